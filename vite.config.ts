@@ -8,9 +8,25 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
+  // Three Vitest projects; scripts/test.mjs (npm test) runs them one after another, gpu and e2e
+  // one file at a time (SwiftShader and Chromium are heavy on a 2-core machine).
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/gpu/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'gpu', include: ['tests/gpu/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // builds the page once and serves dist/ on 127.0.0.1 (tests/e2e/harness.ts)
+          globalSetup: ['tests/e2e/harness.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,95 @@
+// BenchReport → the text table printed in the terminal.
+import type { BenchReport, Cell, FrameProbe } from './types';
+
+/** 3 significant-ish digits with k/M/G suffixes: 0.123, 12.3, 1234, 12.3k, 4.56M, 7.89G. */
+export function formatRate(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x >= 1e9) return `${(x / 1e9).toFixed(2)}G`;
+  if (x >= 1e6) return `${(x / 1e6).toFixed(2)}M`;
+  if (x >= 1e4) return `${(x / 1e3).toFixed(1)}k`;
+  if (x >= 100) return x.toFixed(0);
+  if (x >= 10) return x.toFixed(1);
+  if (x >= 1) return x.toFixed(2);
+  return x.toPrecision(2);
+}
+
+/** Reasons longer than this go to a numbered footnote; the cell shows "n/a [1]" or "error [2]". */
+const INLINE_REASON = 24;
+
+/** Cell texts with long reasons folded into footnotes shared by the whole report. */
+class Footnotes {
+  readonly list: string[] = [];
+  cell(c: Cell): string {
+    if (c.ok) return formatRate(c.rate);
+    if (c.reason.length <= INLINE_REASON) return c.reason;
+    let k = this.list.indexOf(c.reason);
+    if (k < 0) k = this.list.push(c.reason) - 1;
+    return `${c.reason.startsWith('error') ? 'error' : 'n/a'} [${k + 1}]`;
+  }
+}
+
+export function ratioText(a: Cell, b: Cell): string {
+  return a.ok && b.ok && b.rate > 0 ? `${(a.rate / b.rate).toFixed(2)}x` : '-';
+}
+
+/** Right-aligned columns, widths from the content. */
+export function renderColumns(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i])).join('   ');
+  const rule = widths.map((w) => '-'.repeat(w)).join('   ');
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+function probeText(p: FrameProbe | undefined): string | null {
+  if (!p) return null;
+  if (!p.ok) return `frame probe: ${p.reason}`;
+  const ms = (x: number): string => `${x.toFixed(1)} ms`;
+  return `frame probe (${p.note}): p50 ${ms(p.p50)}, p90 ${ms(p.p90)}, p99 ${ms(p.p99)}, max ${ms(p.max)} ` +
+    `(${p.frames} frames in ${p.seconds.toFixed(1)} s)\n  ${p.url}`;
+}
+
+function lossWarnings(r: BenchReport): string[] {
+  const out: string[] = [];
+  for (const row of r.train) {
+    for (const [name, c] of [['GPU', row.gpu], ['CPU', row.cpu], ['TF.js', row.tfjs]] as const) {
+      if (!c.ok) continue;
+      const bad = [c.lossFirst, c.lossLast].some((l) => l !== undefined && !Number.isFinite(l));
+      if (bad) out.push(`warning: ${name} loss is not finite at batch ${row.batch} width ${row.width}`);
+    }
+  }
+  return out;
+}
+
+export function renderReport(r: BenchReport): string {
+  const out: string[] = [];
+  const adapter = r.adapter ? r.adapter.name : 'none';
+  out.push(`flowvar bench: ${r.mode} mode, ${r.runtime}`);
+  out.push(`adapter: ${adapter}`);
+  if (r.adapter?.software) out.push('software adapter: report the ratio only');
+  out.push(`model: MLP (x, y, t) -> 2, SiLU, depth ${r.plan.depth}; Adam lr 2e-3; one step = batch sampling + forward + backward + Adam` +
+    ' (the engines also measure loss and gradient variance every step)');
+  const notes = new Footnotes();
+  const cellText = (c: Cell): string => notes.cell(c);
+  out.push('');
+  out.push('train steps/s');
+  out.push(renderColumns(
+    ['batch', 'width', 'GPU steps/s', 'CPU steps/s', 'TF.js steps/s', 'GPU/TF.js', 'GPU/CPU'],
+    r.train.map((row) => [String(row.batch), String(row.width), cellText(row.gpu), cellText(row.cpu), cellText(row.tfjs),
+      ratioText(row.gpu, row.tfjs), ratioText(row.gpu, row.cpu)]),
+  ));
+  if (r.integrate.length > 0) {
+    const i0 = r.integrate[0];
+    out.push('');
+    out.push(`ODE throughput, particles*steps/s (Euler, ${i0.steps} steps; whole integrate() call incl. read-back of the paths)`);
+    out.push(renderColumns(
+      ['width', `GPU (${i0.gpuParticles} particles)`, `CPU (${i0.cpuParticles} particles)`, 'GPU/CPU'],
+      r.integrate.map((row) => [String(row.width), cellText(row.gpu), cellText(row.cpu), ratioText(row.gpu, row.cpu)]),
+    ));
+  }
+  const probe = probeText(r.frameProbe);
+  if (probe) out.push('', probe);
+  if (notes.list.length > 0) out.push('', ...notes.list.map((n, k) => `[${k + 1}] ${n}`));
+  const extra = [...r.notes, ...lossWarnings(r)];
+  if (extra.length > 0) out.push('', ...extra.map((n) => `note: ${n}`));
+  return out.join('\n');
+}

@@ -1,0 +1,76 @@
+// Shapes shared by the bench page (bench/main.ts), the Node runner (bench/nodeMain.ts) and the
+// terminal printer (bench/table.ts). Everything here is plain JSON: the page hands it to Node.
+
+/** One model size: batch × hidden width (depth is the plan's). */
+export interface BenchSize {
+  batch: number;
+  width: number;
+}
+
+/** What to measure; built in Node from the flags (bench/args.ts), passed to the page as JSON. */
+export interface BenchPlan {
+  sizes: BenchSize[];
+  /** hidden layers of every model */
+  depth: number;
+  /** --quick: fewer sizes, shorter measurements, fewer particles (for SwiftShader) */
+  quick: boolean;
+  /** wall time one measurement aims at, seconds */
+  targetSeconds: number;
+  /** training steps taken before timing (pipeline compilation, JIT) */
+  warmupSteps: number;
+  /** ODE throughput: Euler steps, and particles per integrate call on each engine */
+  integrate: { steps: number; gpuParticles: number; cpuParticles: number };
+  /** run the TF.js column (browser only) */
+  tfjs: boolean;
+}
+
+/** A measured rate, or why there is none. */
+export type Cell =
+  | { ok: true; rate: number; count: number; seconds: number; lossFirst?: number; lossLast?: number }
+  | { ok: false; reason: string };
+
+/** One row of the training table. */
+export interface TrainRow extends BenchSize {
+  gpu: Cell;
+  cpu: Cell;
+  tfjs: Cell;
+}
+
+/** One row of the ODE table: rate is particles·steps per second. */
+export interface IntegrateRow {
+  width: number;
+  steps: number;
+  gpuParticles: number;
+  cpuParticles: number;
+  gpu: Cell;
+  cpu: Cell;
+}
+
+export interface AdapterSummary {
+  /** adapter description (vendor, architecture, device) as the platform reports it */
+  name: string;
+  /** SwiftShader or another CPU implementation: only ratios mean anything */
+  software: boolean;
+}
+
+/** rAF interval statistics of the app page (issue 4), milliseconds. */
+export type FrameProbe =
+  | { ok: true; url: string; frames: number; seconds: number; p50: number; p90: number; p99: number; max: number; note: string }
+  | { ok: false; reason: string };
+
+export interface BenchReport {
+  mode: 'browser' | 'node';
+  /** user agent or Node version */
+  runtime: string;
+  /** adapter the GPU engine (and TF.js) ran on; null when none was found */
+  adapter: AdapterSummary | null;
+  plan: BenchPlan;
+  train: TrainRow[];
+  integrate: IntegrateRow[];
+  /** things the reader must know (missing engine, fallback, errors) */
+  notes: string[];
+  frameProbe?: FrameProbe;
+}
+
+/** Progress lines the page logs; the driver echoes them to stderr. */
+export const PROGRESS_PREFIX = '[flowvar-bench] ';

@@ -1,0 +1,91 @@
+// The page: header (presets, share, theme, help), banners, the active preset's explanation, the
+// training bar, the settings column and the panels grid. Embed mode shows one panel, no chrome.
+import type { ReactElement } from 'react';
+import { setHelp, toggleTheme } from './state/actions';
+import { useAppStore } from './state/useAppStore';
+import { PANELS, type PanelId } from './state/viewSlice';
+import { Banners } from './ui/Banners';
+import { Controls } from './ui/Controls';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { ExplainCard } from './ui/ExplainCard';
+import { HelpOverlay } from './ui/HelpOverlay';
+import { PresetBar } from './ui/PresetBar';
+import { ShareButton } from './ui/ShareButton';
+import { Transport } from './ui/Transport';
+import { PairsPanel } from './panels/PairsPanel';
+import { FlowPanel } from './panels/FlowPanel';
+import { GradVarPanel } from './panels/GradVarPanel';
+import { TBinsPanel } from './panels/TBinsPanel';
+import { ReadoutsPanel } from './panels/ReadoutsPanel';
+import { SweepPanel } from './panels/science/SweepPanel';
+import { ReflowPanel } from './panels/science/ReflowPanel';
+import { CrossingPanel } from './panels/science/CrossingPanel';
+
+const PANEL_VIEWS: Record<PanelId, () => ReactElement> = {
+  pairs: PairsPanel,
+  flow: FlowPanel,
+  gradvar: GradVarPanel,
+  tbins: TBinsPanel,
+  readouts: ReadoutsPanel,
+  sweep: SweepPanel,
+  reflow: ReflowPanel,
+  crossing: CrossingPanel,
+};
+
+function Panels() {
+  return (
+    <div className="panels">
+      {PANELS.map(({ id }) => {
+        const View = PANEL_VIEWS[id];
+        return <View key={id} />;
+      })}
+    </div>
+  );
+}
+
+function Embed() {
+  const panel = useAppStore((s) => s.panel) ?? 'pairs';
+  const View = PANEL_VIEWS[panel];
+  return (
+    <div className="embed">
+      <Banners />
+      <View />
+    </div>
+  );
+}
+
+export function App() {
+  const embed = useAppStore((s) => s.embed);
+  const hidden = useAppStore((s) => s.hidden);
+  const theme = useAppStore((s) => s.theme);
+  const fullscreen = useAppStore((s) => s.fullscreen);
+  if (embed) return <ErrorBoundary name="flowvar"><Embed /></ErrorBoundary>;
+  const show = (name: string) => !hidden.includes(name);
+  return (
+    <ErrorBoundary name="flowvar">
+      <div className={`app${fullscreen ? ' has-full' : ''}`}>
+        <header className="top">
+          <h1>flowvar <small>gradient variance reveals memorization in flow matching</small></h1>
+          {show('presets') && <PresetBar />}
+          <div className="top-tools">
+            {show('share') && <ShareButton />}
+            {show('theme') && (
+              <button type="button" onClick={() => toggleTheme()} aria-pressed={theme === 'projector'} title="P" data-testid="theme-toggle">
+                Projector
+              </button>
+            )}
+            <button type="button" onClick={() => setHelp(true)} title="?" aria-label="Keyboard shortcuts">?</button>
+          </div>
+        </header>
+        <Banners />
+        <ExplainCard />
+        <Transport />
+        <main className="layout">
+          <aside className="sidebar"><Controls /></aside>
+          <Panels />
+        </main>
+        <HelpOverlay />
+      </div>
+    </ErrorBoundary>
+  );
+}

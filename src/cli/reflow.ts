@@ -1,0 +1,88 @@
+// `flowvar reflow`: train a share link's configuration, then K ReFlow rounds (pairs ← where the flow
+// takes the training x0's; each round from the same initial weights), printing one row per round.
+import { decodeConfig, encodeConfig } from '../state/url';
+import { createEngine, RunError, type EngineHandle } from './engine';
+import { UsageError, type EngineName } from './args';
+import type { Io } from './run';
+import type { RunConfig } from '../engine/runConfig';
+import { ReflowRunner, reflowSettings, type ReflowRound } from '../engine/reflowRounds';
+import { countFlag, engineFlag, formatRows, splitArgs, totalSteps, type RawArgs } from './sweep';
+
+const stdio: Io = {
+  out: (line) => { process.stdout.write(`${line}\n`); },
+  err: (line) => { process.stderr.write(`${line}\n`); },
+};
+
+/** Most reflow rounds one command may ask for. */
+export const MAX_REFLOW_ROUNDS = 20;
+
+export const REFLOW_USAGE = `Usage:
+  flowvar reflow "<query string>" [--rounds K] [--steps N] [--engine cpu|gpu] [--json]
+
+Trains the link's configuration (round 0), then K times: integrates the learned flow from every
+training x0 (the link's integrator and steps), makes the endpoints the new pairs, and trains a
+model from the same initial weights on them. One row per round:
+  round, pairCost, transportCost, otCost, straightness, reproduction, chance, gaussianW2, slicedW2, gradVar, loss
+pairCost is E‖x1 − x0‖² of the round's pairs; transportCost E‖x̂1 − x0‖² of its flow from fresh x0's.
+  --rounds K        reflow rounds after round 0 (default 2, at most ${MAX_REFLOW_ROUNDS})
+  --steps N         steps per round (default: the link's steps)
+  --engine cpu|gpu  cpu (default) or gpu
+  --json            JSON Lines, one object per round
+Exit codes: 0 done, 1 the run failed, 2 bad command line.`;
+
+/** The keys of a reflow row, in column order (a public interface: add at the end, never rename). */
+export const REFLOW_KEYS = [
+  'round', 'pairCost', 'transportCost', 'otCost', 'straightness', 'reproduction', 'chance', 'gaussianW2', 'slicedW2', 'gradVar', 'loss',
+] as const;
+
+export function reflowRow(r: ReflowRound): Record<(typeof REFLOW_KEYS)[number], number | null> {
+  return {
+    round: r.round, pairCost: r.pairCost, transportCost: r.transportCost, otCost: r.otCost, straightness: r.straightness,
+    reproduction: r.reproduction, chance: r.chance, gaussianW2: r.gaussianW2, slicedW2: r.slicedW2, gradVar: r.gradVar, loss: r.loss,
+  };
+}
+
+export async function runReflowCommand(args: string[], io: Io = stdio): Promise<number> {
+  let raw: RawArgs, config: RunConfig, rounds: number, steps: number, engine: EngineName;
+  try {
+    raw = splitArgs(args, ['--rounds', '--steps', '--engine']);
+    if (raw.help) { io.out(REFLOW_USAGE); return 0; }
+    const decoded = decodeConfig(raw.query);
+    for (const c of decoded.corrections) io.err(`correction: ${c}`);
+    config = decoded.config;
+    rounds = raw.flags.has('--rounds') ? countFlag('--rounds', raw.flags.get('--rounds')!, 0, MAX_REFLOW_ROUNDS) : 2;
+    steps = totalSteps(raw.flags.get('--steps'), config);
+    engine = engineFlag(raw.flags.get('--engine'));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`flowvar reflow: ${e.message}`);
+    io.err(REFLOW_USAGE);
+    return 2;
+  }
+  let handle: EngineHandle | null = null;
+  const t0 = performance.now();
+  try {
+    const run = { ...config, steps };
+    handle = await createEngine(engine, run);
+    const header = `# flowvar reflow "${encodeConfig(config)}" --rounds ${rounds} --steps ${steps} --engine ${engine} (${handle.trainer.deviceName}; ${handle.trainer.pairs.n} pairs, ${config.integrator} ${config.odeSteps})`;
+    if (raw.json) io.err(header); else io.out(header);
+    const runner = new ReflowRunner(handle.trainer, reflowSettings(run));
+    if (!raw.json) io.out(formatRows(REFLOW_KEYS, [], false)[0]);
+    // rows are printed as each round ends: a long run shows progress
+    for (let k = 0; k <= rounds; k++) {
+      if (k > 0) await runner.reflow();
+      const row = await runner.trainRound();
+      if (row === null) break;
+      io.out(formatRows(REFLOW_KEYS, [reflowRow(row)], raw.json).at(-1)!);
+      if (row.keptPairs > 0) io.err(`# round ${row.round}: ${row.keptPairs} endpoints were not finite; those pairs kept their partner`);
+    }
+    const summary = `# ${rounds + 1} rounds × ${steps} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+    if (raw.json) io.err(summary); else io.out(summary);
+    return 0;
+  } catch (e) {
+    io.err(`flowvar reflow: ${e instanceof RunError ? e.message : (e as Error)?.message ?? String(e)}`);
+    return 1;
+  } finally {
+    handle?.close();
+  }
+}

@@ -1,0 +1,184 @@
+// ODE integration of the learned field on the GPU (SPEC §4), for evaluate() and integrate().
+// All models of the run integrate the same start points in the same dispatches (z = model).
+// Particles go through in chunks (bounded buffers for up to 100 000 particles × 257 states). Per
+// stage of each step: odeInput (stage point + layer 0) → forwardHidden l = 1…L−2 (the training
+// kernel, z not kept, ping-pong activations) → odeOutput (last layer, stage slope, update).
+// Each chunk is one submit whose paths are copied to their own staging buffer; calls are serialized.
+import { bindKernel, type GpuKernels } from './gpuPipelines';
+import { DYNAMIC_STRIDE, GEMM_TILE, NET_BYTES, ROW_TILE, ROW_WG, STAGE_COUNT, layerSelTable, odeStageTable, packNet, planIntegration } from './gpuLayout';
+import { createBuffer, USAGE } from './gpuBuffers';
+import type { IntegrateRequest, Trajectories } from './trainer';
+import type { MlpShape } from '../math/mlp';
+import { INTEGRATOR_ID } from '../math/ode';
+
+/** Bytes of the per-chunk buffers at most (paths, activations): keeps within default limits. */
+const CHUNK_BYTES = 64 * 1024 * 1024;
+/** Most integration steps accepted (RUN_CONFIG_FIELDS.odeSteps.max). */
+export const MAX_ODE_STEPS = 256;
+
+const STORAGE = USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST;
+
+interface ChunkBuffers {
+  rows: number;
+  pathBytes: number;
+  acts: GPUBuffer;
+  zs: GPUBuffer;
+  ode: GPUBuffer;
+  path: GPUBuffer;
+  group0: GPUBindGroup;
+  inputGroup: GPUBindGroup;
+  hiddenGroup: GPUBindGroup;
+  outputGroup: GPUBindGroup;
+}
+
+export class GpuIntegrator {
+  private readonly net: GPUBuffer;
+  private readonly sel: GPUBuffer;
+  private readonly stage: GPUBuffer;
+  private stageKey = '';
+  private chunk: ChunkBuffers | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly device: GPUDevice, private readonly kernels: GpuKernels, private readonly shape: MlpShape,
+    private readonly models: number, private readonly theta: GPUBuffer, private readonly live: GPUBuffer, private readonly maxChunk = Infinity) {
+    const layers = shape.depth + 1;
+    this.net = createBuffer(device, 'ode net', NET_BYTES, USAGE.UNIFORM | USAGE.COPY_DST);
+    this.sel = createBuffer(device, 'ode sel', layers * DYNAMIC_STRIDE, USAGE.UNIFORM | USAGE.COPY_DST);
+    device.queue.writeBuffer(this.sel, 0, layerSelTable(layers));
+    this.stage = createBuffer(device, 'ode stages', MAX_ODE_STEPS * 4 * DYNAMIC_STRIDE, USAGE.UNIFORM | USAGE.COPY_DST);
+  }
+
+  /** Largest chunk of particles for `steps`: paths (steps + 1) × 2 floats, X and two activation rows, per model. */
+  chunkRows(steps: number): number {
+    const inputDim = 3 + 2 * this.shape.fourier;
+    const perRow = 4 * this.models * Math.max(2 * (steps + 1), inputDim + 2 * this.shape.width, 10);
+    const fit = Math.max(ROW_WG, Math.floor(CHUNK_BYTES / perRow / ROW_WG) * ROW_WG);
+    return Math.max(1, Math.min(fit, Math.floor(this.maxChunk)));
+  }
+
+  /** Paths of every model from the same start points. */
+  integrate(req: IntegrateRequest): Promise<Trajectories[]> {
+    const run = this.queue.then(() => this.run(req));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(req: IntegrateRequest): Promise<Trajectories[]> {
+    if (!(req.method in INTEGRATOR_ID)) throw new Error(`invalid integrator: ${req.method}`);
+    if (!Number.isInteger(req.steps) || req.steps < 1 || req.steps > MAX_ODE_STEPS) throw new Error(`invalid steps: ${req.steps}`);
+    if (req.direction !== 'forward' && req.direction !== 'backward') throw new Error(`invalid direction: ${req.direction}`);
+    const count = Math.max(0, Math.min(Number.isFinite(req.count) ? Math.floor(req.count) : 0, Math.floor(req.start.length / 2)));
+    const states = req.steps + 1;
+    const out = Array.from({ length: this.models }, () => ({ count, states, path: new Float32Array(states * count * 2) }));
+    if (count === 0) return out;
+    this.writeStages(req);
+    const capacity = Math.min(count, this.chunkRows(req.steps));
+    for (let c0 = 0; c0 < count; c0 += capacity) {
+      const n = Math.min(capacity, count - c0);
+      const paths = await this.runChunk(req, req.start.subarray(2 * c0, 2 * (c0 + n)), n, capacity);
+      for (let m = 0; m < this.models; m++) {
+        const base = m * states * n * 2;
+        for (let s = 0; s < states; s++) out[m].path.set(paths.subarray(base + s * n * 2, base + (s + 1) * n * 2), (s * count + c0) * 2);
+      }
+    }
+    return out;
+  }
+
+  private writeStages(req: IntegrateRequest): void {
+    const key = `${req.method}/${req.steps}/${req.direction}`;
+    if (key === this.stageKey) return;
+    this.device.queue.writeBuffer(this.stage, 0, odeStageTable(req.method, req.steps, req.direction));
+    this.stageKey = key;
+  }
+
+  private buffersFor(rows: number, steps: number): ChunkBuffers {
+    const M = this.models;
+    const plan = planIntegration(this.shape, rows, M);
+    const pathBytes = M * (steps + 1) * rows * 8;
+    if (this.chunk && this.chunk.rows >= rows && this.chunk.pathBytes >= pathBytes) return this.chunk;
+    this.destroyChunk();
+    const acts = createBuffer(this.device, 'ode acts', M * plan.actsFloats * 4, STORAGE);
+    const zs = createBuffer(this.device, 'ode zs (unused)', 16, STORAGE);
+    const ode = createBuffer(this.device, 'ode state', M * 5 * rows * 8, STORAGE);
+    const path = createBuffer(this.device, 'ode path', pathBytes, STORAGE);
+    const group0 = this.device.createBindGroup({
+      label: 'ode group0', layout: this.kernels.group0,
+      entries: [
+        { binding: 0, resource: { buffer: this.live } },
+        { binding: 1, resource: { buffer: this.net } },
+        { binding: 2, resource: { buffer: this.sel, size: 16 } },
+        { binding: 3, resource: { buffer: this.stage, size: 32 } },
+      ],
+    });
+    this.chunk = {
+      rows, pathBytes, acts, zs, ode, path, group0,
+      inputGroup: bindKernel(this.device, this.kernels, 'odeInput', [this.theta, ode, acts, zs]),
+      hiddenGroup: bindKernel(this.device, this.kernels, 'forwardHidden', [this.theta, acts, zs]),
+      outputGroup: bindKernel(this.device, this.kernels, 'odeOutput', [this.theta, acts, ode, path]),
+    };
+    return this.chunk;
+  }
+
+  private destroyChunk(): void {
+    if (this.chunk) for (const b of [this.chunk.acts, this.chunk.zs, this.chunk.ode, this.chunk.path]) b.destroy();
+    this.chunk = null;
+  }
+
+  /** One chunk of n particles for every model: paths model-major, then state-major. */
+  private async runChunk(req: IntegrateRequest, start: Float32Array, n: number, capacity: number): Promise<Float32Array> {
+    const b = this.buffersFor(capacity, req.steps);
+    const M = this.models;
+    const plan = planIntegration(this.shape, n, M);
+    const L = plan.layers.length, stages = STAGE_COUNT[req.method];
+    const q = this.device.queue;
+    q.writeBuffer(this.net, 0, packNet(plan));
+    for (let m = 0; m < M; m++) q.writeBuffer(b.ode, m * 5 * n * 8, start);
+    const modelPath = (req.steps + 1) * n * 8, pathBytes = M * modelPath;
+    const staging = createBuffer(this.device, 'ode path readback', pathBytes, USAGE.MAP_READ | USAGE.COPY_DST);
+    const encoder = this.device.createCommandEncoder({ label: 'integrate' });
+    for (let m = 0; m < M; m++) encoder.copyBufferToBuffer(b.ode, m * 5 * n * 8, b.path, m * modelPath, n * 8);
+    const pass = encoder.beginComputePass({ label: 'integrate' });
+    const rowGroups = Math.ceil(n / ROW_TILE), particleGroups = Math.ceil(n / ROW_WG), rowTiles = Math.ceil(n / GEMM_TILE);
+    for (let s = 0; s < req.steps; s++) {
+      for (let j = 0; j < stages; j++) {
+        const stageOffset = (s * stages + j) * DYNAMIC_STRIDE;
+        pass.setPipeline(this.kernels.pipelines.odeInput);
+        pass.setBindGroup(0, b.group0, [0, stageOffset]);
+        pass.setBindGroup(1, b.inputGroup);
+        pass.dispatchWorkgroups(rowGroups, 1, M);
+        for (let l = 1; l <= L - 2; l++) {
+          pass.setPipeline(this.kernels.pipelines.forwardHidden);
+          pass.setBindGroup(0, b.group0, [l * DYNAMIC_STRIDE, stageOffset]);
+          pass.setBindGroup(1, b.hiddenGroup);
+          pass.dispatchWorkgroups(Math.ceil(plan.layers[l].fanOut / GEMM_TILE), rowTiles, M);
+        }
+        pass.setPipeline(this.kernels.pipelines.odeOutput);
+        pass.setBindGroup(0, b.group0, [(L - 1) * DYNAMIC_STRIDE, stageOffset]);
+        pass.setBindGroup(1, b.outputGroup);
+        pass.dispatchWorkgroups(particleGroups, 1, M);
+      }
+    }
+    pass.end();
+    encoder.copyBufferToBuffer(b.path, 0, staging, 0, pathBytes);
+    q.submit([encoder.finish()]);
+    try {
+      await staging.mapAsync(0x1 /* GPUMapMode.READ */);
+      return new Float32Array(staging.getMappedRange().slice(0, pathBytes));
+    } finally {
+      staging.destroy();
+    }
+  }
+
+  /** Test seam: fills the chunk buffers (activations, ODE state, paths) with a 32-bit pattern. */
+  poison(word: number): void {
+    if (!this.chunk) return;
+    for (const b of [this.chunk.acts, this.chunk.ode, this.chunk.path]) this.device.queue.writeBuffer(b, 0, new Uint32Array(b.size / 4).fill(word));
+  }
+
+  destroy(): void {
+    this.destroyChunk();
+    this.stage.destroy();
+    this.net.destroy();
+    this.sel.destroy();
+  }
+}

@@ -1,0 +1,266 @@
+// GpuRun: the GPU state of M models trained side by side from the same pairs, seed and batches
+// (M = 1 for GpuTrainer, M = the σ grid for GpuSweepTrainer). Parameters, Adam moments, pairs,
+// batch activations and metrics stay on the GPU; step(n) encodes n steps into one compute pass per
+// submit (≤ stepsPerSubmit each) and reads back only the metrics records (32 bytes per step and
+// model) and, at the end of a call, the per-bin values (80 bytes per model) through a pool of
+// MAP_READ buffers. The step index lives in a GPU counter: consecutive steps need no CPU round trip.
+import type { RunConfig } from './runConfig';
+import type { IntegrateRequest, StepRecord, Trajectories } from './trainer';
+import type { PairSet } from '../math/couplings';
+import { T_BINS } from '../math/metrics';
+import { getKernels, type GpuKernels } from './gpuPipelines';
+import { layerSelTable, MAX_STEPS_PER_SUBMIT, packLive, packNet, planTraining, RECORD_WORDS, type NetPlan } from './gpuLayout';
+import { BINS_BYTES, createTrainBuffers, destroyBuffers, packPairs, readBuffer, RECORDS_BYTES, WORK_BUFFER_NAMES, USAGE, type TrainBufferName, type TrainBuffers } from './gpuBuffers';
+import { ReadbackRing } from './gpuReadback';
+import { TrainPass } from './gpuTrainPass';
+import { GpuIntegrator } from './gpuIntegrator';
+import { watchDevice, type GpuFailure } from './gpu';
+import { mlpShape } from './world';
+import type { ShaderSources } from './gpuShaders';
+
+export interface GpuRunOptions {
+  /** samples per chunk of the split dW reduction (default SPLIT_CHUNK); tests use small chunks */
+  splitChunk?: number;
+  /** steps per submit at most (default and cap MAX_STEPS_PER_SUBMIT) */
+  stepsPerSubmit?: number;
+  /** particles per integration chunk at most (default: what fits 64 MiB buffers) */
+  integrateChunk?: number;
+}
+
+/** What one step(n) call measured, per model. */
+export interface RunProgress {
+  /** steps taken after this call */
+  step: number;
+  /** records[m]: one StepRecord per step of model m */
+  records: StepRecord[][];
+  /** bins[m]: per-t-bin mean ‖g_i − ḡ‖² of model m's last step (NaN: empty bin) */
+  bins: number[][];
+}
+
+export class GpuRun {
+  readonly plan: NetPlan;
+  readonly models: number;
+  pairs: PairSet;
+  stepCount = 0;
+  /** first GPU failure (device lost, uncaptured error); once set, step() rejects */
+  failure: GpuFailure | null = null;
+  /** called once with the first failure */
+  onError: ((failure: GpuFailure) => void) | null = null;
+  private config: RunConfig;
+  private sigmas: number[];
+  private readonly buffers: TrainBuffers;
+  private readonly pass: TrainPass;
+  private readonly ring: ReadbackRing;
+  private readonly integrator: GpuIntegrator;
+  private readonly unwatch: () => void;
+  private readonly stepsPerSubmit: number;
+  private pairCapacity: number;
+  private lastBins: number[][];
+  private disposed = false;
+
+  private constructor(private readonly device: GPUDevice, kernels: GpuKernels, config: RunConfig, sigmas: readonly number[], pairs: PairSet, options: GpuRunOptions) {
+    this.config = { ...config };
+    this.sigmas = [...sigmas];
+    this.models = sigmas.length;
+    this.pairs = pairs;
+    this.pairCapacity = pairs.n;
+    const shape = mlpShape(config);
+    this.plan = planTraining(shape, config.batch, options.splitChunk, this.models);
+    this.stepsPerSubmit = Math.max(1, Math.min(MAX_STEPS_PER_SUBMIT, Math.floor(options.stepsPerSubmit ?? MAX_STEPS_PER_SUBMIT)));
+    this.lastBins = this.emptyBins();
+    this.buffers = createTrainBuffers(device, this.plan, this.pairCapacity, this.plan.layers.length);
+    const q = device.queue;
+    q.writeBuffer(this.buffers.net, 0, packNet(this.plan));
+    q.writeBuffer(this.buffers.sel, 0, layerSelTable(this.plan.layers.length));
+    q.writeBuffer(this.buffers.pairs, 0, packPairs(pairs.x0, pairs.x1, pairs.n));
+    this.writeLive();
+    this.pass = new TrainPass(device, kernels, this.plan, this.buffers);
+    this.ring = new ReadbackRing(device, this.models * (RECORDS_BYTES + BINS_BYTES));
+    this.integrator = new GpuIntegrator(device, kernels, shape, this.models, this.buffers.theta, this.buffers.live, options.integrateChunk);
+    this.unwatch = watchDevice(device, (f) => this.fail(f));
+  }
+
+  /** Compiles (or reuses) the kernels and uploads the pairs; set the weights with setWeights(). */
+  static async create(device: GPUDevice, config: RunConfig, sigmas: readonly number[], pairs: PairSet, shaders: ShaderSources, options: GpuRunOptions = {}): Promise<GpuRun> {
+    const kernels = await getKernels(device, shaders);
+    device.pushErrorScope('validation');
+    device.pushErrorScope('out-of-memory');
+    let run: GpuRun | null = null, thrown: unknown = null;
+    try { run = new GpuRun(device, kernels, config, sigmas, pairs, options); } catch (e) { thrown = e; }
+    // both pops issued before any await, so a concurrent create() cannot interleave its scopes
+    const [oom, invalid] = await Promise.all([device.popErrorScope(), device.popErrorScope()]);
+    const error = oom ?? invalid;
+    if (thrown || error || !run) {
+      run?.dispose();
+      throw thrown instanceof Error ? thrown : new Error(`GPU trainer setup failed: ${error?.message ?? String(thrown)}`);
+    }
+    return run;
+  }
+
+  /** Dispatches per training step (2·depth + 3, each over all models). */
+  get dispatchesPerStep(): number {
+    return this.pass.dispatchesPerStep;
+  }
+
+  private emptyBins(): number[][] {
+    return Array.from({ length: this.models }, () => new Array<number>(T_BINS).fill(NaN));
+  }
+
+  private fail(f: GpuFailure): void {
+    if (this.failure) return;
+    this.failure = f;
+    this.onError?.(f);
+  }
+
+  /** New live settings (σ per model, interpolant, lr, …), used from the next submit on. */
+  setLive(config: RunConfig, sigmas: readonly number[]): void {
+    if (sigmas.length !== this.models) throw new Error(`invalid sigmas: ${sigmas.length} values for ${this.models} models`);
+    this.config = { ...config };
+    this.sigmas = [...sigmas];
+  }
+
+  private writeLive(): void {
+    const c = this.config;
+    this.device.queue.writeBuffer(this.buffers.live, 0, packLive({
+      sigmas: this.sigmas, interpolant: c.interpolant, lr: c.lr, weightDecay: c.weightDecay, warmup: c.warmup,
+      schedule: c.schedule, horizon: c.steps, baseStep: this.stepCount, seed: c.seed, pairCount: this.pairs.n,
+    }));
+  }
+
+  step(n: number): Promise<RunProgress> {
+    if (this.disposed) return Promise.reject(new Error('GPU trainer used after dispose()'));
+    if (this.failure) return Promise.reject(new Error(this.failure.message));
+    const total = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
+    if (total === 0) return Promise.resolve({ step: this.stepCount, records: this.lastBins.map(() => []), bins: this.lastBins.map((b) => [...b]) });
+    const reads: Promise<{ records: StepRecord[][]; bins: number[][] | null }>[] = [];
+    for (let done = 0; done < total; done += this.stepsPerSubmit) {
+      const k = Math.min(this.stepsPerSubmit, total - done);
+      reads.push(this.submit(k, done + k === total));
+    }
+    const endStep = this.stepCount;
+    return Promise.all(reads).then((parts) => {
+      const records = Array.from({ length: this.models }, (_, m) => parts.flatMap((p) => p.records[m]));
+      const bins = parts[parts.length - 1].bins;
+      if (bins) this.lastBins = bins;
+      return { step: endStep, records, bins: (bins ?? this.lastBins).map((b) => [...b]) };
+    }, (error: unknown) => {
+      throw new Error(this.failure?.message ?? `GPU readback failed: ${String(error)}`);
+    });
+  }
+
+  /** Encodes and submits k steps (and the bins if asked); resolves with their parsed metrics. */
+  private submit(k: number, withBins: boolean): Promise<{ records: StepRecord[][]; bins: number[][] | null }> {
+    this.writeLive();
+    const encoder = this.device.createCommandEncoder({ label: `train ${k} steps` });
+    const pass = encoder.beginComputePass({ label: 'train' });
+    this.pass.encodeSteps(pass, k);
+    if (withBins) this.pass.encodeBins(pass);
+    pass.end();
+    const recordBytes = k * RECORD_WORDS * 4;
+    const regions: [GPUBuffer, number, number][] = [];
+    for (let m = 0; m < this.models; m++) regions.push([this.buffers.records, m * RECORDS_BYTES, recordBytes]);
+    if (withBins) regions.push([this.buffers.bins, 0, this.models * BINS_BYTES]);
+    const staging = this.ring.encode(encoder, regions);
+    this.device.queue.submit([encoder.finish()]);
+    const first = this.stepCount;
+    this.stepCount += k;
+    const bytes = this.models * recordBytes + (withBins ? this.models * BINS_BYTES : 0);
+    return this.ring.read(staging, bytes).then((data) => parseMetrics(data, this.models, k, first, withBins));
+  }
+
+  /** Paths of every model from the same start points. */
+  integrate(req: IntegrateRequest): Promise<Trajectories[]> {
+    if (this.failure) return Promise.reject(new Error(this.failure.message));
+    return this.integrator.integrate(req);
+  }
+
+  setPairs(pairs: PairSet): void {
+    if (!(pairs.n >= 1)) throw new Error(`invalid pair count: ${pairs.n}`);
+    if (pairs.n > this.pairCapacity) {
+      this.buffers.pairs.destroy();
+      this.buffers.pairs = this.device.createBuffer({ label: 'pairs', size: 16 * pairs.n, usage: USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST });
+      this.pairCapacity = pairs.n;
+      this.pass.rebind(this.buffers);
+    }
+    this.pairs = pairs;
+    this.device.queue.writeBuffer(this.buffers.pairs, 0, packPairs(pairs.x0, pairs.x1, pairs.n));
+  }
+
+  /** θ of every model (layout of src/math/mlp.ts). */
+  async weights(): Promise<Float32Array[]> {
+    const P = this.plan.paramCount;
+    const all = new Float32Array(await readBuffer(this.device, this.buffers.theta, this.models * P * 4));
+    return Array.from({ length: this.models }, (_, m) => all.slice(m * P, (m + 1) * P));
+  }
+
+  /** Sets θ of every model (one array for all, or one per model), zeroes the moments, step = `step`. */
+  setWeights(theta: Float32Array | readonly Float32Array[], step: number): void {
+    const P = this.plan.paramCount, list = theta instanceof Float32Array ? [theta] : theta;
+    const all = new Float32Array(this.models * P);
+    for (let m = 0; m < this.models; m++) {
+      const t = list[Math.min(m, list.length - 1)];
+      if (!t || t.length !== P) throw new Error(`invalid weights: ${t?.length} values, expected ${P}`);
+      all.set(t, m * P);
+    }
+    const q = this.device.queue, b = this.buffers;
+    q.writeBuffer(b.theta, 0, all);
+    q.writeBuffer(b.moments, 0, new Float32Array(this.models * 2 * P));
+    q.writeBuffer(b.state, 0, new Uint32Array(4 * this.models).map((_, i) => (i % 4 === 0 ? step >>> 0 : 0)));
+    this.stepCount = step;
+    this.lastBins = this.emptyBins();
+  }
+
+  /** Test and debugging seam: the bytes of one of the run's storage buffers. */
+  inspect(name: TrainBufferName): Promise<ArrayBuffer> {
+    return readBuffer(this.device, this.buffers[name]);
+  }
+
+  /** Test seam: fills the named buffers (default: all work buffers) with a 32-bit pattern (default a NaN), so unwritten data shows. */
+  poison(names: readonly TrainBufferName[] = WORK_BUFFER_NAMES, word = 0x7fc00bad): void {
+    for (const name of names) {
+      const b = this.buffers[name];
+      this.device.queue.writeBuffer(b, 0, new Uint32Array(b.size / 4).fill(word));
+    }
+  }
+
+  /** Test seam: the same for the integration buffers of the last integrate() call. */
+  poisonIntegration(word = 0x7fc00bad): void {
+    this.integrator.poison(word);
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.unwatch();
+    this.ring.destroy();
+    this.integrator.destroy();
+    destroyBuffers(this.buffers as unknown as Record<string, GPUBuffer>);
+  }
+}
+
+/** Records (and bins) of one readback: per model k records, then per model T_BINS (mean, count). */
+function parseMetrics(data: ArrayBuffer, models: number, k: number, first: number, withBins: boolean): { records: StepRecord[][]; bins: number[][] | null } {
+  const u = new Uint32Array(data), f = new Float32Array(data);
+  const records: StepRecord[][] = [];
+  for (let m = 0; m < models; m++) {
+    const list: StepRecord[] = [];
+    for (let s = 0; s < k; s++) {
+      const o = (m * k + s) * RECORD_WORDS;
+      // the GPU writes its own step count: a mismatch means a lost or misordered step
+      const step = u[o] === first + s + 1 ? u[o] : NaN;
+      list.push({ step, loss: f[o + 1], gradVar: f[o + 2], meanGradNormSq: f[o + 3], sigma: f[o + 4] });
+    }
+    records.push(list);
+  }
+  if (!withBins) return { records, bins: null };
+  const at = models * k * RECORD_WORDS;
+  const bins = Array.from({ length: models }, (_, m) => Array.from({ length: T_BINS }, (_, b) => {
+    const o = at + 2 * (m * T_BINS + b);
+    return f[o + 1] > 0 ? f[o] : NaN;
+  }));
+  return { records, bins };
+}

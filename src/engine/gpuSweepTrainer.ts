@@ -1,0 +1,108 @@
+// GpuSweepTrainer: the σ sweep of SPEC §6 (f) as one batched run: M models (one per σ) trained
+// side by side from the same pairs, initial weights and batches (t, pair index, ε shared), every
+// dispatch covering all models (workgroup_id.z = model). Per step the dispatch count is that of a
+// single model (2·depth + 3); the readback is 32 bytes per step and model.
+import type { RunConfig } from './runConfig';
+import type { Evaluation, IntegrateRequest, LiveSettings, TrainSnapshot, Trajectories } from './trainer';
+import type { ShaderSources } from './gpuShaders';
+import { makePairs, type PairSet } from '../math/couplings';
+import { initParams } from '../math/mlp';
+import { mlpShape, worldSpec } from './world';
+import { freshStarts, REPRODUCTION_QUERIES, trainStarts } from './measure';
+import { sweepConfig } from './sweep';
+import { GpuRun, type GpuRunOptions } from './gpuRun';
+import { MAX_MODELS } from './gpuLayout';
+import { evaluationOf, withLive } from './gpuTrainer';
+import type { GpuFailure } from './gpu';
+
+export class GpuSweepTrainer {
+  /** σ of each model, in model order */
+  readonly sigmas: readonly number[];
+  /** called once with the first GPU failure */
+  onError: ((failure: GpuFailure) => void) | null = null;
+  private config: RunConfig;
+  private readonly initial: Float32Array;
+
+  private constructor(private readonly run: GpuRun, config: RunConfig, sigmas: readonly number[], initial: Float32Array) {
+    this.config = { ...config };
+    this.sigmas = [...sigmas];
+    this.initial = initial;
+    run.onError = (f) => this.onError?.(f);
+  }
+
+  /**
+   * One model per σ (1 … MAX_MODELS values, each in [0, 2]). The models use sweepConfig(config, σ):
+   * a deterministic interpolant becomes constant-σ, so σ is the only difference between them.
+   */
+  static async create(device: GPUDevice, config: RunConfig, sigmas: readonly number[], shaders: ShaderSources, options: GpuRunOptions = {}): Promise<GpuSweepTrainer> {
+    if (sigmas.length < 1 || sigmas.length > MAX_MODELS) throw new Error(`invalid sigmas: ${sigmas.length} values (1 to ${MAX_MODELS})`);
+    const bad = sigmas.find((s) => !(s >= 0 && s <= 2));
+    if (bad !== undefined) throw new Error(`invalid sigma: ${bad}`);
+    const base = sweepConfig(config, sigmas[0]);
+    const pairs = makePairs(worldSpec(base), base.seed);
+    const initial = initParams(mlpShape(base), base.seed);
+    const run = await GpuRun.create(device, base, sigmas, pairs, shaders, options);
+    run.setWeights(initial, 0);
+    return new GpuSweepTrainer(run, base, sigmas, initial);
+  }
+
+  get models(): number { return this.sigmas.length; }
+  get pairs(): PairSet { return this.run.pairs; }
+  get stepCount(): number { return this.run.stepCount; }
+  get failure(): GpuFailure | null { return this.run.failure; }
+
+  /** The configuration model m trains with. */
+  modelConfig(m: number): RunConfig {
+    return sweepConfig(this.config, this.sigmas[m]);
+  }
+
+  /** n more steps for every model; one snapshot per model, in σ order. */
+  async step(n: number): Promise<TrainSnapshot[]> {
+    const p = await this.run.step(n);
+    return p.records.map((records, m) => ({ step: p.step, records, gradVarByT: p.bins[m] }));
+  }
+
+  /** Live settings for all models; `sigma` is ignored (each model keeps its σ). */
+  setLive(settings: Partial<LiveSettings>): void {
+    const { sigma: _sigma, ...rest } = settings;
+    this.config = sweepConfig(withLive(this.config, rest), this.sigmas[0]);
+    this.run.setLive(this.config, this.sigmas);
+  }
+
+  /** Paths of every model from the same start points. */
+  integrate(req: IntegrateRequest): Promise<Trajectories[]> {
+    return this.run.integrate(req);
+  }
+
+  /** Every model's evaluation (one integration pass over all models), in σ order. */
+  async evaluate(): Promise<Evaluation[]> {
+    const c = this.config, step = this.stepCount, pairs = this.pairs;
+    const q = Math.min(pairs.n, REPRODUCTION_QUERIES);
+    const base = { method: c.integrator, steps: c.odeSteps, direction: 'forward' as const };
+    const train = await this.integrate({ ...base, start: trainStarts(pairs, q), count: q });
+    const fresh = await this.integrate({ ...base, start: freshStarts(c), count: c.particles });
+    return this.sigmas.map((_, m) => evaluationOf(step, this.modelConfig(m), pairs, train[m], fresh[m]));
+  }
+
+  setPairs(pairs: PairSet): void {
+    this.run.setPairs(pairs);
+  }
+
+  /** θ of every model. */
+  weights(): Promise<Float32Array[]> {
+    return this.run.weights();
+  }
+
+  /** Sets θ (one array for all models, or one per model); moments zeroed; step = `step`. */
+  setWeights(theta: Float32Array | readonly Float32Array[], step: number): void {
+    this.run.setWeights(theta, step);
+  }
+
+  reset(): void {
+    this.run.setWeights(this.initial, 0);
+  }
+
+  dispose(): void {
+    this.run.dispose();
+  }
+}

@@ -1,0 +1,155 @@
+// GpuTrainer: the Trainer of src/engine/trainer.ts on WebGPU, with the kernels of shaders/: one
+// model on a GpuRun (src/engine/gpuRun.ts holds the buffers, the step encoding and readbacks).
+// Shader texts come in as an argument: the browser passes the Vite ?raw imports
+// (src/engine/shaderSources.ts), Node the files read with fs (src/node/shaderSources.ts).
+import type { RunConfig } from './runConfig';
+import type { Evaluation, IntegrateRequest, LiveSettings, Trainer, TrainSnapshot, Trajectories } from './trainer';
+import type { ShaderSources } from './gpuShaders';
+import { makePairs, type PairSet } from '../math/couplings';
+import { initParams } from '../math/mlp';
+import { effectiveSigma, mlpShape, worldSpec } from './world';
+import { freshStarts, measure, REPRODUCTION_QUERIES, trainStarts } from './measure';
+import { GpuRun, type GpuRunOptions } from './gpuRun';
+import type { NetPlan } from './gpuLayout';
+import type { TrainBufferName } from './gpuBuffers';
+import { probeCapabilities, type GpuCapabilities, type GpuFailure } from './gpu';
+
+export interface GpuTrainerOptions extends GpuRunOptions {
+  /** adapter, for the device name and capability report */
+  adapter?: GPUAdapter;
+  /**
+   * θ is read back (in the background) when this many steps passed since the last read, so a
+   * lost device leaves recent weights in lastWeights(); 0 disables it. Default 1000.
+   */
+  weightsEvery?: number;
+}
+
+/** Applies LiveSettings to a config, skipping undefined values. */
+export function withLive(config: RunConfig, settings: Partial<LiveSettings>): RunConfig {
+  const next = { ...config };
+  for (const [key, value] of Object.entries(settings)) {
+    if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+  }
+  return next;
+}
+
+/** Metrics of the paths of one model from the training x0's and the fresh x0's (as CpuTrainer.evaluateSync). */
+export function evaluationOf(step: number, config: RunConfig, pairs: PairSet, trainPaths: Trajectories, freshPaths: Trajectories): Evaluation {
+  const q = trainPaths.count, last = (trainPaths.states - 1) * q * 2;
+  const metrics = measure({
+    step, config, pairs,
+    trainEnd: trainPaths.path.subarray(last, last + 2 * q), trainCount: q,
+    freshPath: freshPaths.path, freshCount: freshPaths.count, states: freshPaths.states,
+  });
+  return { metrics, trainPaths, freshPaths };
+}
+
+export class GpuTrainer implements Trainer {
+  readonly kind = 'gpu' as const;
+  readonly deviceName: string;
+  readonly capabilities: GpuCapabilities | null;
+  /** called once with the first GPU failure (device lost, uncaptured error) */
+  onError: ((failure: GpuFailure) => void) | null = null;
+  private config: RunConfig;
+  private readonly initial: Float32Array;
+  private lastWeightsCopy: { theta: Float32Array; step: number } | null = null;
+  private readonly weightsEvery: number;
+
+  private constructor(private readonly run: GpuRun, config: RunConfig, initial: Float32Array, options: GpuTrainerOptions) {
+    this.config = { ...config };
+    this.initial = initial;
+    this.weightsEvery = Math.max(0, Math.floor(options.weightsEvery ?? 1000));
+    const adapter = options.adapter;
+    this.capabilities = adapter ? probeCapabilities(adapter) : null;
+    this.deviceName = this.capabilities ? `${this.capabilities.description} (WebGPU)` : 'WebGPU device';
+    run.onError = (f) => this.onError?.(f);
+  }
+
+  /** Compiles (or reuses) the kernels of `device`, uploads the pairs and the initial weights. */
+  static async create(device: GPUDevice, config: RunConfig, shaders: ShaderSources, options: GpuTrainerOptions = {}): Promise<GpuTrainer> {
+    const pairs = makePairs(worldSpec(config), config.seed);
+    const initial = initParams(mlpShape(config), config.seed);
+    const run = await GpuRun.create(device, config, [effectiveSigma(config)], pairs, shaders, options);
+    run.setWeights(initial, 0);
+    return new GpuTrainer(run, config, initial, options);
+  }
+
+  get pairs(): PairSet { return this.run.pairs; }
+  get stepCount(): number { return this.run.stepCount; }
+  /** the run's dispatch plan (sizes, offsets, dW split) */
+  get plan(): NetPlan { return this.run.plan; }
+  /** first GPU failure; once set, step() rejects and the UI falls back to the CPU engine */
+  get failure(): GpuFailure | null { return this.run.failure; }
+  /** dispatches per training step (2·depth + 3) */
+  get dispatchesPerStep(): number { return this.run.dispatchesPerStep; }
+
+  async step(n: number): Promise<TrainSnapshot> {
+    const pending = this.run.step(n);
+    const since = this.stepCount - (this.lastWeightsCopy?.step ?? 0);
+    if (this.weightsEvery > 0 && since >= this.weightsEvery) this.weights().catch(() => undefined); // background copy, after the steps just queued
+    const p = await pending;
+    return { step: p.step, records: p.records[0], gradVarByT: p.bins[0] };
+  }
+
+  setLive(settings: Partial<LiveSettings>): void {
+    this.config = withLive(this.config, settings);
+    this.run.setLive(this.config, [effectiveSigma(this.config)]);
+  }
+
+  async integrate(req: IntegrateRequest): Promise<Trajectories> {
+    return (await this.run.integrate(req))[0];
+  }
+
+  async evaluate(): Promise<Evaluation> {
+    const c = this.config, step = this.stepCount, pairs = this.pairs;
+    const q = Math.min(pairs.n, REPRODUCTION_QUERIES);
+    const base = { method: c.integrator, steps: c.odeSteps, direction: 'forward' as const };
+    const trainPaths = await this.integrate({ ...base, start: trainStarts(pairs, q), count: q });
+    const freshPaths = await this.integrate({ ...base, start: freshStarts(c), count: c.particles });
+    return evaluationOf(step, c, pairs, trainPaths, freshPaths);
+  }
+
+  setPairs(pairs: PairSet): void {
+    this.run.setPairs(pairs);
+  }
+
+  async weights(): Promise<Float32Array> {
+    const step = this.stepCount;
+    const [theta] = await this.run.weights();
+    this.lastWeightsCopy = { theta: theta.slice(), step };
+    return theta;
+  }
+
+  /** The last weights read back by weights(), e.g. to restart on the CPU after a device loss. */
+  lastWeights(): { theta: Float32Array; step: number } | null {
+    return this.lastWeightsCopy ? { theta: this.lastWeightsCopy.theta.slice(), step: this.lastWeightsCopy.step } : null;
+  }
+
+  /** Restore parameters (Adam moments zeroed) at `step`, like CpuTrainer.setWeights. */
+  setWeights(theta: Float32Array, step: number): void {
+    this.run.setWeights(theta, step);
+  }
+
+  reset(): void {
+    this.run.setWeights(this.initial, 0);
+  }
+
+  /** Test and debugging seam: the bytes of one of the run's storage buffers. */
+  inspect(name: TrainBufferName): Promise<ArrayBuffer> {
+    return this.run.inspect(name);
+  }
+
+  /** Test seam: fills buffers (default: the work buffers) with a NaN pattern, so unwritten data shows. */
+  poison(names?: readonly TrainBufferName[], word?: number): void {
+    this.run.poison(names, word);
+  }
+
+  /** Test seam: poisons the integration buffers (activations, ODE state, paths) of the last integrate(). */
+  poisonIntegration(word?: number): void {
+    this.run.poisonIntegration(word);
+  }
+
+  dispose(): void {
+    this.run.dispose();
+  }
+}

@@ -1,0 +1,199 @@
+// The σ sweep of SPEC §6 (f): M models trained side by side, one per σ, with the same pairs, the
+// same initial weights and the same batches (t, pair index, ε share the seed), so σ is the only
+// difference. `SweepEngine` is what the page and the CLI drive; `SweepRunner` implements it over M
+// independent Trainers stepped round-robin (CPU now; one GpuTrainer each on the GPU). A batched
+// trainer that steps all M models in one dispatch can implement `SweepEngine` directly.
+import type { RunConfig } from './runConfig';
+import type { EvalMetrics, StepRecord, Trainer } from './trainer';
+
+/** The default σ grid: 0 (deterministic) then half-decades up to 1. */
+export const DEFAULT_SIGMAS: readonly number[] = [0, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1];
+/** Most models one sweep trains (keeps a typo from building a thousand trainers). */
+export const MAX_SWEEP_MODELS = 16;
+/** Points kept per gradient-variance trace for drawing (the stride doubles when full). */
+export const TRACE_CAPACITY = 256;
+/** Tail window used when the run has no step target (config.steps = 0). */
+export const DEFAULT_TAIL = 100;
+
+/** The steps whose records enter the "final" loss and gradient variance: the last 10 % of `total`. */
+export function tailWindow(total: number): number {
+  return total > 0 ? Math.max(1, Math.ceil(total / 10)) : DEFAULT_TAIL;
+}
+
+/** Mean of the last `size` values pushed (a ring buffer). */
+export class TailMean {
+  private readonly ring: Float64Array;
+  private filled = 0;
+  private next = 0;
+  constructor(readonly size: number) { this.ring = new Float64Array(Math.max(1, size)); }
+  push(v: number): void {
+    this.ring[this.next] = v;
+    this.next = (this.next + 1) % this.ring.length;
+    this.filled = Math.min(this.ring.length, this.filled + 1);
+  }
+  /** NaN before the first value; NaN if any value in the window is not finite (a diverged run) */
+  mean(): number {
+    if (this.filled === 0) return NaN;
+    let s = 0;
+    for (let i = 0; i < this.filled; i++) s += this.ring[i];
+    return s / this.filled;
+  }
+}
+
+/** A drawable trace of (step, value) in bounded memory: every point until full, then every other. */
+export class DownsampledTrace {
+  steps: number[] = [];
+  values: number[] = [];
+  private stride = 1;
+  private seen = 0;
+  constructor(readonly capacity = TRACE_CAPACITY) {}
+  push(step: number, value: number): void {
+    if (this.seen++ % this.stride !== 0) return;
+    if (this.steps.length >= this.capacity) {
+      this.steps = this.steps.filter((_, i) => i % 2 === 0);
+      this.values = this.values.filter((_, i) => i % 2 === 0);
+      this.stride *= 2;
+      if ((this.seen - 1) % this.stride !== 0) return;
+    }
+    this.steps.push(step);
+    this.values.push(value);
+  }
+}
+
+/** Running statistics of one model of the sweep. */
+export class SweepModelStats {
+  readonly gradVarTail: TailMean;
+  readonly lossTail: TailMean;
+  readonly gradVarTrace = new DownsampledTrace();
+  last: StepRecord | null = null;
+  constructor(readonly sigma: number, tail: number) {
+    this.gradVarTail = new TailMean(tail);
+    this.lossTail = new TailMean(tail);
+  }
+  push(records: readonly StepRecord[]): void {
+    for (const r of records) {
+      this.gradVarTail.push(r.gradVar);
+      this.lossTail.push(r.loss);
+      this.gradVarTrace.push(r.step, r.gradVar);
+      this.last = r;
+    }
+  }
+}
+
+/** What one model did during a `step(n)` call. */
+export interface SweepModelProgress {
+  sigma: number;
+  step: number;
+  records: StepRecord[];
+}
+
+export interface SweepProgress {
+  /** steps every model has taken */
+  step: number;
+  models: SweepModelProgress[];
+}
+
+/** Final figures of one σ: the evaluation plus the tail means of gradient variance and loss. */
+export interface SweepResult {
+  sigma: number;
+  metrics: EvalMetrics;
+  /** mean gradVar / loss over the last 10 % of steps (tailWindow) */
+  gradVar: number;
+  loss: number;
+}
+
+/** M models trained side by side, differing only in σ. */
+export interface SweepEngine {
+  readonly sigmas: readonly number[];
+  readonly stepCount: number;
+  /** running statistics per model (same order as sigmas) */
+  readonly stats: readonly SweepModelStats[];
+  /** n more steps for every model */
+  step(n: number): Promise<SweepProgress>;
+  /** evaluate every model (reproduction, distances, …) with the tail statistics */
+  evaluate(): Promise<SweepResult[]>;
+  dispose(): void;
+}
+
+/** Makes one trainer of the sweep (CpuTrainer in Node, a Worker or GPU trainer in the page). */
+export type TrainerFactory = (config: RunConfig) => Trainer | Promise<Trainer>;
+
+/**
+ * Cleans a σ list: finite, clamped to [0, 2] (the field's range), sorted, without duplicates,
+ * at most MAX_SWEEP_MODELS. An empty result falls back to DEFAULT_SIGMAS.
+ */
+export function cleanSigmas(sigmas: readonly number[]): number[] {
+  const ok = sigmas.filter((s) => Number.isFinite(s)).map((s) => Math.min(2, Math.max(0, s)));
+  const unique = [...new Set(ok)].sort((a, b) => a - b).slice(0, MAX_SWEEP_MODELS);
+  return unique.length > 0 ? unique : [...DEFAULT_SIGMAS];
+}
+
+/**
+ * The config of the model at σ. A deterministic interpolant would ignore σ (SPEC §3), so the
+ * sweep trains the constant-σ kind then; at σ = 0 it is exactly deterministic.
+ */
+export function sweepConfig(base: RunConfig, sigma: number): RunConfig {
+  return { ...base, sigma, interpolant: base.interpolant === 'deterministic' ? 'constant' : base.interpolant };
+}
+
+/** The CPU path: M Trainers stepped one after another, n steps each per call. */
+export class SweepRunner implements SweepEngine {
+  readonly stats: SweepModelStats[];
+  private constructor(readonly sigmas: readonly number[], private readonly trainers: Trainer[], tail: number) {
+    this.stats = sigmas.map((s) => new SweepModelStats(s, tail));
+  }
+
+  static async create(base: RunConfig, sigmas: readonly number[], make: TrainerFactory): Promise<SweepRunner> {
+    const list = cleanSigmas(sigmas);
+    const trainers: Trainer[] = [];
+    try {
+      for (const s of list) trainers.push(await make(sweepConfig(base, s)));
+    } catch (e) {
+      for (const t of trainers) t.dispose();
+      throw e;
+    }
+    return new SweepRunner(list, trainers, tailWindow(base.steps));
+  }
+
+  get stepCount(): number {
+    return Math.min(...this.trainers.map((t) => t.stepCount));
+  }
+
+  /** The trainer of model i (tests, and the page's "open this run"). */
+  trainer(i: number): Trainer {
+    return this.trainers[i];
+  }
+
+  async step(n: number): Promise<SweepProgress> {
+    const models: SweepModelProgress[] = [];
+    for (let i = 0; i < this.trainers.length; i++) {
+      const snap = await this.trainers[i].step(n);
+      this.stats[i].push(snap.records);
+      models.push({ sigma: this.sigmas[i], step: snap.step, records: snap.records });
+    }
+    return { step: this.stepCount, models };
+  }
+
+  async evaluate(): Promise<SweepResult[]> {
+    const out: SweepResult[] = [];
+    for (let i = 0; i < this.trainers.length; i++) {
+      const { metrics } = await this.trainers[i].evaluate();
+      out.push({ sigma: this.sigmas[i], metrics, gradVar: this.stats[i].gradVarTail.mean(), loss: this.stats[i].lossTail.mean() });
+    }
+    return out;
+  }
+
+  dispose(): void {
+    for (const t of this.trainers) t.dispose();
+  }
+}
+
+/** Trains the sweep to `total` steps in chunks of `chunk`, calling `onProgress` after each; then evaluates. */
+export async function runSweep(engine: SweepEngine, total: number, chunk: number, onProgress?: (p: SweepProgress) => void | boolean): Promise<SweepResult[]> {
+  const size = Math.max(1, Math.floor(chunk));
+  while (engine.stepCount < total) {
+    const p = await engine.step(Math.min(size, total - engine.stepCount));
+    if (onProgress?.(p) === false) break;
+  }
+  return engine.evaluate();
+}

@@ -1,0 +1,170 @@
+// WorkerTrainer: the Trainer interface over a Web Worker running CpuTrainer (src/engine/cpuWorker.ts),
+// so the CPU engine never blocks the page. The protocol is one discriminated union per direction
+// (STYLE rule 13); every switch on it ends in an exhaustive `never` check.
+import type { RunConfig } from './runConfig';
+import type { Evaluation, IntegrateRequest, LiveSettings, Trainer, TrainSnapshot, Trajectories } from './trainer';
+import type { PairSet } from '../math/couplings';
+import { makePairs } from '../math/couplings';
+import { worldSpec } from './world';
+
+/** Messages from the page to the worker. `id` pairs a request with its reply. */
+export type ToWorker =
+  | { type: 'init'; config: RunConfig }
+  | { type: 'step'; id: number; n: number }
+  | { type: 'setLive'; settings: Partial<LiveSettings> }
+  | { type: 'evaluate'; id: number }
+  | { type: 'integrate'; id: number; req: IntegrateRequest }
+  | { type: 'setPairs'; pairs: PairSet }
+  | { type: 'weights'; id: number }
+  | { type: 'setWeights'; theta: Float32Array; step: number }
+  | { type: 'reset' };
+
+/** Messages from the worker to the page. */
+export type FromWorker =
+  | { type: 'ready'; deviceName: string }
+  | { type: 'snapshot'; id: number; snapshot: TrainSnapshot }
+  | { type: 'evaluation'; id: number; evaluation: Evaluation }
+  | { type: 'trajectories'; id: number; trajectories: Trajectories }
+  | { type: 'weights'; id: number; theta: Float32Array }
+  | { type: 'error'; id: number | null; message: string };
+
+/** The part of the Worker API the trainer uses (a fake can stand in for tests). */
+export interface WorkerLike {
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
+  onmessage: ((ev: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+interface Pending {
+  resolve: (value: never) => void;
+  reject: (error: Error) => void;
+}
+
+export function spawnCpuWorker(): WorkerLike {
+  return new Worker(new URL('./cpuWorker.ts', import.meta.url), { type: 'module', name: 'flowvar-cpu' }) as unknown as WorkerLike;
+}
+
+export class WorkerTrainer implements Trainer {
+  readonly kind = 'cpu' as const;
+  deviceName = 'CPU (JavaScript, Web Worker)';
+  pairs: PairSet;
+  stepCount = 0;
+  private readonly worker: WorkerLike;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private disposed = false;
+  /** called once with the first worker failure that no pending request can report */
+  onFatal: ((message: string) => void) | null = null;
+
+  private constructor(worker: WorkerLike, config: RunConfig) {
+    this.worker = worker;
+    // The pairs are a pure function of (world, seed): rebuilt here for drawing, no transfer needed.
+    this.pairs = makePairs(worldSpec(config), config.seed);
+    worker.onmessage = (ev) => this.receive(ev.data);
+    worker.onerror = (ev) => this.fail(null, ev.message || 'the CPU worker failed to start');
+  }
+
+  /** Starts a worker, sends the config and resolves once it is ready. */
+  static create(config: RunConfig, worker: WorkerLike = spawnCpuWorker()): Promise<WorkerTrainer> {
+    const trainer = new WorkerTrainer(worker, config);
+    return new Promise((resolve, reject) => {
+      trainer.pending.set(0, {
+        resolve: ((name: string) => { trainer.deviceName = name; resolve(trainer); }) as (v: never) => void,
+        reject,
+      });
+      worker.postMessage({ type: 'init', config });
+    });
+  }
+
+  private receive(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'ready': return this.settle(0, msg.deviceName);
+      case 'snapshot':
+        this.stepCount = msg.snapshot.step;
+        return this.settle(msg.id, msg.snapshot);
+      case 'evaluation': return this.settle(msg.id, msg.evaluation);
+      case 'trajectories': return this.settle(msg.id, msg.trajectories);
+      case 'weights': return this.settle(msg.id, msg.theta);
+      case 'error': return this.fail(msg.id, msg.message);
+      default: {
+        const unknown: never = msg;
+        console.warn('flowvar: unknown worker message', unknown);
+      }
+    }
+  }
+
+  private settle(id: number, value: unknown): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    p.resolve(value as never);
+  }
+
+  private fail(id: number | null, message: string): void {
+    const error = new Error(message);
+    if (id !== null && this.pending.has(id)) {
+      this.pending.get(id)!.reject(error);
+      this.pending.delete(id);
+      return;
+    }
+    // A failure outside a request (a crash): every pending request learns of it.
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+    this.onFatal?.(message);
+  }
+
+  private request<T>(build: (id: number) => ToWorker, transfer: Transferable[] = []): Promise<T> {
+    if (this.disposed) return Promise.reject(new Error('trainer disposed'));
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: never) => void, reject });
+      this.worker.postMessage(build(id), transfer);
+    });
+  }
+
+  step(n: number): Promise<TrainSnapshot> {
+    return this.request((id) => ({ type: 'step', id, n }));
+  }
+
+  setLive(settings: Partial<LiveSettings>): void {
+    if (!this.disposed) this.worker.postMessage({ type: 'setLive', settings });
+  }
+
+  evaluate(): Promise<Evaluation> {
+    return this.request((id) => ({ type: 'evaluate', id }));
+  }
+
+  integrate(req: IntegrateRequest): Promise<Trajectories> {
+    const start = req.start.slice();
+    return this.request((id) => ({ type: 'integrate', id, req: { ...req, start } }), [start.buffer]);
+  }
+
+  setPairs(pairs: PairSet): void {
+    this.pairs = pairs;
+    if (!this.disposed) this.worker.postMessage({ type: 'setPairs', pairs });
+  }
+
+  weights(): Promise<Float32Array> {
+    return this.request((id) => ({ type: 'weights', id }));
+  }
+
+  /** Continue from given parameters (e.g. the last weights of a lost GPU device). */
+  setWeights(theta: Float32Array, step: number): void {
+    this.stepCount = step;
+    if (!this.disposed) this.worker.postMessage({ type: 'setWeights', theta: theta.slice(), step });
+  }
+
+  reset(): void {
+    this.stepCount = 0;
+    if (!this.disposed) this.worker.postMessage({ type: 'reset' });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('trainer disposed'));
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,101 @@
+// Panel (b): what the network learned: ODE paths from training x0 and fresh x0, the vector field
+// at a scrubbable t, endpoints and (optionally) lines to the training partners.
+import { useEffect, useRef } from 'react';
+import { mlpLayout } from '../math/mlp';
+import { mlpShape } from '../engine/world';
+import { setTScrub } from '../state/actions';
+import { appStore } from '../state/store';
+import { useAppStore } from '../state/useAppStore';
+import { fitCanvas } from './canvas';
+import { drawAxisBottom, drawAxisLeft } from './axes';
+import { drawFlow } from './drawFlow';
+import { readPalette } from './palette';
+import { PanelFrame } from './PanelFrame';
+import { PLANE_MARGIN, type PlaneScales } from './planeFrame';
+import { quiverField, quiverSide, type QuiverField } from './quiver';
+import { usePlane } from './usePlane';
+import { useRedraw } from './useRedraw';
+import { drawStoreOverlay, OverlayControls } from './science/OverlayControls';
+
+interface QuiverCache { theta: Float32Array; t: number; scales: PlaneScales; field: QuiverField }
+
+export function FlowPanel() {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const gx = useRef<SVGGElement>(null);
+  const gy = useRef<SVGGElement>(null);
+  const cache = useRef<QuiverCache | null>(null);
+  const { size, scales } = usePlane(box);
+  const evalStep = useAppStore((s) => s.evaluation?.metrics.step ?? null);
+  const hiddenOverlay = useAppStore((s) => s.hidden.includes('overlay'));
+
+  useEffect(() => {
+    drawAxisBottom(gx.current, scales.x, size.height - PLANE_MARGIN.bottom);
+    drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
+  }, [scales, size.height]);
+
+  useRedraw(() => {
+    const s = appStore.getState();
+    const c = canvas.current;
+    if (!c || !box.current || size.width === 0) return;
+    const ctx = fitCanvas(c, size.width, size.height);
+    if (!ctx) return;
+    let quiver: QuiverField | null = null;
+    const w = s.weights;
+    if (s.layers.quiver && w) {
+      const q = cache.current;
+      if (q && q.theta === w.theta && q.t === s.tScrub && q.scales === scales) quiver = q.field;
+      else {
+        const shape = mlpShape(s.config);
+        // weights of an older shape (a rebuild in flight) do not fit the current layout
+        if (mlpLayout(shape).paramCount === w.theta.length) {
+          const x = scales.x.domain() as [number, number], y = scales.y.domain() as [number, number];
+          quiver = quiverField(shape, w.theta, x, y, s.tScrub, quiverSide(w.theta.length));
+          cache.current = { theta: w.theta, t: s.tScrub, scales, field: quiver };
+        }
+      }
+    }
+    const palette = readPalette(box.current);
+    drawFlow(ctx, { evaluation: s.evaluation, pairs: s.pairs, quiver, scales, layers: s.layers, tScrub: s.tScrub, palette });
+    drawStoreOverlay(ctx, scales, palette);
+  }, (s) => [s.evaluation, s.weights, s.layers, s.tScrub, s.theme, s.pairs, s.overlay.kind, s.overlay.trajectories, s.config.phi], [scales, size.width, size.height]);
+
+  const [lo, hi] = scales.x.domain();
+
+  return (
+    <PanelFrame id="flow" title="Learned flow" footer={<><Footer />{!hiddenOverlay && <OverlayControls extent={{ lo, hi }} />}</>}>
+      <div className="plot" ref={box}>
+        <canvas ref={canvas} data-testid="canvas-flow" />
+        <svg width={size.width} height={size.height} role="img" aria-label="Paths of the learned ODE from training and fresh starting points">
+          <g ref={gx} className="axis" />
+          <g ref={gy} className="axis" />
+          <text className="plot-note" x={size.width - PLANE_MARGIN.right - 4} y={PLANE_MARGIN.top + 14} textAnchor="end">
+            {evalStep === null ? 'integrating…' : `evaluated at step ${evalStep}`}
+          </text>
+        </svg>
+      </div>
+    </PanelFrame>
+  );
+}
+
+function Footer() {
+  const t = useAppStore((s) => s.tScrub);
+  const hidden = useAppStore((s) => s.hidden.includes('tScrub'));
+  return (
+    <div className="flow-foot">
+      {!hidden && (
+        <label className="scrub">
+          t = <output data-testid="t-value">{t.toFixed(2)}</output>
+          <input type="range" min={0} max={1} step={0.01} value={t} onChange={(e) => setTScrub(Number(e.target.value))} data-testid="t-scrub"
+            aria-label="time t of the vector field and of the particles" />
+        </label>
+      )}
+      <p className="legend">
+        <span className="key trainPaths">— from training x0</span>
+        <span className="key freshPaths">— from fresh x0</span>
+        <span className="key xt">● at t</span>
+        <span className="key quiver">→ v(x, t)</span>
+      </p>
+    </div>
+  );
+}

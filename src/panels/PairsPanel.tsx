@@ -1,0 +1,106 @@
+// Panel (a): the training pairs and their straight interpolants, with the σ tube and hover.
+import { useRef, useState, useEffect, type PointerEvent } from 'react';
+import { effectiveSigma } from '../engine/world';
+import { appStore } from '../state/store';
+import { useAppStore } from '../state/useAppStore';
+import { fitCanvas } from './canvas';
+import { drawAxisBottom, drawAxisLeft } from './axes';
+import { bridgeOutline, drawPairs, nearestPair, TUBE_ALL_MAX } from './drawPairs';
+import { readPalette } from './palette';
+import { PanelFrame } from './PanelFrame';
+import { PLANE_MARGIN, type PlaneScales } from './planeFrame';
+import type { PairSet } from '../math/couplings';
+import type { InterpolantKind } from '../math/interpolants';
+import { usePlane } from './usePlane';
+import { useRedraw } from './useRedraw';
+
+const HOVER_PX = 10;
+
+export function PairsPanel() {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const gx = useRef<SVGGElement>(null);
+  const gy = useRef<SVGGElement>(null);
+  const { size, scales } = usePlane(box);
+  const [hover, setHover] = useState<number | null>(null);
+  const pairs = useAppStore((s) => s.pairs);
+  const sigma = useAppStore((s) => effectiveSigma(s.config));
+  const kind = useAppStore((s) => s.config.interpolant);
+  const showTube = useAppStore((s) => s.layers.tube);
+  const count = pairs?.n ?? 0;
+
+  useEffect(() => {
+    drawAxisBottom(gx.current, scales.x, size.height - PLANE_MARGIN.bottom);
+    drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
+  }, [scales, size.height]);
+
+  useRedraw(() => {
+    const s = appStore.getState();
+    const c = canvas.current;
+    if (!c || !box.current || size.width === 0) return;
+    const ctx = fitCanvas(c, size.width, size.height);
+    if (!ctx || !s.pairs) return;
+    drawPairs(ctx, {
+      pairs: s.pairs, scales, layers: s.layers, kind: s.config.interpolant, sigma: effectiveSigma(s.config),
+      tScrub: s.tScrub, palette: readPalette(box.current),
+    });
+  }, (s) => [s.pairs, s.layers, s.config.sigma, s.config.interpolant, s.tScrub, s.theme], [scales, size.width, size.height]);
+
+  const onMove = (e: PointerEvent<SVGSVGElement>) => {
+    const s = appStore.getState();
+    if (!s.pairs) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const px = scales.x.invert(e.clientX - r.left), py = scales.y.invert(e.clientY - r.top);
+    setHover(nearestPair(s.pairs, px, py, HOVER_PX / scales.unit));
+  };
+
+  const p = hover !== null && pairs && hover < pairs.n ? pairs : null;
+  const h = hover ?? 0;
+  return (
+    <PanelFrame id="pairs" title="Pairs & interpolants"
+      footer={<Legend n={count} />}>
+      <div className="plot" ref={box}>
+        <canvas ref={canvas} data-testid="canvas-pairs" />
+        <svg width={size.width} height={size.height} onPointerMove={onMove} onPointerLeave={() => setHover(null)} role="img"
+          aria-label={`${count} training pairs and their straight lines`}>
+          <g ref={gx} className="axis" />
+          <g ref={gy} className="axis" />
+          {p && (
+            <g className="hover" data-testid="hover-pair">
+              {showTube && sigma > 0 && count > TUBE_ALL_MAX && <HoverTube p={p} i={h} sigma={sigma} kind={kind} scales={scales} />}
+              <line x1={scales.x(p.x0[2 * h])} y1={scales.y(p.x0[2 * h + 1])} x2={scales.x(p.x1[2 * h])} y2={scales.y(p.x1[2 * h + 1])} />
+              <circle className="src" cx={scales.x(p.x0[2 * h])} cy={scales.y(p.x0[2 * h + 1])} r={5} />
+              <circle className="tgt" cx={scales.x(p.x1[2 * h])} cy={scales.y(p.x1[2 * h + 1])} r={5} />
+              <text x={PLANE_MARGIN.left + 6} y={PLANE_MARGIN.top + 14}>
+                pair {h + 1}: ({p.x0[2 * h].toFixed(2)}, {p.x0[2 * h + 1].toFixed(2)}) → ({p.x1[2 * h].toFixed(2)}, {p.x1[2 * h + 1].toFixed(2)})
+              </text>
+            </g>
+          )}
+        </svg>
+      </div>
+    </PanelFrame>
+  );
+}
+
+/** The σ tube of the hovered pair when there are too many pairs to draw every tube on the canvas. */
+function HoverTube({ p, i, sigma, kind, scales }: { p: PairSet; i: number; sigma: number; kind: InterpolantKind; scales: PlaneScales }) {
+  const ax = p.x0[2 * i], ay = p.x0[2 * i + 1], bx = p.x1[2 * i], by = p.x1[2 * i + 1];
+  if (kind === 'constant') {
+    return <line className="tube" x1={scales.x(ax)} y1={scales.y(ay)} x2={scales.x(bx)} y2={scales.y(by)} strokeWidth={4 * sigma * scales.unit} />;
+  }
+  const o = bridgeOutline(ax, ay, bx, by, sigma);
+  const points = Array.from({ length: o.length / 2 }, (_, k) => `${scales.x(o[2 * k])},${scales.y(o[2 * k + 1])}`).join(' ');
+  return <polygon className="tube" points={points} />;
+}
+
+function Legend({ n }: { n: number }) {
+  return (
+    <p className="legend">
+      <span className="key source">● x0 source</span>
+      <span className="key target">● x1 target</span>
+      <span className="key lines">— {n} training lines</span>
+      <span className="key tube">▬ ±2σ tube</span>
+      <span className="key xt">● x_t</span>
+    </p>
+  );
+}

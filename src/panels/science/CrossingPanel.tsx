@@ -1,0 +1,111 @@
+// Where lines cross (SPEC §5): the conditional target variance Var[u_t | x_t ≈ x, t] of the
+// training pairs at a scrubbable t, as a heat map under the pairs' positions x_t. Lines that cross
+// in space at different times leave it small; lines that meet at the same t (x1 = −x0 at t = ½)
+// light up one cell with the whole spread of u_t: no field can fit that, so the flow must average.
+import { useEffect, useMemo, useRef } from 'react';
+import { axisRight, interpolateViridis, scaleLog, select } from 'd3';
+import { conditionalVariance, meanConditionalVariance, type ConditionalVarianceGrid } from '../../math/conditionalVariance';
+import { setCrossingGrid, setCrossingT, CROSSING_GRID } from '../../state/scienceSlice';
+import { effectiveSigma } from '../../engine/world';
+import { appStore } from '../../state/store';
+import { fitCanvas } from '../canvas';
+import { drawAxisBottom, drawAxisLeft } from '../axes';
+import { readPalette } from '../palette';
+import { PLANE_MARGIN } from '../planeFrame';
+import { usePlane } from '../usePlane';
+import { ScienceFrame, usePlotStyle } from './ScienceFrame';
+import { drawHeatmap, maxCell, varianceDomain, VARIANCE_DECADES } from './drawHeatmap';
+import { useScience, useScienceRedraw } from './useScience';
+
+const LEGEND = { width: 10, gap: 8 };
+
+export function CrossingPanel() {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const gx = useRef<SVGGElement>(null), gy = useRef<SVGGElement>(null), gl = useRef<SVGGElement>(null);
+  const style = usePlotStyle('crossing', 'clamp(280px, 44vh, 680px)');
+  const { size, scales } = usePlane(box);
+  const pairs = useScience((s) => s.pairs);
+  const t = useScience((s) => s.crossing.t);
+  const gridSize = useScience((s) => s.crossing.gridSize);
+  const kind = useScience((s) => s.config.interpolant);
+  const sigma = useScience((s) => effectiveSigma(s.config));
+  const seed = useScience((s) => s.config.seed);
+
+  const result: ConditionalVarianceGrid | null = useMemo(() => {
+    if (!pairs || size.width === 0) return null;
+    const [xMin, xMax] = scales.x.domain(), [yMin, yMax] = scales.y.domain();
+    return conditionalVariance(pairs, { t, kind, sigma, seed, grid: { xMin, xMax, yMin, yMax, size: gridSize } });
+  }, [pairs, t, kind, sigma, seed, gridSize, scales, size.width]);
+
+  const legend = useMemo(() => {
+    const [lo, hi] = result ? varianceDomain(result) : [1e-3, 1];
+    return scaleLog().domain([lo, hi]).range([size.height - PLANE_MARGIN.bottom, PLANE_MARGIN.top]);
+  }, [result, size.height]);
+  const legendX = size.width - PLANE_MARGIN.right - LEGEND.width - 28;
+
+  useEffect(() => {
+    drawAxisBottom(gx.current, scales.x, size.height - PLANE_MARGIN.bottom);
+    drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
+    if (gl.current) select(gl.current).attr('transform', `translate(${legendX + LEGEND.width},0)`).call(axisRight(legend).ticks(VARIANCE_DECADES + 1, '.0e'));
+  }, [scales, size.height, legend, legendX]);
+
+  useScienceRedraw(() => {
+    const c = canvas.current;
+    if (!c || !box.current || size.width === 0 || !result) return;
+    const ctx = fitCanvas(c, size.width, size.height);
+    if (!ctx) return;
+    const p = readPalette(box.current);
+    drawHeatmap(ctx, result, scales, { pairs: appStore.getState().pairs, dotColor: p.ink, ringColor: p.partners, weight: p.weight });
+  }, (s) => [s.theme], [result, scales, size.width, size.height]);
+
+  const top = legend.range()[1], bottom = legend.range()[0];
+  return (
+    <ScienceFrame id="crossing" title="Where lines cross: Var[u_t | x_t ≈ x, t]" footer={<CrossingFooter result={result} />}>
+      <div className="plot" ref={box} style={style}>
+        <canvas ref={canvas} data-testid="canvas-crossing" />
+        <svg width={size.width} height={size.height} role="img" aria-label={`Conditional variance of the regression target at t = ${t.toFixed(2)}`}>
+          {/* the legend's stops follow varianceColor(): viridis over the log domain */}
+          <defs>
+            <linearGradient id="crossing-legend" x1="0" x2="0" y1="1" y2="0">
+              {[0, 0.25, 0.5, 0.75, 1].map((u) => <stop key={u} offset={u} stopColor={interpolateViridis(u)} />)}
+            </linearGradient>
+          </defs>
+          <g ref={gx} className="axis" />
+          <g ref={gy} className="axis" />
+          {size.width > 0 && <rect x={legendX} y={top} width={LEGEND.width} height={Math.max(0, bottom - top)} fill="url(#crossing-legend)" />}
+          <g ref={gl} className="axis" />
+          <text className="plot-note" x={PLANE_MARGIN.left + 6} y={PLANE_MARGIN.top + 14}>{`t = ${t.toFixed(2)}, σ = ${sigma}`}</text>
+        </svg>
+      </div>
+    </ScienceFrame>
+  );
+}
+
+function CrossingFooter({ result }: { result: ConditionalVarianceGrid | null }) {
+  const t = useScience((s) => s.crossing.t);
+  const gridSize = useScience((s) => s.crossing.gridSize);
+  let readout = '';
+  if (result) {
+    const c = maxCell(result), g = result.grid;
+    if (c >= 0) {
+      const x = g.xMin + ((c % g.size) + 0.5) * ((g.xMax - g.xMin) / g.size), y = g.yMin + (Math.floor(c / g.size) + 0.5) * ((g.yMax - g.yMin) / g.size);
+      readout = `largest Var ${result.maxVariance.toPrecision(3)} at (${x.toFixed(1)}, ${y.toFixed(1)}) over ${result.weight[c].toFixed(0)} pairs; mean ${meanConditionalVariance(result).toPrecision(3)}; tr Cov(u_t) ignoring x: ${result.totalVariance.toPrecision(3)}`;
+    }
+  }
+  return (
+    <div className="crossing-foot">
+      <label className="scrub">
+        t = <output>{t.toFixed(2)}</output>
+        <input type="range" min={0} max={1} step={0.01} value={t} onChange={(e) => setCrossingT(Number(e.target.value))}
+          aria-label="time t of the conditional variance" data-testid="crossing-t" />
+      </label>{' '}
+      <label>
+        grid{' '}
+        <input type="number" min={CROSSING_GRID.min} max={CROSSING_GRID.max} step={4} value={gridSize} onChange={(e) => setCrossingGrid(Number(e.target.value))}
+          style={{ width: '4em' }} aria-label="cells per side" />
+      </label>
+      <p className="plot-note" role="status" data-testid="crossing-readout">{readout}</p>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// Closed-form overlay controls and readout for a plane panel (the learned-flow panel): which
+// closed form to draw (OT, rotated φ, both), its trajectories, and how far the learned field is
+// from each (mean squared distance over x in the shown square, t ∈ {0.1, …, 0.9}). Also the draw
+// call the panel makes in its redraw: drawStoreOverlay(ctx, scales, palette).
+import { useEffect } from 'react';
+import { measureFieldDistance, scienceStore, setOverlay, setOverlayTrajectories, type OverlayKind } from '../../state/scienceSlice';
+import { sourceSpec, targetSpec } from '../../engine/world';
+import type { Palette } from '../palette';
+import { drawOverlay, overlayLayers, type OverlayScales } from './drawOverlay';
+import { useScience, type ScienceView } from './useScience';
+
+/** Training x0's whose closed-form trajectories are drawn. */
+export const OVERLAY_TRAJECTORIES = 150;
+
+/** Draws the store's chosen overlay at the flow panel's t (nothing when 'none' or not Gaussian). */
+export function drawStoreOverlay(ctx: CanvasRenderingContext2D, scales: OverlayScales, palette: Palette): void {
+  const s = scienceStore().getState() as ScienceView;
+  const layers = overlayLayers(sourceSpec(s.config), targetSpec(s.config), s.config.phi, s.overlay.kind, { ot: palette.target, rotated: palette.partners });
+  if (layers.length === 0) return;
+  const starts = s.overlay.trajectories && s.pairs ? s.pairs.x0.subarray(0, 2 * Math.min(s.pairs.n, OVERLAY_TRAJECTORIES)) : null;
+  drawOverlay(ctx, scales, { layers, t: s.tScrub, starts, weight: palette.weight });
+}
+
+const KINDS: { value: OverlayKind; label: string }[] = [
+  { value: 'none', label: 'none' },
+  { value: 'ot', label: 'OT field' },
+  { value: 'rotated', label: 'rotated φ field' },
+  { value: 'both', label: 'both' },
+];
+
+export function OverlayControls({ extent }: { extent?: { lo: number; hi: number } }) {
+  const kind = useScience((s) => s.overlay.kind);
+  const trajectories = useScience((s) => s.overlay.trajectories);
+  const gaussian = useScience((s) => s.config.source === 'gaussian' && s.config.target === 'gaussian');
+  const weights = useScience((s) => s.weights);
+  const distance = useScience((s) => s.overlay.distance);
+  const lo = extent?.lo ?? -3, hi = extent?.hi ?? 3;
+  // re-measure when new weights arrive (after each evaluation), only while an overlay is shown
+  useEffect(() => {
+    if (kind !== 'none') measureFieldDistance({ lo, hi });
+  }, [weights, kind, lo, hi]);
+  if (!gaussian) return <p className="plot-note">Closed-form fields exist for Gaussian source and target only.</p>;
+  return (
+    <div className="overlay-controls">
+      <label>
+        closed form{' '}
+        <select value={kind} onChange={(e) => setOverlay(e.target.value as OverlayKind)} data-testid="overlay-kind">
+          {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+        </select>
+      </label>{' '}
+      <label>
+        <input type="checkbox" checked={trajectories} onChange={(e) => setOverlayTrajectories(e.target.checked)} /> trajectories
+      </label>
+      {kind !== 'none' && distance && (
+        <span className="plot-note" role="status" data-testid="overlay-distance">
+          {' '}‖v_θ − v_OT‖² = {distance.ot.toPrecision(3)}, ‖v_θ − v_rot‖² = {distance.rotated.toPrecision(3)} (step {distance.step})
+        </span>
+      )}
+    </div>
+  );
+}

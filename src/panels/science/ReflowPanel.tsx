@@ -1,0 +1,112 @@
+// ReFlow rounds (SPEC §2, coupling 5): train, make the flow's endpoints the new pairs, train again
+// from the same initial weights. Three small charts against the round: transport cost of the
+// learned flow (solid) and of the round's pairs (dotted) against the OT cost (dashed), straightness,
+// and pair reproduction against chance. On a rotated pairing the cost stays up (SPEC §1).
+import { useEffect, useMemo, useRef } from 'react';
+import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
+import { scienceStore, setReflowRounds, startReflow, stopReflow } from '../../state/scienceSlice';
+import { fitCanvas } from '../canvas';
+import { readPalette } from '../palette';
+import { useSize } from '../useSize';
+import { ScienceFrame, usePlotStyle } from './ScienceFrame';
+import { drawReflowRow, reflowRows, type ReflowColors } from './drawReflow';
+import { useScience, useScienceRedraw } from './useScience';
+
+const M = { top: 8, right: 14, bottom: 26, left: 48 };
+const ROW_GAP = 16;
+const ROWS = [
+  { key: 'cost', title: 'transport cost (flow —, pairs ···, OT - -)' },
+  { key: 'straightness', title: 'straightness' },
+  { key: 'reproduction', title: 'pair reproduction (chance - -)' },
+] as const;
+
+export function ReflowPanel() {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const gx = useRef<SVGGElement>(null);
+  const gy = useRef<(SVGGElement | null)[]>([]);
+  const size = useSize(box);
+  const style = usePlotStyle('reflow', 'clamp(300px, 42vh, 640px)');
+  const rounds = useScience((s) => s.reflow.rounds);
+  const history = useScience((s) => s.reflow.history);
+
+  const layout = useMemo(() => {
+    const x = scaleLinear().domain([-0.3, Math.max(1, rounds) + 0.3]).range([M.left, Math.max(M.left + 20, size.width - M.right)]);
+    const rowH = Math.max(20, (size.height - M.top - M.bottom - ROW_GAP * (ROWS.length - 1)) / ROWS.length);
+    const rows = reflowRows(history, dummyColors);
+    const ys = ROWS.map((r, i) => {
+      const top = M.top + i * (rowH + ROW_GAP);
+      return scaleLinear().domain([0, rows[r.key].max * 1.1]).range([top + rowH, top]).nice();
+    });
+    return { x, ys, rowH };
+  }, [rounds, history, size.width, size.height]);
+
+  useEffect(() => {
+    if (gx.current) select(gx.current).attr('transform', `translate(0,${size.height - M.bottom})`).call(axisBottom(layout.x).ticks(Math.max(1, rounds) + 1).tickFormat((v) => (Number.isInteger(Number(v)) ? String(v) : '')));
+    layout.ys.forEach((y, i) => {
+      const g = gy.current[i];
+      if (g) select(g).attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(3));
+    });
+  }, [layout, rounds, size.height]);
+
+  useScienceRedraw(() => {
+    const c = canvas.current;
+    if (!c || !box.current || size.width === 0) return;
+    const ctx = fitCanvas(c, size.width, size.height);
+    if (!ctx) return;
+    const p = readPalette(box.current);
+    const colors: ReflowColors = { transport: p.freshPaths, pairs: p.lines, ot: p.target, straightness: p.quiver, reproduction: p.trainPaths, weight: p.weight };
+    const rows = reflowRows(scienceStore().getState().reflow.history, colors);
+    ROWS.forEach((r, i) => drawReflowRow(ctx, layout.x, layout.ys[i], rows[r.key].series, rows[r.key].refs, p.weight));
+  }, (s) => [s.reflow.history, s.theme], [layout, size.width, size.height]);
+
+  return (
+    <ScienceFrame id="reflow" title="ReFlow rounds" tools={<ReflowTools />} footer={<ReflowFooter />}>
+      <div className="plot" ref={box} style={style}>
+        <canvas ref={canvas} data-testid="canvas-reflow" />
+        <svg width={size.width} height={size.height} role="img" aria-label="Transport cost, straightness and pair reproduction per ReFlow round">
+          <g ref={gx} className="axis" />
+          {ROWS.map((r, i) => (
+            <g key={r.key}>
+              <g ref={(el) => { gy.current[i] = el; }} className="axis" />
+              <text className="plot-note" x={M.left + 6} y={M.top + i * (layout.rowH + ROW_GAP) + 11}>{r.title}</text>
+            </g>
+          ))}
+          <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">round</text>
+        </svg>
+      </div>
+    </ScienceFrame>
+  );
+}
+
+// reflowRows() computes the y maxima without caring for colours
+const dummyColors: ReflowColors = { transport: '', pairs: '', ot: '', straightness: '', reproduction: '', weight: 1 };
+
+function ReflowTools() {
+  const running = useScience((s) => s.reflow.status === 'running');
+  return running
+    ? <button type="button" className="tool" onClick={() => stopReflow()} data-testid="reflow-stop">Stop</button>
+    : <button type="button" className="tool" onClick={() => void startReflow()} data-testid="reflow-start">Run ReFlow</button>;
+}
+
+function ReflowFooter() {
+  const rounds = useScience((s) => s.reflow.rounds);
+  const status = useScience((s) => s.reflow.status);
+  const progress = useScience((s) => s.reflow.progress);
+  const error = useScience((s) => s.reflow.error);
+  const last = useScience((s) => s.reflow.history.at(-1) ?? null);
+  let note = '';
+  if (status === 'running' && progress) note = `round ${progress.round}: step ${progress.step} / ${progress.steps}`;
+  else if (status === 'failed') note = `failed: ${error ?? ''}`;
+  else if (last) note = `round ${last.round}: cost ${last.transportCost.toPrecision(3)}${last.otCost !== null ? ` vs OT ${last.otCost.toPrecision(3)}` : ''}, reproduction ${(100 * last.reproduction).toFixed(0)} %`;
+  return (
+    <div className="reflow-foot">
+      <label>
+        reflows{' '}
+        <input type="number" min={0} max={20} value={rounds} disabled={status === 'running'} onChange={(e) => setReflowRounds(Number(e.target.value))}
+          style={{ width: '4em' }} aria-label="ReFlow rounds after round 0" data-testid="reflow-rounds" />
+      </label>
+      <span className="plot-note" role="status"> {note}</span>
+    </div>
+  );
+}

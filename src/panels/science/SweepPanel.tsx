@@ -1,0 +1,134 @@
+// Panel (f): the σ sweep (SPEC §6). Many models trained side by side on the same pairs, one per σ:
+// final pair reproduction and distance to the target against σ (log x, σ = 0 left of a break),
+// and under each σ a small curve of that run's gradient variance, live while training.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { axisBottom, axisLeft, axisRight, scaleLinear, select } from 'd3';
+import { scienceStore, setSweepSigmas, setSweepSteps, startSweep, stopSweep } from '../../state/scienceSlice';
+import { fitCanvas } from '../canvas';
+import { readPalette } from '../palette';
+import { useSize } from '../useSize';
+import { ScienceFrame, usePlotStyle } from './ScienceFrame';
+import { sigmaAxis, sigmaLabel } from './sigmaAxis';
+import { drawSweepMetrics, drawSweepTraces, traceDomain, type SweepColors, type SweepPoint } from './drawSweep';
+import { useScience, useScienceRedraw } from './useScience';
+
+const M = { top: 12, right: 46, bottom: 28, left: 44 };
+/** Height of the band of small gradient-variance curves, and its gap to the plot above. */
+const TRACE_BAND = 46, TRACE_GAP = 20;
+
+export function SweepPanel() {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const gx = useRef<SVGGElement>(null), gl = useRef<SVGGElement>(null), gr = useRef<SVGGElement>(null);
+  const size = useSize(box);
+  const style = usePlotStyle('sweep', 'clamp(300px, 42vh, 640px)');
+  const sigmaKey = useScience((s) => s.sweep.sigmas.join(','));
+  const distMax = useScience((s) => Math.max(0.5, ...(s.sweep.results ?? []).flatMap((r) => [r.metrics.slicedW2, r.metrics.gaussianW2 ?? 0]).filter(Number.isFinite)));
+
+  const layout = useMemo(() => {
+    const sigmas = sigmaKey.split(',').map(Number);
+    const bandBottom = size.height - M.bottom;
+    const bandTop = bandBottom - TRACE_BAND;
+    const plotBottom = Math.max(M.top + 20, bandTop - TRACE_GAP);
+    const axis = sigmaAxis(sigmas, M.left, size.width - M.right);
+    const yRate = scaleLinear().domain([0, 1]).range([plotBottom, M.top]);
+    const yDist = scaleLinear().domain([0, distMax * 1.1]).range([plotBottom, M.top]).nice();
+    return { sigmas, axis, yRate, yDist, band: { top: bandTop, bottom: bandBottom }, plotBottom };
+  }, [sigmaKey, distMax, size.width, size.height]);
+
+  useEffect(() => {
+    const { axis, yRate, yDist, sigmas } = layout;
+    if (gx.current) {
+      const positive = sigmas.filter((s) => s > 0);
+      select(gx.current).attr('transform', `translate(0,${size.height - M.bottom})`)
+        .call(axisBottom(axis.log).tickValues(positive).tickFormat((v) => sigmaLabel(Number(v))));
+    }
+    if (gl.current) select(gl.current).attr('transform', `translate(${M.left},0)`).call(axisLeft(yRate).ticks(4).tickFormat((v) => `${Math.round(Number(v) * 100)}%`));
+    if (gr.current) select(gr.current).attr('transform', `translate(${size.width - M.right},0)`).call(axisRight(yDist).ticks(4));
+  }, [layout, size.width, size.height]);
+
+  useScienceRedraw(() => {
+    const c = canvas.current;
+    if (!c || !box.current || size.width === 0) return;
+    const ctx = fitCanvas(c, size.width, size.height);
+    if (!ctx) return;
+    const p = readPalette(box.current);
+    const colors: SweepColors = { reproduction: p.trainPaths, distance: p.freshPaths, gradVar: p.gradVar, ink: p.ink, weight: p.weight };
+    const { sweep } = scienceStore().getState();
+    const points: SweepPoint[] = (sweep.results ?? []).map((r) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance, slicedW2: r.metrics.slicedW2, gaussianW2: r.metrics.gaussianW2 }));
+    drawSweepMetrics(ctx, points, layout.axis, layout.yRate, layout.yDist, colors);
+    const traces = sweep.models.map((m) => ({ sigma: m.sigma, steps: m.traceSteps, values: m.traceValues }));
+    drawSweepTraces(ctx, traces, layout.axis, layout.band, Math.max(1, sweep.target), traceDomain(traces), colors);
+  }, (s) => [s.sweep.results, s.sweep.models, s.theme], [layout, size.width, size.height]);
+
+  const { axis, plotBottom, band } = layout;
+  return (
+    <ScienceFrame id="sweep" title="σ sweep: memorization → generalization" tools={<SweepTools />} footer={<SweepFooter />}>
+      <div className="plot" ref={box} style={style}>
+        <canvas ref={canvas} data-testid="canvas-sweep" />
+        <svg width={size.width} height={size.height} role="img" aria-label="Final pair reproduction and distance to the target against σ, with each run's gradient variance">
+          <g ref={gx} className="axis" />
+          <g ref={gl} className="axis" />
+          <g ref={gr} className="axis" />
+          {axis.hasZero && (
+            <g className="axis">
+              <line x1={axis.zeroX} x2={axis.zeroX} y1={size.height - M.bottom} y2={size.height - M.bottom + 6} stroke="currentColor" />
+              <text x={axis.zeroX} y={size.height - M.bottom + 18} textAnchor="middle">0</text>
+              <text x={axis.breakX} y={size.height - M.bottom + 4} textAnchor="middle">//</text>
+            </g>
+          )}
+          <text className="chart-title" x={M.left + 4} y={M.top + 10} style={{ fill: 'var(--c-trainPaths)' }}>pair reproduction</text>
+          <text className="chart-title" x={size.width - M.right - 4} y={M.top + 10} textAnchor="end" style={{ fill: 'var(--c-freshPaths)' }}>W2 to target (sliced —, Gaussian - -)</text>
+          <text className="plot-note" x={M.left + 4} y={band.top - 4}>gradient variance per run (log y, steps →)</text>
+          <SweepNote x={(M.left + size.width - M.right) / 2} y={(M.top + plotBottom) / 2} />
+          <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">σ</text>
+        </svg>
+      </div>
+    </ScienceFrame>
+  );
+}
+
+function SweepNote({ x, y }: { x: number; y: number }) {
+  const status = useScience((s) => s.sweep.status);
+  const step = useScience((s) => s.sweep.step), target = useScience((s) => s.sweep.target);
+  const error = useScience((s) => s.sweep.error);
+  let text = '';
+  if (status === 'idle') text = 'Run a sweep: one model per σ, same pairs and seed';
+  else if (status === 'running') text = step < target ? `training ${step} / ${target} steps…` : 'evaluating…';
+  else if (status === 'stopped') text = `stopped at step ${step}`;
+  else if (status === 'failed') text = `failed: ${error ?? ''}`;
+  return text ? <text className="plot-note" x={x} y={y} textAnchor="middle">{text}</text> : null;
+}
+
+function SweepTools() {
+  const running = useScience((s) => s.sweep.status === 'running');
+  return running
+    ? <button type="button" className="tool" onClick={() => stopSweep()} data-testid="sweep-stop">Stop</button>
+    : <button type="button" className="tool" onClick={() => void startSweep()} data-testid="sweep-start">Run sweep</button>;
+}
+
+function SweepFooter() {
+  const sigmaKey = useScience((s) => s.sweep.sigmas.join(', '));
+  const steps = useScience((s) => s.sweep.steps);
+  const configSteps = useScience((s) => s.config.steps);
+  const seconds = useScience((s) => s.sweep.seconds);
+  const running = useScience((s) => s.sweep.status === 'running');
+  const [draft, setDraft] = useState(sigmaKey);
+  useEffect(() => setDraft(sigmaKey), [sigmaKey]);
+  const apply = () => setSweepSigmas(draft.split(/[,\s]+/).filter(Boolean).map(Number));
+  return (
+    <div className="sweep-foot">
+      <label>
+        σ values{' '}
+        <input type="text" value={draft} disabled={running} onChange={(e) => setDraft(e.target.value)} onBlur={apply}
+          onKeyDown={(e) => { if (e.key === 'Enter') apply(); }} size={32} aria-label="σ values of the sweep, comma separated" data-testid="sweep-sigmas" />
+      </label>{' '}
+      <label>
+        steps{' '}
+        <input type="number" min={0} step={100} value={steps || configSteps} disabled={running} onChange={(e) => setSweepSteps(Number(e.target.value))}
+          style={{ width: '6em' }} aria-label="steps per model" data-testid="sweep-steps" />
+      </label>
+      {seconds !== null && <span className="plot-note"> · last sweep {seconds.toFixed(1)} s</span>}
+    </div>
+  );
+}

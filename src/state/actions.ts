@@ -1,0 +1,118 @@
+// Actions as plain exported functions (STYLE rule 9): the controls, the key table, the runner and the
+// tests call these; none needs a hook. Engine work (reset, single step, continue on CPU) is requested
+// by bumping a counter that the runner (src/state/runner.ts) watches.
+import { RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../engine/runConfig';
+import { pcg4d } from '../math/rng';
+import { clampField } from './url';
+import { presetConfig, PRESETS } from './presets';
+import { stepSigma } from './sigmaScale';
+import { appStore, type AppStore } from './store';
+import { SPEED_MAX, SPEED_MIN, type LayerId, type PanelId, type Theme } from './viewSlice';
+
+/** Sets one config field from a control's raw value (clamped to the field's range). */
+export function setConfigField<K extends ConfigKey>(key: K, raw: unknown, store: AppStore = appStore): void {
+  store.setState((s) => {
+    const { value } = clampField(key, raw);
+    if (Object.is(value, s.config[key])) return {};
+    return { config: { ...s.config, [key]: value }, presetId: null };
+  });
+}
+
+export function setSigma(sigma: number, store: AppStore = appStore): void {
+  setConfigField('sigma', sigma, store);
+}
+
+/** σ one notch up or down the slider's log scale (the [ and ] keys). */
+export function nudgeSigma(delta: 1 | -1, store: AppStore = appStore): void {
+  setSigma(stepSigma(store.getState().config.sigma, delta), store);
+}
+
+/** Replaces the whole config (a decoded link, a preset). */
+export function loadConfig(config: RunConfig, corrections: string[] = [], store: AppStore = appStore): void {
+  store.setState({ config: { ...config }, corrections, noticeDismissed: corrections.length === 0 });
+}
+
+/** Opens preset `index` (0-based) with the engine's sizes; keeps the current seed. */
+export function applyPreset(index: number, store: AppStore = appStore): void {
+  const preset = PRESETS[index];
+  if (!preset) return;
+  const s = store.getState();
+  const engine = s.engine.kind ?? (s.enginePref === 'cpu' ? 'cpu' : 'gpu');
+  store.setState({ config: presetConfig(preset, engine, s.config.seed), presetId: preset.id, playing: true });
+}
+
+/** The next seed: a hash of the current one, so "new seed" is reproducible too (no Math.random). */
+export function nextSeed(seed: number): number {
+  return pcg4d(seed, 0, 0, 0)[0] % RUN_CONFIG_FIELDS.seed.max;
+}
+
+export function newSeed(store: AppStore = appStore): void {
+  setConfigField('seed', nextSeed(store.getState().config.seed), store);
+}
+
+export function setPlaying(playing: boolean, store: AppStore = appStore): void {
+  store.setState((s) => (s.error && playing ? {} : { playing }));
+}
+
+export function togglePlay(store: AppStore = appStore): void {
+  setPlaying(!store.getState().playing, store);
+}
+
+/** Back to the same initial weights, step 0 (clears a diverged run's error). */
+export function resetRun(store: AppStore = appStore): void {
+  store.setState((s) => ({ resetRequest: s.resetRequest + 1, error: s.error?.kind === 'diverged' ? null : s.error }));
+}
+
+/** One training step (pauses first). */
+export function stepOnce(store: AppStore = appStore): void {
+  store.setState((s) => ({ playing: false, stepRequest: s.stepRequest + 1 }));
+}
+
+/** After a lost GPU device: rebuild on the CPU worker from the last weights, same config. */
+export function continueOnCpu(store: AppStore = appStore): void {
+  store.setState((s) => ({ enginePref: 'cpu', cpuRequest: s.cpuRequest + 1, error: null }));
+}
+
+export function setSpeed(speed: number, store: AppStore = appStore): void {
+  if (!Number.isFinite(speed)) return;
+  store.setState({ speed: Math.round(Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed))) });
+}
+
+export function toggleLayer(id: LayerId, store: AppStore = appStore): void {
+  store.setState((s) => ({ layers: { ...s.layers, [id]: !s.layers[id] } }));
+}
+
+export function setTheme(theme: Theme, store: AppStore = appStore): void {
+  store.setState({ theme });
+}
+
+export function toggleTheme(store: AppStore = appStore): void {
+  setTheme(store.getState().theme === 'projector' ? 'lecture' : 'projector', store);
+}
+
+export function setHelp(help: boolean, store: AppStore = appStore): void {
+  store.setState({ help });
+}
+
+export function setFullscreen(panel: PanelId | null, store: AppStore = appStore): void {
+  store.setState({ fullscreen: panel });
+}
+
+export function setTScrub(t: number, store: AppStore = appStore): void {
+  if (Number.isFinite(t)) store.setState({ tScrub: Math.min(1, Math.max(0, t)) });
+}
+
+export function dismissNotice(store: AppStore = appStore): void {
+  store.setState({ noticeDismissed: true });
+}
+
+export function setTour(chapter: number | null, store: AppStore = appStore): void {
+  if (chapter === null) return store.setState({ tour: null });
+  const i = Math.min(PRESETS.length - 1, Math.max(0, chapter));
+  store.setState({ tour: i });
+  applyPreset(i, store);
+}
+
+export function clearError(store: AppStore = appStore): void {
+  store.setState({ error: null });
+}

@@ -1,0 +1,19 @@
+// The configuration slice: the RunConfig a link reproduces, and what the link's decoder corrected.
+import type { StateCreator } from 'zustand/vanilla';
+import { defaultConfig, type RunConfig } from '../engine/runConfig';
+import type { Store } from './store';
+
+export interface ConfigSlice {
+  /** everything a share link must reproduce (SPEC §6) */
+  config: RunConfig;
+  /** what decoding the opening link changed (shown once, dismissible) */
+  corrections: string[];
+  /** the preset the config came from, until a setting is changed by hand */
+  presetId: string | null;
+}
+
+export const createConfigSlice: StateCreator<Store, [], [], ConfigSlice> = () => ({
+  config: defaultConfig(),
+  corrections: [],
+  presetId: null,
+});

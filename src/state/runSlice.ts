@@ -1,0 +1,90 @@
+// The run slice: what the runner loop (src/state/runner.ts) learns from the trainer. Curves live
+// in a mutable CurveBuffer; `curveVersion` ticks when it grows so panels redraw from a subscription.
+import type { StateCreator } from 'zustand/vanilla';
+import type { EngineKind, Evaluation } from '../engine/trainer';
+import type { PairSet } from '../math/couplings';
+import { T_BINS } from '../math/metrics';
+import { CurveBuffer } from './curves';
+import type { Store } from './store';
+
+export interface EngineState {
+  /** 'starting' while a trainer is being built */
+  phase: 'starting' | 'ready' | 'failed';
+  kind: EngineKind | null;
+  adapterName: string;
+  /** SwiftShader, llvmpipe or a "fallback" adapter */
+  software: boolean;
+  /** why the CPU runs although a GPU was wanted (no WebGPU, GPU code missing, …) */
+  fallbackReason: string | null;
+}
+
+export type RunErrorKind = 'diverged' | 'device-lost' | 'engine';
+
+export interface RunError {
+  kind: RunErrorKind;
+  message: string;
+}
+
+/** A step where a setting changed while training went on (σ, lr, …), with its label. */
+export interface ChangeMarker {
+  step: number;
+  /** the setting that changed (config key) */
+  key: string;
+  /** its value before the change, as shown */
+  from: string;
+  /** e.g. "σ 0 → 0.3" */
+  label: string;
+}
+
+export interface WeightsSnapshot {
+  theta: Float32Array;
+  step: number;
+}
+
+export interface RunSlice {
+  playing: boolean;
+  /** steps taken by the current trainer */
+  stepCount: number;
+  stepsPerSec: number;
+  /** training reached config.steps (> 0) */
+  finished: boolean;
+  curves: CurveBuffer;
+  curveVersion: number;
+  markers: ChangeMarker[];
+  /** per-t-bin gradient variance of the latest step */
+  gradVarByT: number[];
+  evaluation: Evaluation | null;
+  /** parameters pulled after the latest evaluation (for the quiver, and to continue on CPU) */
+  weights: WeightsSnapshot | null;
+  /** the training pairs of the current trainer */
+  pairs: PairSet | null;
+  engine: EngineState;
+  error: RunError | null;
+  /** bumped by reset(), stepOnce(), continueOnCpu(): the runner acts on each change */
+  resetRequest: number;
+  stepRequest: number;
+  cpuRequest: number;
+}
+
+export function initialRunState(): RunSlice {
+  return {
+    playing: true,
+    stepCount: 0,
+    stepsPerSec: 0,
+    finished: false,
+    curves: new CurveBuffer(),
+    curveVersion: 0,
+    markers: [],
+    gradVarByT: new Array<number>(T_BINS).fill(NaN),
+    evaluation: null,
+    weights: null,
+    pairs: null,
+    engine: { phase: 'starting', kind: null, adapterName: '', software: false, fallbackReason: null },
+    error: null,
+    resetRequest: 0,
+    stepRequest: 0,
+    cpuRequest: 0,
+  };
+}
+
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = () => initialRunState();

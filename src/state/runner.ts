@@ -1,0 +1,314 @@
+// The runner loop (DESIGN.md src/state): one requestAnimationFrame loop asks the trainer for work
+// and pushes what comes back into the store. The frame never awaits: at most one step() and one
+// evaluate() are in flight, and a reply from an older trainer (or from before a reset) is dropped
+// by its generation number. Rebuild keys (src/engine/runConfig.ts) rebuild the trainer; every
+// other change goes to setLive() and leaves a labelled marker on the curves.
+import { REBUILD_KEYS, type ConfigKey, type RunConfig } from '../engine/runConfig';
+import type { EngineKind, Evaluation, LiveSettings, Trainer, TrainSnapshot } from '../engine/trainer';
+import type { CreateOptions, TrainerHandle } from '../engine/createTrainer';
+import { T_BINS } from '../math/metrics';
+import { CurveBuffer } from './curves';
+import { formatSetting } from './format';
+import type { AppStore, Store } from './store';
+import type { ChangeMarker } from './runSlice';
+
+const LIVE_KEYS = ['sigma', 'interpolant', 'lr', 'weightDecay', 'warmup', 'schedule', 'integrator', 'odeSteps', 'particles', 'steps'] as const satisfies readonly (keyof LiveSettings)[];
+/** Live settings that change the training itself: each change leaves a marker on the curves. */
+const MARKED_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['sigma', 'interpolant', 'lr', 'weightDecay', 'warmup', 'schedule']);
+/** Live settings that only change what evaluate() integrates: a new evaluation is due. */
+const EVAL_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['integrator', 'odeSteps', 'particles', 'sigma', 'interpolant']);
+const SYMBOL: Partial<Record<ConfigKey, string>> = { sigma: 'σ', lr: 'lr', weightDecay: 'wd' };
+
+/** Shortest pause between evaluations while training runs, and its multiple of the last duration. */
+export const EVAL_INTERVAL_MS: Record<EngineKind, number> = { gpu: 500, cpu: 1500 };
+export const EVAL_DUTY = 4;
+const RATE_WINDOW_MS = 500;
+
+export interface RunnerDeps {
+  store: AppStore;
+  create: (config: RunConfig, opts: CreateOptions) => Promise<TrainerHandle>;
+  now?: () => number;
+  requestFrame?: (cb: (t: number) => void) => number;
+  cancelFrame?: (id: number) => void;
+}
+
+/** Markers for the training settings that differ between two configs, e.g. "σ 0 → 0.3". */
+export function changeMarkers(step: number, prev: RunConfig, next: RunConfig): ChangeMarker[] {
+  const out: ChangeMarker[] = [];
+  for (const key of MARKED_KEYS) {
+    if (Object.is(prev[key], next[key])) continue;
+    const from = formatSetting(key, prev[key]);
+    out.push({ step, key, from, label: `${SYMBOL[key] ?? key} ${from} → ${formatSetting(key, next[key])}` });
+  }
+  return out;
+}
+
+/**
+ * Appends markers; a change of the same setting at the same step (a dragged slider) merges with
+ * the previous marker: "σ 0 → 0.3" then "σ 0.3 → 0.5" becomes "σ 0 → 0.5".
+ */
+export function mergeMarkers(markers: ChangeMarker[], added: ChangeMarker[]): ChangeMarker[] {
+  const out = [...markers];
+  for (const m of added) {
+    const i = out.findIndex((o) => o.step === m.step && o.key === m.key);
+    if (i < 0) { out.push(m); continue; }
+    const from = out[i].from;
+    const to = m.label.slice(m.label.lastIndexOf('→ ') + 2);
+    if (from === to) out.splice(i, 1);
+    else out[i] = { ...m, from, label: `${SYMBOL[m.key as ConfigKey] ?? m.key} ${from} → ${to}` };
+  }
+  return out;
+}
+
+function liveSettings(c: RunConfig): Partial<LiveSettings> {
+  return Object.fromEntries(LIVE_KEYS.map((k) => [k, c[k]])) as Partial<LiveSettings>;
+}
+
+function needsRebuild(a: RunConfig, b: RunConfig): boolean {
+  for (const key of REBUILD_KEYS) {
+    const x = a[key], y = b[key];
+    if (Array.isArray(x) && Array.isArray(y) ? x.length !== y.length || x.some((v, i) => v !== y[i]) : !Object.is(x, y)) return true;
+  }
+  return false;
+}
+
+export class Runner {
+  private readonly store: AppStore;
+  private readonly deps: Required<RunnerDeps>;
+  private trainer: Trainer | null = null;
+  /** config the trainer reflects (rebuild fields and the live settings sent) */
+  private applied: RunConfig | null = null;
+  private generation = 0;
+  private stepInFlight = false;
+  private evalInFlight = false;
+  private evalDirty = true;
+  private lastEvalEnd = -Infinity;
+  private lastEvalDuration = 0;
+  private lastEvalStep = -1;
+  /** steps asked for since the last reset (GPU snapshots may lag behind the queue) */
+  private requested = 0;
+  private singleSteps = 0;
+  private rateTime = 0;
+  private rateStep = 0;
+  private frameId = 0;
+  private running = false;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(deps: RunnerDeps) {
+    this.store = deps.store;
+    this.deps = {
+      now: () => performance.now(),
+      requestFrame: (cb) => requestAnimationFrame(cb),
+      cancelFrame: (id) => cancelAnimationFrame(id),
+      ...deps,
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.store.subscribe((s, prev) => this.onStore(s, prev));
+    this.rebuild(false);
+    this.frameId = this.deps.requestFrame(this.frame);
+  }
+
+  stop(): void {
+    this.running = false;
+    this.deps.cancelFrame(this.frameId);
+    this.unsubscribe?.();
+    this.generation++;
+    this.trainer?.dispose();
+    this.trainer = null;
+  }
+
+  /** The current trainer (tests and export). */
+  get current(): Trainer | null {
+    return this.trainer;
+  }
+
+  private onStore(s: Store, prev: Store): void {
+    if (s.config !== prev.config) this.onConfig(s.config);
+    if (s.resetRequest !== prev.resetRequest) this.reset();
+    if (s.stepRequest !== prev.stepRequest) this.singleSteps++;
+    if (s.cpuRequest !== prev.cpuRequest) this.rebuild(true);
+  }
+
+  private onConfig(next: RunConfig): void {
+    const t = this.trainer, prev = this.applied;
+    if (!t || !prev) return; // building: the build compares its config with the store's when done
+    if (needsRebuild(prev, next)) return this.rebuild(false);
+    t.setLive(liveSettings(next));
+    this.applied = next;
+    const added = changeMarkers(this.store.getState().stepCount, prev, next);
+    if (added.length > 0) this.store.setState((s) => ({ markers: mergeMarkers(s.markers, added) }));
+    if (LIVE_KEYS.some((k) => EVAL_KEYS.has(k) && !Object.is(prev[k], next[k]))) this.evalDirty = true;
+    if (next.steps !== prev.steps) this.store.setState((s) => ({ finished: s.finished && next.steps > 0 && this.requested >= next.steps }));
+  }
+
+  /** Drops in-flight replies and the curves (kept when carrying weights to the CPU). */
+  private rebuild(carryToCpu: boolean): void {
+    const gen = ++this.generation;
+    this.stepInFlight = false;
+    this.evalInFlight = false;
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.applied = null;
+    const s = this.store.getState();
+    const config = s.config;
+    const carried = carryToCpu ? s.weights : null;
+    this.store.setState({
+      engine: { ...s.engine, phase: 'starting' },
+      pairs: null,
+      ...(carryToCpu ? {} : this.clearedRun(s)),
+    });
+    const preference = carryToCpu ? 'cpu' : s.enginePref;
+    this.deps.create(config, { preference, onDeviceLost: (message) => this.onDeviceLost(gen, message) }).then((handle) => {
+      if (gen !== this.generation) return handle.trainer.dispose();
+      const trainer = handle.trainer;
+      const withWeights = trainer as Trainer & { setWeights?: (theta: Float32Array, step: number) => void };
+      if (carried && withWeights.setWeights) withWeights.setWeights(carried.theta, carried.step);
+      this.trainer = trainer;
+      this.applied = config;
+      this.requested = trainer.stepCount;
+      this.evalDirty = true;
+      this.lastEvalEnd = -Infinity;
+      this.store.setState({
+        engine: { phase: 'ready', kind: handle.info.kind, adapterName: handle.info.adapterName, software: handle.info.software, fallbackReason: handle.info.fallbackReason },
+        pairs: trainer.pairs,
+        stepCount: trainer.stepCount,
+      });
+      const latest = this.store.getState().config;
+      if (latest !== config) this.onConfig(latest);
+    }, (err: unknown) => {
+      if (gen !== this.generation) return;
+      const message = err instanceof Error ? err.message : String(err);
+      this.store.setState((st) => ({ engine: { ...st.engine, phase: 'failed' }, error: { kind: 'engine', message: `The engine could not start: ${message}` }, playing: false }));
+    });
+  }
+
+  private clearedRun(s: Store): Partial<Store> {
+    this.requested = 0;
+    this.lastEvalStep = -1;
+    return {
+      curves: new CurveBuffer(), curveVersion: s.curveVersion + 1, markers: [], stepCount: 0, finished: false,
+      evaluation: null, weights: null, gradVarByT: new Array<number>(T_BINS).fill(NaN),
+      error: s.error?.kind === 'device-lost' ? s.error : null,
+    };
+  }
+
+  private reset(): void {
+    const t = this.trainer;
+    if (!t) return;
+    this.generation++;
+    this.stepInFlight = false;
+    this.evalInFlight = false;
+    t.reset();
+    this.evalDirty = true;
+    this.lastEvalEnd = -Infinity;
+    this.store.setState((s) => this.clearedRun(s));
+  }
+
+  private onDeviceLost(gen: number, message: string): void {
+    if (gen !== this.generation) return;
+    this.store.setState({ playing: false, error: { kind: 'device-lost', message } });
+  }
+
+  private fail(gen: number, err: unknown): void {
+    if (gen !== this.generation) return;
+    const message = err instanceof Error ? err.message : String(err);
+    this.store.setState((s) => (s.error ? { playing: false } : { playing: false, error: { kind: 'engine', message } }));
+  }
+
+  private readonly frame = (now: number): void => {
+    if (!this.running) return;
+    this.frameId = this.deps.requestFrame(this.frame);
+    const t = this.trainer;
+    if (!t) return;
+    const s = this.store.getState();
+    if (!this.stepInFlight && !s.error) this.requestSteps(t, s);
+    if (!this.evalInFlight && !s.error && this.evaluationDue(now, s, t.kind)) this.requestEvaluation(t, now);
+    if (now - this.rateTime >= RATE_WINDOW_MS) {
+      const rate = this.rateTime > 0 ? ((s.stepCount - this.rateStep) * 1000) / (now - this.rateTime) : 0;
+      this.rateTime = now;
+      this.rateStep = s.stepCount;
+      const stepsPerSec = Math.max(0, rate);
+      if (stepsPerSec !== s.stepsPerSec) this.store.setState({ stepsPerSec });
+    }
+  };
+
+  private requestSteps(t: Trainer, s: Store): void {
+    let n = 0;
+    const limit = s.config.steps > 0 && !s.finished ? s.config.steps : Infinity;
+    if (s.playing) {
+      n = Math.min(s.speed, limit - this.requested);
+      if (n <= 0) {
+        this.store.setState({ playing: false, finished: true });
+        this.evalDirty = true;
+        return;
+      }
+    } else if (this.singleSteps > 0) {
+      this.singleSteps--;
+      n = 1;
+    }
+    if (n <= 0) return;
+    const gen = this.generation;
+    this.stepInFlight = true;
+    this.requested += n;
+    t.step(n).then((snap) => {
+      if (gen !== this.generation) return;
+      this.stepInFlight = false;
+      this.absorb(snap);
+    }, (err: unknown) => {
+      if (gen === this.generation) this.stepInFlight = false;
+      this.fail(gen, err);
+    });
+  }
+
+  private absorb(snap: TrainSnapshot): void {
+    const s = this.store.getState();
+    const curves = s.curves;
+    let diverged: { step: number; loss: number } | null = null;
+    for (const r of snap.records) {
+      curves.push(r);
+      if (!diverged && (!Number.isFinite(r.loss) || !Number.isFinite(r.gradVar))) diverged = { step: r.step, loss: r.loss };
+    }
+    const bins = snap.gradVarByT.some(Number.isFinite) ? snap.gradVarByT : s.gradVarByT;
+    this.store.setState({ stepCount: snap.step, curveVersion: s.curveVersion + 1, gradVarByT: bins });
+    if (diverged) {
+      this.store.setState({
+        playing: false,
+        error: { kind: 'diverged', message: `Training diverged: the loss became ${diverged.loss} at step ${diverged.step}. Lower the learning rate, then reset.` },
+      });
+    }
+  }
+
+  private evaluationDue(now: number, s: Store, kind: EngineKind): boolean {
+    if (this.evalDirty) return true;
+    if (s.stepCount === this.lastEvalStep) return false;
+    if (!s.playing) return !this.stepInFlight;
+    const interval = Math.max(EVAL_INTERVAL_MS[kind], EVAL_DUTY * this.lastEvalDuration);
+    return now - this.lastEvalEnd >= interval;
+  }
+
+  private requestEvaluation(t: Trainer, startedAt: number): void {
+    const gen = this.generation;
+    this.evalInFlight = true;
+    this.evalDirty = false;
+    const started = this.deps.now();
+    let evaluation: Evaluation;
+    t.evaluate()
+      .then((ev) => { evaluation = ev; return t.weights(); })
+      .then((theta) => {
+        if (gen !== this.generation) return;
+        this.evalInFlight = false;
+        const end = this.deps.now();
+        this.lastEvalDuration = end - started;
+        this.lastEvalEnd = startedAt + this.lastEvalDuration;
+        this.lastEvalStep = evaluation.metrics.step;
+        this.store.setState({ evaluation, weights: { theta, step: evaluation.metrics.step } });
+      }, (err: unknown) => {
+        if (gen === this.generation) this.evalInFlight = false;
+        this.fail(gen, err);
+      });
+  }
+}

@@ -1,0 +1,24 @@
+// The one store (STYLE rule 9): four slices combined (config, run, view, science), changed only through `setState` by the
+// exported actions (src/state/actions.ts) and the runner loop. Vanilla zustand: the runner, the
+// key table and the tests use it without React; components read it through useAppStore().
+import { createStore } from 'zustand/vanilla';
+import { createConfigSlice, type ConfigSlice } from './configSlice';
+import { createRunSlice, type RunSlice } from './runSlice';
+import { createViewSlice, type ViewSlice } from './viewSlice';
+import { createScienceSlice, type ScienceSlice } from './scienceSlice';
+
+export type Store = ConfigSlice & RunSlice & ViewSlice & ScienceSlice;
+
+export function createAppStore() {
+  return createStore<Store>()((...a) => ({
+    ...createConfigSlice(...a),
+    ...createRunSlice(...a),
+    ...createViewSlice(...a),
+    ...createScienceSlice(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/** The page's store. */
+export const appStore: AppStore = createAppStore();

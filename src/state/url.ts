@@ -1,0 +1,240 @@
+// The codec between RunConfig and the share link's query string (STYLE rule 8, SPEC §6).
+// Every setting is read through RUN_CONFIG_FIELDS; decoding never throws: a bad value is clamped
+// or defaulted and the change is reported in plain words naming the field and the value.
+import { CONFIG_KEYS, RUN_CONFIG_FIELDS, defaultConfig, type ConfigKey, type Field, type RunConfig } from '../engine/runConfig';
+
+/** Version of the link format, written as `v=1`. */
+export const URL_VERSION = 1;
+
+/** Keys of view state (the UI's business, src/ui): never reported as unknown settings. */
+export const VIEW_KEYS: ReadonlySet<string> = new Set(['embed', 'theme', 'tour', 'panel', 'speed', 'engine']);
+
+/** True for view flags: the keys of VIEW_KEYS and every `<control>_hide`. */
+export function isViewKey(key: string): boolean {
+  return VIEW_KEYS.has(key) || key.endsWith('_hide');
+}
+
+/** User-drawn pair coordinates are kept within ±PAIR_COORD_LIMIT. */
+export const PAIR_COORD_LIMIT = 10;
+
+/** Longest excerpt of a hostile key or value quoted back in a correction. */
+const QUOTE_LIMIT = 40;
+
+/** A value quoted in a correction: cut to QUOTE_LIMIT characters, control characters escaped. */
+function quote(text: string): string {
+  const cut = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+  return cut.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const isConfigKey = (key: string): key is ConfigKey => Object.prototype.hasOwnProperty.call(RUN_CONFIG_FIELDS, key);
+
+/** A decimal number as people write it: no hex, no blanks, no "Infinity" (1e400 is a number, too large). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Shortest text that reads back to exactly `x` (keeps the sign of −0). */
+export function formatNumber(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+export interface FieldResult<K extends ConfigKey> {
+  value: RunConfig[K];
+  /** what was changed, in plain words; null when the input was valid as given */
+  correction: string | null;
+}
+
+type AnyValue = RunConfig[ConfigKey] | string | boolean;
+
+function parseNumberLike(key: string, field: Field & { type: 'number' | 'int' }, raw: unknown): { value: number; correction: string | null } {
+  const shown = `${key}=${quote(typeof raw === 'string' ? raw : String(raw))}`;
+  let x: number;
+  if (typeof raw === 'number') x = raw;
+  else if (typeof raw === 'string' && DECIMAL.test(raw.trim())) x = Number(raw.trim());
+  else x = NaN;
+  if (Number.isNaN(x)) return { value: field.default, correction: `${shown} is not a number: using ${formatNumber(field.default)}` };
+  let correction: string | null = null;
+  if (field.type === 'int' && Number.isFinite(x) && !Number.isInteger(x)) {
+    const r = Math.round(x);
+    correction = `${shown} is not a whole number: using ${r}`;
+    x = r;
+  }
+  if (x < field.min) return { value: field.min, correction: `${shown} is below ${field.min}: using ${field.min}` };
+  if (x > field.max) return { value: field.max, correction: `${shown} is above ${field.max}: using ${field.max}` };
+  return { value: x, correction };
+}
+
+function parseEnum(key: string, values: readonly string[], def: string, raw: unknown): { value: string; correction: string | null } {
+  const text = String(raw);
+  if (values.includes(text)) return { value: text, correction: null };
+  const folded = values.find((v) => v === text.trim().toLowerCase());
+  if (folded !== undefined) return { value: folded, correction: `${key}=${quote(text)} read as ${folded}` };
+  return { value: def, correction: `${key}=${quote(text)} is not one of ${values.join(', ')}: using ${def}` };
+}
+
+function parseBool(key: string, def: boolean, raw: unknown): { value: boolean; correction: string | null } {
+  if (typeof raw === 'boolean') return { value: raw, correction: null };
+  const text = String(raw).trim().toLowerCase();
+  if (text === 'true' || text === '1' || text === '') return { value: true, correction: null };
+  if (text === 'false' || text === '0') return { value: false, correction: null };
+  return { value: def, correction: `${key}=${quote(String(raw))} is not true or false: using ${def}` };
+}
+
+/** `x0,y0,x1,y1;x0,y0,x1,y1`, or a flat number array: finite numbers in groups of four, clamped. */
+function parsePairs(key: string, maxPairs: number, raw: unknown): { value: number[]; correction: string | null } {
+  const notes: string[] = [];
+  let groups: unknown[][];
+  if (Array.isArray(raw)) {
+    groups = [];
+    for (let i = 0; i < raw.length; i += 4) groups.push(raw.slice(i, i + 4));
+  } else {
+    groups = String(raw).split(';').filter((g) => g.trim() !== '').map((g) => g.split(','));
+  }
+  const out: number[] = [];
+  let dropped = 0, clamped = 0;
+  for (const g of groups) {
+    const nums = g.map((s) => (typeof s === 'number' ? s : typeof s === 'string' && DECIMAL.test(s.trim()) ? Number(s.trim()) : NaN));
+    if (nums.length !== 4 || !nums.every(Number.isFinite)) { dropped++; continue; }
+    if (out.length / 4 >= maxPairs) continue;
+    for (const v of nums) {
+      const c = Math.min(PAIR_COORD_LIMIT, Math.max(-PAIR_COORD_LIMIT, v));
+      if (c !== v) clamped++;
+      out.push(c);
+    }
+  }
+  const valid = groups.length - dropped;
+  if (dropped > 0) notes.push(`${dropped} pair${dropped > 1 ? 's are' : ' is'} not four finite numbers and ${dropped > 1 ? 'were' : 'was'} dropped`);
+  if (valid > maxPairs) notes.push(`${valid} pairs are more than ${maxPairs}: keeping the first ${maxPairs}`);
+  if (clamped > 0) notes.push(`${clamped} coordinate${clamped > 1 ? 's' : ''} outside ±${PAIR_COORD_LIMIT} clamped`);
+  return { value: out, correction: notes.length ? `${key}: ${notes.join('; ')}` : null };
+}
+
+/**
+ * The valid value of field `key` nearest to `raw` (a link's text, a slider's number, a JSON value),
+ * with the change in plain words. Never throws.
+ */
+export function clampField<K extends ConfigKey>(key: K, raw: unknown): FieldResult<K> {
+  const field = RUN_CONFIG_FIELDS[key] as Field;
+  let r: { value: AnyValue; correction: string | null };
+  switch (field.type) {
+    case 'number':
+    case 'int': r = parseNumberLike(key, field, raw); break;
+    case 'enum': r = parseEnum(key, field.values, field.default, raw); break;
+    case 'bool': r = parseBool(key, field.default, raw); break;
+    case 'pairs': r = parsePairs(key, field.maxPairs, raw); break;
+    default: {
+      const never: never = field;
+      throw new Error(`invalid field type: ${JSON.stringify(never)}`);
+    }
+  }
+  return r as FieldResult<K>;
+}
+
+/** The text of one value in a link (inverse of clampField for valid values). */
+export function formatField<K extends ConfigKey>(key: K, value: RunConfig[K]): string {
+  const field = RUN_CONFIG_FIELDS[key] as Field;
+  if (field.type === 'pairs') {
+    const v = value as number[];
+    const groups: string[] = [];
+    for (let i = 0; i + 3 < v.length; i += 4) groups.push(v.slice(i, i + 4).map(formatNumber).join(','));
+    return groups.join(';');
+  }
+  if (typeof value === 'number') return formatNumber(value);
+  return String(value);
+}
+
+/** True when `value` is the field's default (exactly: −0 differs from 0). */
+export function isDefault<K extends ConfigKey>(key: K, value: RunConfig[K]): boolean {
+  const d = RUN_CONFIG_FIELDS[key].default as AnyValue;
+  if (Array.isArray(d) && Array.isArray(value)) return d.length === value.length && d.every((x, i) => Object.is(x, value[i]));
+  return Object.is(d, value);
+}
+
+/**
+ * Percent-decoding that never throws: malformed escapes are kept as written. `+` stays `+` (not a
+ * blank as in HTML forms): no setting holds blanks, and `1e+3` is a number people write.
+ */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text.replace(/(%[0-9a-f]{2})+/gi, (run) => {
+      try { return decodeURIComponent(run); } catch { return run; }
+    });
+  }
+}
+
+/** The part of `input` after the `?` or `#` of a link; a bare query is taken as it is. */
+function queryPart(input: string): string {
+  const cut = input.search(/[?#]/);
+  if (cut >= 0) return input.slice(cut + 1);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return ''; // a full URL without settings
+  return input;
+}
+
+/**
+ * RunConfig from a link's query string (a bare query, `?…`, `#…`, or a full URL). Never throws:
+ * every value ends within range and each change is listed in `corrections`.
+ */
+export function decodeConfig(query: string): { config: RunConfig; corrections: string[] } {
+  const config = defaultConfig();
+  const corrections: string[] = [];
+  const seen = new Map<string, number>();
+  const text = typeof query === 'string' ? queryPart(query) : '';
+  for (const part of text.split(/[&?#]/)) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = safeDecode(eq >= 0 ? part.slice(0, eq) : part);
+    const value = eq >= 0 ? safeDecode(part.slice(eq + 1)) : null;
+    if (key === '') { corrections.push(`setting without a name ("${quote(part)}") ignored`); continue; }
+    if (isViewKey(key)) continue;
+    if (key === 'v') {
+      if (value !== String(URL_VERSION)) corrections.push(`link version v=${quote(value ?? '')} is not ${URL_VERSION}: reading it as version ${URL_VERSION}`);
+      continue;
+    }
+    if (!isConfigKey(key)) { corrections.push(`unknown setting "${quote(key)}" ignored`); continue; }
+    const times = (seen.get(key) ?? 0) + 1;
+    seen.set(key, times);
+    if (times === 2) corrections.push(`${key} is given more than once: using the last value`);
+    const field = RUN_CONFIG_FIELDS[key] as Field;
+    if (value === null && field.type !== 'bool') {
+      (config as Record<ConfigKey, AnyValue>)[key] = defaultConfig()[key];
+      corrections.push(`${key} has no value: using ${formatField(key, config[key])}`);
+      continue;
+    }
+    const r = clampField(key, value ?? '');
+    (config as Record<ConfigKey, AnyValue>)[key] = r.value;
+    if (r.correction) corrections.push(r.correction);
+  }
+  return { config, corrections };
+}
+
+/** Compact query string (no `?`): `v=1&seed=…` and every field that differs from its default. */
+export function encodeConfig(config: RunConfig): string {
+  const parts = [`v=${URL_VERSION}`, `seed=${formatField('seed', config.seed)}`];
+  for (const key of CONFIG_KEYS) {
+    if (key === 'seed' || isDefault(key, config[key])) continue;
+    parts.push(`${key}=${encodeURIComponent(formatField(key, config[key])).replace(/%2C/g, ',').replace(/%3B/g, ';')}`);
+  }
+  return parts.join('&');
+}
+
+/**
+ * A RunConfig from any object (a stored JSON, a preset, a worker message): unknown keys are
+ * reported, missing ones take their default, values are clamped. Never throws.
+ */
+export function sanitizeConfig(input: unknown): { config: RunConfig; corrections: string[] } {
+  const config = defaultConfig();
+  const corrections: string[] = [];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { config, corrections: ['settings are not an object: using the defaults'] };
+  }
+  for (const [key, raw] of Object.entries(input)) {
+    if (!isConfigKey(key)) {
+      if (!isViewKey(key)) corrections.push(`unknown setting "${quote(key)}" ignored`);
+      continue;
+    }
+    const r = clampField(key, raw);
+    (config as Record<ConfigKey, AnyValue>)[key] = r.value;
+    if (r.correction) corrections.push(r.correction);
+  }
+  return { config, corrections };
+}

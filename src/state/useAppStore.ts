@@ -1,0 +1,7 @@
+// React access to the store: select primitives (or stable references) only (STYLE rule 9).
+import { useStore } from 'zustand';
+import { appStore, type Store } from './store';
+
+export function useAppStore<T>(selector: (s: Store) => T): T {
+  return useStore(appStore, selector);
+}

@@ -1,0 +1,84 @@
+// The view slice: what is shown and how (layers, theme, speed, overlays). Not part of a run's
+// reproducible config; the link carries some of it as view keys (src/state/viewParams.ts).
+import type { StateCreator } from 'zustand/vanilla';
+import type { EnginePreference } from '../engine/createTrainer';
+import type { Store } from './store';
+
+/** The panels of SPEC §6 that this page mounts, in reading order (the last three: src/panels/science/). */
+export const PANELS = [
+  { id: 'pairs', title: 'Pairs & interpolants' },
+  { id: 'flow', title: 'Learned flow' },
+  { id: 'gradvar', title: 'Gradient variance & loss' },
+  { id: 'readouts', title: 'Memorization & generalization' },
+  { id: 'tbins', title: 'Gradient variance by t' },
+  { id: 'sweep', title: 'σ sweep' },
+  { id: 'reflow', title: 'ReFlow rounds' },
+  { id: 'crossing', title: 'Where lines cross: Var[u_t | x_t]' },
+] as const;
+export type PanelId = (typeof PANELS)[number]['id'];
+export const PANEL_IDS: readonly PanelId[] = PANELS.map((p) => p.id);
+
+/** Layer toggles: one row each, grouped by the panel that draws them. */
+export const LAYERS = [
+  { id: 'lines', panel: 'pairs', label: 'training lines x0 → x1', on: true },
+  { id: 'tube', panel: 'pairs', label: 'noise tube ±2σ', on: true },
+  { id: 'source', panel: 'pairs', label: 'source x0', on: true },
+  { id: 'target', panel: 'pairs', label: 'target x1', on: true },
+  { id: 'xt', panel: 'pairs', label: 'points x_t at the scrubbed t', on: true },
+  { id: 'trainPaths', panel: 'flow', label: 'paths from training x0', on: true },
+  { id: 'freshPaths', panel: 'flow', label: 'paths from fresh x0', on: true },
+  { id: 'quiver', panel: 'flow', label: 'vector field at t', on: true },
+  { id: 'endpoints', panel: 'flow', label: 'endpoints', on: true },
+  { id: 'partners', panel: 'flow', label: 'lines to training partners', on: false },
+] as const;
+export type LayerId = (typeof LAYERS)[number]['id'];
+
+export type Theme = 'lecture' | 'projector';
+
+/** Steps per animation frame (the speed control). */
+export const SPEED_MIN = 1;
+export const SPEED_MAX = 200;
+
+export interface ViewSlice {
+  speed: number;
+  layers: Record<LayerId, boolean>;
+  theme: Theme;
+  help: boolean;
+  /** the panel shown full-screen, if any */
+  fullscreen: PanelId | null;
+  /** controls hidden by `<name>_hide=true` */
+  hidden: string[];
+  /** embed mode: one panel, no chrome */
+  embed: boolean;
+  /** the panel of embed mode (or the first one) */
+  panel: PanelId | null;
+  /** tour chapter shown (index into PRESETS), null when the tour is closed */
+  tour: number | null;
+  /** time of the vector field and particle snapshot in the flow panel */
+  tScrub: number;
+  noticeDismissed: boolean;
+  enginePref: EnginePreference;
+}
+
+export function defaultLayers(): Record<LayerId, boolean> {
+  return Object.fromEntries(LAYERS.map((l) => [l.id, l.on])) as Record<LayerId, boolean>;
+}
+
+export function initialViewState(): ViewSlice {
+  return {
+    speed: 1,
+    layers: defaultLayers(),
+    theme: 'lecture',
+    help: false,
+    fullscreen: null,
+    hidden: [],
+    embed: false,
+    panel: null,
+    tour: null,
+    tScrub: 0.5,
+    noticeDismissed: false,
+    enginePref: 'auto',
+  };
+}
+
+export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = () => initialViewState();

@@ -1,0 +1,103 @@
+// One labelled control for one RunConfig field, built from RUN_CONFIG_FIELDS and CONTROL_GROUPS.
+// Sliders of rebuild fields commit when released (one rebuild per drag, not one per pixel); the
+// number box beside each slider commits on Enter or when it loses focus.
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { REBUILD_KEYS, RUN_CONFIG_FIELDS, type ConfigKey } from '../engine/runConfig';
+import { setConfigField } from '../state/actions';
+import { useAppStore } from '../state/useAppStore';
+import { appStore } from '../state/store';
+import { formatValue } from '../state/format';
+import type { ControlSpec } from './controlTable';
+import { SigmaSlider } from './SigmaSlider';
+
+/** Slider position ↔ value for the three slider widgets. */
+function sliderMap(spec: ControlSpec): { min: number; max: number; step: number; toValue: (p: number) => number; toPos: (v: number) => number } | null {
+  const field = RUN_CONFIG_FIELDS[spec.key];
+  if (field.type !== 'number' && field.type !== 'int') return null;
+  if (spec.widget === 'log') {
+    const lo = Math.log10(field.min), hi = Math.log10(field.max);
+    return { min: lo, max: hi, step: (hi - lo) / 100, toValue: (p) => Number((10 ** p).toPrecision(2)), toPos: (v) => Math.log10(Math.max(field.min, v)) };
+  }
+  if (spec.widget === 'pow2') {
+    const lo = Math.ceil(Math.log2(field.min)), hi = Math.floor(Math.log2(field.max));
+    return { min: lo, max: hi, step: 1, toValue: (p) => 2 ** p, toPos: (v) => Math.round(Math.log2(Math.max(1, v))) };
+  }
+  if (spec.widget === 'linear') {
+    return { min: field.min, max: field.max, step: spec.step ?? (field.type === 'int' ? 1 : (field.max - field.min) / 100), toValue: (p) => p, toPos: (v) => v };
+  }
+  return null;
+}
+
+/** A number box shows the exact value (seeds and step counts stay whole, not 1.2e+5). */
+function exact(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+
+function NumberBox({ id, fieldKey, value, label }: { id?: string; fieldKey: ConfigKey; value: number; label: string }) {
+  const [draft, setDraft] = useState(exact(value));
+  useEffect(() => setDraft(exact(value)), [value]);
+  const field = RUN_CONFIG_FIELDS[fieldKey];
+  const commit = () => {
+    setConfigField(fieldKey, draft.trim());
+    const committed = appStore.getState().config[fieldKey];
+    if (typeof committed === 'number') setDraft(exact(committed));
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') commit();
+    if (e.key === 'Escape') setDraft(exact(value));
+  };
+  return (
+    <input id={id} className="num" type="text" inputMode="decimal" aria-label={id ? undefined : `${label} (exact value)`}
+      title={'min' in field ? `${field.min} … ${field.max}` : undefined}
+      value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKey} data-testid={`num-${fieldKey}`} />
+  );
+}
+
+export function ConfigControl({ spec }: { spec: ControlSpec }) {
+  const id = useId();
+  const value = useAppStore((s) => s.config[spec.key]);
+  const field = RUN_CONFIG_FIELDS[spec.key];
+  const map = sliderMap(spec);
+  const [drag, setDrag] = useState<number | null>(null);
+  const live = !REBUILD_KEYS.has(spec.key);
+
+  if (spec.widget === 'sigma') return <SigmaSlider id={id} label={spec.label} />;
+
+  const labelEl = <label htmlFor={id} title={field.doc}>{spec.label}</label>;
+  if (field.type === 'enum') {
+    return (
+      <div className="control" data-control={spec.key}>
+        {labelEl}
+        <select id={id} value={String(value)} onChange={(e) => setConfigField(spec.key, e.target.value)} data-testid={`ctl-${spec.key}`}>
+          {field.values.map((v) => <option key={v} value={v}>{v}</option>)}
+        </select>
+      </div>
+    );
+  }
+  if (typeof value !== 'number') return null; // pairs / bool fields have no generic control
+  if (!map) {
+    return (
+      <div className="control" data-control={spec.key}>
+        {labelEl}
+        <NumberBox id={id} fieldKey={spec.key} value={value} label={spec.label} />
+      </div>
+    );
+  }
+  const pos = drag ?? map.toPos(value);
+  const commit = (p: number) => { setDrag(null); setConfigField(spec.key, map.toValue(p)); };
+  return (
+    <div className="control" data-control={spec.key}>
+      {labelEl}
+      <div className="slider-row">
+        <input id={id} type="range" min={map.min} max={map.max} step={map.step} value={pos}
+          data-testid={`ctl-${spec.key}`}
+          aria-valuetext={formatValue(drag === null ? value : map.toValue(drag))}
+          onChange={(e) => { const p = Number(e.target.value); if (live) commit(p); else setDrag(p); }}
+          onPointerUp={(e) => { if (!live) commit(Number(e.currentTarget.value)); }}
+          onKeyUp={(e) => { if (!live) commit(Number(e.currentTarget.value)); }}
+          onBlur={(e) => { if (!live && drag !== null) commit(Number(e.currentTarget.value)); }} />
+        <NumberBox fieldKey={spec.key} value={drag === null ? value : map.toValue(drag)} label={spec.label} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// Checkboxes for the drawing layers of the plane panels (one row per entry of LAYERS).
+import { toggleLayer } from '../state/actions';
+import { useAppStore } from '../state/useAppStore';
+import { LAYERS, PANELS } from '../state/viewSlice';
+
+export function LayerToggles() {
+  const layers = useAppStore((s) => s.layers);
+  return (
+    <fieldset className="layers">
+      <legend>Layers</legend>
+      {PANELS.filter((p) => LAYERS.some((l) => l.panel === p.id)).map((p) => (
+        <div key={p.id} className="layer-group">
+          <span className="layer-panel">{p.title}</span>
+          {LAYERS.filter((l) => l.panel === p.id).map((l) => (
+            <label key={l.id} className="check">
+              <input type="checkbox" checked={layers[l.id]} onChange={() => toggleLayer(l.id)} data-testid={`layer-${l.id}`} />
+              {l.label}
+            </label>
+          ))}
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,32 @@
+// The σ slider (SPEC §3): 0, then a log scale up to 2 in notches, the paper's σ = 0.05 marked.
+// It acts live: training continues from the current weights (the runner calls setLive).
+import { setSigma } from '../state/actions';
+import { formatSigma, notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt } from '../state/sigmaScale';
+import { useAppStore } from '../state/useAppStore';
+
+const LAST = SIGMA_NOTCHES.length - 1;
+
+export function SigmaSlider({ id, label }: { id: string; label: string }) {
+  const sigma = useAppStore((s) => s.config.sigma);
+  const kind = useAppStore((s) => s.config.interpolant);
+  const ignored = kind === 'deterministic';
+  const paperAt = (100 * notchOf(PAPER_SIGMA)) / LAST;
+  return (
+    <div className="control sigma" data-control="sigma">
+      <label htmlFor={id}>
+        {label} <output className="sigma-value" data-testid="sigma-value">{formatSigma(sigma)}</output>
+      </label>
+      <div className="sigma-track">
+        <input id={id} type="range" min={0} max={LAST} step={1} value={notchOf(sigma)} data-testid="sigma-slider"
+          aria-valuetext={`σ = ${formatSigma(sigma)}`}
+          onChange={(e) => setSigma(sigmaAt(Number(e.target.value)))} />
+        <div className="sigma-ticks" aria-hidden="true">
+          <span style={{ left: '0%' }}>0</span>
+          <span className="paper" style={{ left: `${paperAt}%` }} title="the paper's σ">0.05 ▲ paper</span>
+          <span style={{ left: '100%' }}>2</span>
+        </div>
+      </div>
+      {ignored && <p className="hint">The deterministic kind trains with σ = 0 whatever the slider says.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// Play / pause / single step / reset / new seed, the speed, and the live step and loss readouts
+// (data-testid "step-count" and "loss-readout", which the e2e tests watch).
+import { newSeed, resetRun, setSpeed, stepOnce, togglePlay } from '../state/actions';
+import { formatMetric } from '../state/format';
+import { useAppStore } from '../state/useAppStore';
+import { SPEED_MAX, SPEED_MIN } from '../state/viewSlice';
+import { useLiveText } from './useLiveText';
+
+export function Transport() {
+  const playing = useAppStore((s) => s.playing);
+  const finished = useAppStore((s) => s.finished);
+  const speed = useAppStore((s) => s.speed);
+  const hidden = useAppStore((s) => s.hidden);
+  const blocked = useAppStore((s) => s.error !== null || s.engine.phase !== 'ready');
+  const stepRef = useLiveText<HTMLSpanElement>((s) => String(s.stepCount));
+  const targetRef = useLiveText<HTMLSpanElement>((s) => (s.config.steps > 0 ? ` / ${s.config.steps}` : ''));
+  const lossRef = useLiveText<HTMLSpanElement>((s) => formatMetric(s.curves.last()?.loss, 4));
+  const rateRef = useLiveText<HTMLSpanElement>((s) => `${s.stepsPerSec.toFixed(0)} steps/s`);
+  const show = (name: string) => !hidden.includes(name);
+  return (
+    <div className="transport" role="group" aria-label="Training">
+      {show('play') && (
+        <button type="button" className="primary" onClick={() => togglePlay()} disabled={blocked && !playing}
+          aria-pressed={playing} data-testid="play" title="Space">
+          {playing ? '❚❚ Pause' : finished ? '▶ Continue' : '▶ Play'}
+        </button>
+      )}
+      {show('step') && <button type="button" onClick={() => stepOnce()} disabled={blocked} title="→" data-testid="step">Step</button>}
+      {show('reset') && <button type="button" onClick={() => resetRun()} title="R: same initial weights" data-testid="reset">Reset</button>}
+      {show('newSeed') && show('seed') && <button type="button" onClick={() => newSeed()} data-testid="new-seed">New seed</button>}
+      {show('speed') && (
+        <label className="speed">
+          steps/frame
+          <input type="number" min={SPEED_MIN} max={SPEED_MAX} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} data-testid="speed" />
+        </label>
+      )}
+      <span className="live" aria-live="off">
+        step <strong><span data-testid="step-count" ref={stepRef}>0</span><span ref={targetRef} /></strong>
+        <span className="sep">·</span>
+        loss <strong data-testid="loss-readout" ref={lossRef}>—</strong>
+        <span className="sep">·</span>
+        <span ref={rateRef} data-testid="steps-per-sec" />
+      </span>
+    </div>
+  );
+}

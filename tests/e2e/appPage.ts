@@ -1,0 +1,74 @@
+// Helpers for the explorable's e2e tests: tiny CPU links, the store through the page's debug hook
+// (window.__flowvar, src/main.tsx), and pixel checks of the panels' 2-D canvases.
+import type { Page } from 'playwright-core';
+import { encodeConfig } from '../../src/state/url';
+import type { RunConfig } from '../../src/engine/runConfig';
+
+/** Sizes that keep every e2e run to seconds on the CPU worker (2-core machine). */
+export const TINY: Partial<RunConfig> = { width: 16, depth: 1, batch: 64, particles: 64, odeSteps: 8 };
+
+/** The query of a config on the CPU engine (forced: SwiftShader WebGPU is slower than the worker). */
+export function cpuQuery(config: RunConfig): string {
+  return `${encodeConfig(config)}&engine=cpu`;
+}
+
+export interface PageState {
+  step: number;
+  playing: boolean;
+  finished: boolean;
+  engine: string | null;
+  error: string | null;
+  evalStep: number | null;
+  markers: string[];
+  config: RunConfig;
+  search: string;
+}
+
+export async function pageState(page: Page): Promise<PageState> {
+  return page.evaluate(() => {
+    const hook = window.__flowvar;
+    if (!hook) throw new Error('no window.__flowvar hook');
+    const s = hook.store.getState();
+    return {
+      step: s.stepCount, playing: s.playing, finished: s.finished, engine: s.engine.kind, error: s.error?.message ?? null,
+      evalStep: s.evaluation?.metrics.step ?? null, markers: s.markers.map((m) => m.label), config: s.config, search: location.search,
+    };
+  });
+}
+
+/** Waits until the run has taken at least `steps` steps (and fails fast on a page error state). */
+export async function waitForStep(page: Page, steps: number, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction((n) => {
+    const s = window.__flowvar?.store.getState();
+    if (s?.error) throw new Error(`page error state: ${s.error.message}`);
+    return !!s && s.stepCount >= n;
+  }, steps, { timeout: timeoutMs });
+}
+
+/** Waits for an evaluation at or after step `steps`. */
+export async function waitForEvaluation(page: Page, steps: number, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction((n) => (window.__flowvar?.store.getState().evaluation?.metrics.step ?? -1) >= n, steps, { timeout: timeoutMs });
+}
+
+/** Number of non-transparent pixels in the canvas with data-testid `id`. */
+export async function inkedPixels(page: Page, id: string): Promise<number> {
+  return page.evaluate((tid) => {
+    const c = document.querySelector<HTMLCanvasElement>(`canvas[data-testid="${tid}"]`);
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx || c.width === 0 || c.height === 0) return 0;
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  }, id);
+}
+
+/** Tick marks drawn by the D3 axes inside the panel with data-testid `panel`. */
+export async function axisTicks(page: Page, panel: string): Promise<number> {
+  return page.locator(`[data-testid="${panel}"] svg .axis .tick`).count();
+}
+
+/** The loss curve as stored in the page (first `n` values). */
+export async function lossCurve(page: Page, n: number): Promise<number[]> {
+  return page.evaluate((k) => window.__flowvar!.curve().loss.slice(0, k), n);
+}

@@ -1,0 +1,69 @@
+// Failures with a way on: a diverged run pauses with a message and a Reset button; a lost GPU
+// device offers "Continue on CPU", which keeps the config, the step count and the curves.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, launchBrowser, watchPage, type E2EBrowser } from './harness';
+import { cpuQuery, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
+import { defaultConfig } from '../../src/engine/runConfig';
+import { encodeConfig } from '../../src/state/url';
+
+let browser: E2EBrowser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+describe('errors', () => {
+  it('a NaN loss pauses the run with a message; Reset returns to step 0 and play trains again', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    await page.goto(appUrl(cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16 })));
+    await waitForStep(page, 3);
+    // poison the weights in the worker: the next step's loss is NaN
+    await page.evaluate(async () => {
+      const t = window.__flowvar!.runner.current as unknown as { weights(): Promise<Float32Array>; setWeights(w: Float32Array, s: number): void; stepCount: number };
+      const w = await t.weights();
+      t.setWeights(new Float32Array(w.length).fill(NaN), t.stepCount);
+    });
+    const banner = page.getByTestId('error-diverged');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('diverged');
+    expect((await pageState(page)).playing).toBe(false);
+    await banner.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(async () => (await pageState(page)).step).toBe(0);
+    expect((await pageState(page)).error).toBeNull();
+    await page.getByTestId('play').click();
+    await waitForStep(page, 3);
+    expect(watch.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    await page.close();
+  });
+
+  it('a lost GPU device pauses with "Continue on CPU", which keeps config, step and curves', async (ctx) => {
+    const page = await browser.newPage();
+    const config = { ...defaultConfig(), ...TINY, pairs: 16, seed: 5 };
+    await page.goto(appUrl(encodeConfig(config))); // engine chosen automatically: SwiftShader WebGPU here
+    await waitForStep(page, 5, 120_000);
+    await waitForEvaluation(page, 1, 120_000);
+    const before = await pageState(page);
+    if (before.engine !== 'gpu') {
+      await page.close();
+      ctx.skip(); // no WebGPU adapter in this browser: reported as skipped, not passed
+    }
+    // the trainer reports the loss through the callback createTrainer gave it (src/engine/gpu.ts)
+    await page.evaluate(() => {
+      const t = window.__flowvar!.runner.current as unknown as { onError: ((f: { kind: string; message: string }) => void) | null };
+      t.onError?.({ kind: 'device-lost', message: 'GPU device lost: simulated by the test' });
+    });
+    const banner = page.getByTestId('error-device-lost');
+    await banner.waitFor();
+    const lost = await pageState(page);
+    expect(lost.playing).toBe(false);
+    await banner.getByRole('button', { name: 'Continue on CPU' }).click();
+    await expect.poll(async () => (await pageState(page)).engine, { timeout: 60_000 }).toBe('cpu');
+    const after = await pageState(page);
+    expect(after.config).toEqual(lost.config);
+    expect(after.step).toBeGreaterThan(0); // continued from the carried weights, not from step 0
+    const curve = await page.evaluate(() => window.__flowvar!.curve());
+    expect(curve.step[0]).toBe(1); // the curves were kept
+    await page.getByTestId('play').click();
+    await waitForStep(page, after.step + 3);
+    await page.close();
+  });
+});

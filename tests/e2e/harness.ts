@@ -1,0 +1,193 @@
+// End-to-end harness: the globalSetup that builds the page once (vite build → dist/) and serves it
+// on http://127.0.0.1:<free port>/flowvar/ (a sub-path, as a static host would: SPEC §7), and the
+// helpers e2e tests use to drive headless Chromium with WebGPU (SwiftShader when no GPU).
+//
+//   import { launchBrowser, appUrl, watchPage } from './harness';
+//   const browser = await launchBrowser();
+//   const page = await browser.newPage();
+//   await page.goto(appUrl('seed=3&sigma=0.1'));
+//
+// FLOWVAR_E2E_URL=http://127.0.0.1:5173/ skips the build and tests a running server instead.
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import type { TestProject } from 'vitest/node';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the built page, ending in '/' */
+    e2eBaseUrl: string;
+    /** why `vite build` failed, or null */
+    e2eBuildError: string | null;
+  }
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+/** The page is served below this path, so every asset URL must be relative (vite base './'). */
+export const SUB_PATH = '/flowvar/';
+/** A blank page on the same origin, for checks that need no app (e.g. the WebGPU adapter). */
+export const BLANK_PATH = '/__e2e__/blank.html';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--headless=new', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader',
+  '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+/** SwiftShader runs WebGPU on the CPU: page actions get a generous default timeout. */
+export const E2E_TIMEOUT_MS = 60_000;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.wgsl': 'text/wgsl; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json', '.woff2': 'font/woff2', '.map': 'application/json',
+};
+
+/** Tiny static server for `dir` under SUB_PATH; '/' redirects there. Never serves outside `dir`. */
+export function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === BLANK_PATH) {
+      res.writeHead(200, { 'content-type': MIME['.html'] });
+      res.end('<!doctype html><meta charset="utf-8"><title>blank</title>');
+      return;
+    }
+    if (!path.startsWith(SUB_PATH)) {
+      res.writeHead(302, { location: SUB_PATH });
+      res.end();
+      return;
+    }
+    let file = normalize(join(root, path.slice(SUB_PATH.length)));
+    if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403); res.end(); return; }
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': MIME['.txt'] });
+      res.end(`not found: ${path}`);
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      ok({ server, url: `http://127.0.0.1:${port}${SUB_PATH}` });
+    });
+  });
+}
+
+/** Vitest globalSetup (vite.config.ts, project e2e): build once, serve, hand the URL to the tests. */
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const external = process.env.FLOWVAR_E2E_URL;
+  if (external) {
+    project.provide('e2eBaseUrl', external.endsWith('/') ? external : `${external}/`);
+    project.provide('e2eBuildError', null);
+    return async () => {};
+  }
+  let buildError: string | null = null;
+  try {
+    const { build } = await import('vite');
+    await build({ root: ROOT, logLevel: 'warn', build: { outDir: DIST, emptyOutDir: true } });
+  } catch (e) {
+    // keep serving: the checks that need no app (the WebGPU adapter) still run and say so
+    buildError = e instanceof Error ? e.message : String(e);
+  }
+  const { server, url } = await serveStatic(DIST);
+  project.provide('e2eBaseUrl', url);
+  project.provide('e2eBuildError', buildError);
+  return () => new Promise<void>((done) => server.close(() => done()));
+}
+
+function provided<K extends 'e2eBaseUrl' | 'e2eBuildError'>(key: K): ReturnType<typeof inject<K>> | undefined {
+  try {
+    return inject(key);
+  } catch {
+    return undefined; // loaded as the globalSetup module, outside a test worker
+  }
+}
+
+/** URL of the built page (ends in '/'), e.g. http://127.0.0.1:40123/flowvar/ */
+export const baseUrl: string = provided('e2eBaseUrl') ?? '';
+
+/** The page with a share-link query string: appUrl('seed=3&sigma=0.1'). Throws if the build failed. */
+export function appUrl(query = ''): string {
+  const error = provided('e2eBuildError');
+  if (error) throw new Error(`vite build failed, no page to test: ${error}`);
+  const q = query.replace(/^[?#]/, '');
+  return q ? `${baseUrl}?${q}` : baseUrl;
+}
+
+/** Same-origin blank page (no app). */
+export function blankUrl(): string {
+  return new URL(BLANK_PATH, baseUrl).href;
+}
+
+export interface E2EBrowser {
+  context: BrowserContext;
+  newPage(): Promise<Page>;
+  /** closes Chromium and removes its fresh profile directory */
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with WebGPU (SwiftShader without a GPU), in a fresh profile directory. */
+export async function launchBrowser(): Promise<E2EBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'flowvar-e2e-'));
+  // Playwright takes the profile as an argument: it refuses --user-data-dir among `args`
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  context.setDefaultTimeout(E2E_TIMEOUT_MS);
+  let first: Page | undefined = context.pages()[0];
+  return {
+    context,
+    async newPage() {
+      if (first) { const p = first; first = undefined; return p; }
+      return context.newPage();
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PageWatch {
+  /** console errors and uncaught exceptions, in order */
+  errors: string[];
+  /** requests that left 127.0.0.1 (SPEC §7: no network at run time) */
+  externalRequests: string[];
+}
+
+/** Starts recording a page's errors and off-machine requests. */
+export function watchPage(page: Page): PageWatch {
+  const watch: PageWatch = { errors: [], externalRequests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') watch.errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => watch.errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '127.0.0.1') watch.externalRequests.push(r.url());
+  });
+  return watch;
+}
+
+/** Text of the element with data-testid `id`. */
+export async function textOf(page: Page, id: string): Promise<string> {
+  return (await page.getByTestId(id).first().textContent()) ?? '';
+}
+
+/** Waits until the text of data-testid `id` differs from `before`; returns the new text. */
+export async function waitForTextChange(page: Page, id: string, before: string, timeoutMs = E2E_TIMEOUT_MS): Promise<string> {
+  await page.waitForFunction(
+    ([tid, old]) => { const el = document.querySelector(`[data-testid="${tid}"]`); return !!el && (el.textContent ?? '') !== old; },
+    // interval polling: requestAnimationFrame polling can starve while SwiftShader keeps the page busy
+    [id, before] as const, { timeout: timeoutMs, polling: 100 },
+  );
+  return textOf(page, id);
+}

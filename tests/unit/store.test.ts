@@ -1,0 +1,247 @@
+// The store through zustand/vanilla (no React): actions, the curve buffer, σ notches, link reading,
+// and the runner loop driven frame by frame on a real CpuTrainer with a tiny config.
+import { describe, expect, it } from 'vitest';
+import { createAppStore, type AppStore } from '../../src/state/store';
+import { applyPreset, newSeed, nextSeed, nudgeSigma, resetRun, setConfigField, setSigma, stepOnce, togglePlay } from '../../src/state/actions';
+import { CurveBuffer } from '../../src/state/curves';
+import { notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt, stepSigma } from '../../src/state/sigmaScale';
+import { readLink, shareQuery } from '../../src/state/urlSync';
+import { changeMarkers, mergeMarkers, Runner } from '../../src/state/runner';
+import { CPU_DEFAULTS, PRESETS } from '../../src/state/presets';
+import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
+import { CpuTrainer } from '../../src/engine/cpuTrainer';
+import type { CreateOptions, TrainerHandle } from '../../src/engine/createTrainer';
+
+const TINY: Partial<RunConfig> = { width: 16, depth: 1, batch: 32, pairs: 16, particles: 32, odeSteps: 4, steps: 0 };
+
+function tinyStore(): AppStore {
+  const store = createAppStore();
+  store.setState({ config: { ...defaultConfig(), ...TINY }, speed: 3 });
+  return store;
+}
+
+/** A runner on CpuTrainer (promises resolve in microtasks) with a hand-pumped frame clock. */
+function pumpedRunner(store: AppStore) {
+  let cb: ((t: number) => void) | null = null;
+  let clock = 0;
+  const created: RunConfig[] = [];
+  const create = async (config: RunConfig, _opts: CreateOptions): Promise<TrainerHandle> => {
+    created.push(config);
+    return { trainer: new CpuTrainer(config), info: { kind: 'cpu', adapterName: 'test CPU', software: false, fallbackReason: null } };
+  };
+  const runner = new Runner({ store, create, now: () => clock, requestFrame: (f) => { cb = f; return 1; }, cancelFrame: () => { cb = null; } });
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  const frames = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      clock += 16;
+      cb?.(clock);
+      await settle();
+    }
+  };
+  return { runner, frames, created, settle };
+}
+
+describe('store actions', () => {
+  it('setConfigField clamps out-of-range values into the field range', () => {
+    const store = tinyStore();
+    setConfigField('sigma', 99, store);
+    expect(store.getState().config.sigma).toBe(2);
+    setConfigField('lr', 'abc', store);
+    expect(store.getState().config.lr).toBe(defaultConfig().lr);
+  });
+
+  it('nudgeSigma walks the notches and stops at both ends', () => {
+    const store = tinyStore();
+    setSigma(0, store);
+    nudgeSigma(-1, store);
+    expect(store.getState().config.sigma).toBe(0);
+    nudgeSigma(1, store);
+    expect(store.getState().config.sigma).toBe(SIGMA_NOTCHES[1]);
+    for (let i = 0; i < 40; i++) nudgeSigma(1, store);
+    expect(store.getState().config.sigma).toBe(2);
+  });
+
+  it('applyPreset uses the CPU sizes on the CPU engine and keeps the seed', () => {
+    const store = tinyStore();
+    setConfigField('seed', 77, store);
+    store.setState({ engine: { phase: 'ready', kind: 'cpu', adapterName: '', software: false, fallbackReason: null } });
+    applyPreset(1, store);
+    const c = store.getState().config;
+    expect(c.seed).toBe(77);
+    expect(c.pairs).toBe(16);
+    expect(c.width).toBe(CPU_DEFAULTS.width);
+    expect(store.getState().presetId).toBe(PRESETS[1].id);
+  });
+
+  it('newSeed is a deterministic hash of the current seed', () => {
+    const store = tinyStore();
+    const before = store.getState().config.seed;
+    newSeed(store);
+    expect(store.getState().config.seed).toBe(nextSeed(before));
+    expect(nextSeed(before)).not.toBe(before);
+  });
+});
+
+describe('sigma scale', () => {
+  it('has 0 first, 2 last and the paper value 0.05 on a notch', () => {
+    expect(SIGMA_NOTCHES[0]).toBe(0);
+    expect(SIGMA_NOTCHES[SIGMA_NOTCHES.length - 1]).toBe(2);
+    expect(sigmaAt(notchOf(PAPER_SIGMA))).toBe(PAPER_SIGMA);
+  });
+  it('stepSigma from an off-notch value moves from its nearest notch', () => {
+    expect(stepSigma(0.06, 1)).toBe(0.1);
+    expect(stepSigma(0.06, -1)).toBe(0.03);
+  });
+});
+
+describe('CurveBuffer', () => {
+  it('halves its resolution when full and keeps the first point', () => {
+    const c = new CurveBuffer(8);
+    for (let s = 1; s <= 20; s++) c.push({ step: s, loss: s, gradVar: s, meanGradNormSq: 1, sigma: 0 });
+    expect(c.length).toBeLessThanOrEqual(8);
+    expect(c.point(0).step).toBe(1);
+    const steps = c.toArray().map((p) => p.step);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(c.stride).toBe(4);
+  });
+  it('debiased EMA of a constant series equals the constant', () => {
+    const c = new CurveBuffer(16);
+    for (let s = 1; s <= 5; s++) c.push({ step: s, loss: 3, gradVar: 2, meanGradNormSq: 1, sigma: 0 });
+    expect(c.last()!.lossEma).toBeCloseTo(3, 12);
+    expect(c.last()!.gradVarEma).toBeCloseTo(2, 12);
+  });
+});
+
+describe('links', () => {
+  it('readLink(shareQuery(s)) gives back the same config and view keys', () => {
+    const store = tinyStore();
+    setConfigField('sigma', 0.3, store);
+    store.setState({ theme: 'projector', hidden: ['lr'] });
+    const opened = readLink(shareQuery(store.getState(), 'cpu'));
+    expect(opened.config).toEqual(store.getState().config);
+    expect(opened.view.theme).toBe('projector');
+    expect(opened.view.hidden).toEqual(['lr']);
+    expect(opened.view.engine).toBe('cpu');
+    expect(opened.corrections).toEqual([]);
+  });
+  it('a bare link has no config; a hostile one gives corrections and never throws', () => {
+    expect(readLink('').config).toBeNull();
+    expect(readLink('?engine=cpu&theme=projector').config).toBeNull();
+    const hostile = readLink(`?sigma=NaN&lr=%3Cscript%3E&theme=<b>&speed=1e999&width=${'9'.repeat(10000)}&%E0%A4%A=1`);
+    expect(hostile.config).not.toBeNull();
+    expect(hostile.config!.sigma).toBe(defaultConfig().sigma);
+    expect(hostile.config!.width).toBe(512);
+    expect(hostile.corrections.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('runner', () => {
+  it('trains while playing, stops at config.steps and evaluates the final state', async () => {
+    const store = tinyStore();
+    setConfigField('steps', 7, store);
+    const { runner, frames } = pumpedRunner(store);
+    runner.start();
+    await frames(12);
+    const s = store.getState();
+    expect(s.stepCount).toBe(7);
+    expect(s.playing).toBe(false);
+    expect(s.finished).toBe(true);
+    expect(s.curves.length).toBe(7);
+    expect(s.evaluation?.metrics.step).toBe(7);
+    runner.stop();
+  });
+
+  it('a σ change acts live: no rebuild, the step count continues, a labelled marker appears', async () => {
+    const store = tinyStore();
+    const { runner, frames, created } = pumpedRunner(store);
+    runner.start();
+    await frames(3);
+    const before = store.getState().stepCount;
+    expect(before).toBeGreaterThan(0);
+    setSigma(0.3, store);
+    await frames(3);
+    const s = store.getState();
+    expect(created.length).toBe(1);
+    expect(s.stepCount).toBeGreaterThan(before);
+    expect(s.markers.map((m) => [m.step, m.label])).toEqual([[before, 'σ 0 → 0.3']]);
+    expect(s.curves.point(s.curves.length - 1).sigma).toBe(0.3);
+    runner.stop();
+  });
+
+  it('a rebuild key (width) rebuilds the trainer and clears the curves', async () => {
+    const store = tinyStore();
+    const { runner, frames, created } = pumpedRunner(store);
+    runner.start();
+    await frames(3);
+    setConfigField('width', 24, store);
+    await frames(1);
+    expect(created.length).toBe(2);
+    expect(created[1].width).toBe(24);
+    await frames(2);
+    expect(store.getState().curves.point(0).step).toBe(1);
+    runner.stop();
+  });
+
+  it('reset returns to step 0 with the same curve values as the first run', async () => {
+    const store = tinyStore();
+    const { runner, frames } = pumpedRunner(store);
+    runner.start();
+    await frames(4);
+    const first = store.getState().curves.toArray().slice(0, 3).map((p) => p.loss);
+    resetRun(store);
+    expect(store.getState().stepCount).toBe(0);
+    await frames(4);
+    const again = store.getState().curves.toArray().slice(0, 3).map((p) => p.loss);
+    expect(again).toEqual(first);
+    runner.stop();
+  });
+
+  it('stepOnce pauses and takes exactly one step', async () => {
+    const store = tinyStore();
+    togglePlay(store); // pause
+    const { runner, frames } = pumpedRunner(store);
+    runner.start();
+    await frames(3);
+    expect(store.getState().stepCount).toBe(0);
+    stepOnce(store);
+    await frames(3);
+    expect(store.getState().stepCount).toBe(1);
+    runner.stop();
+  });
+
+  it('a non-finite loss pauses the run with a diverged error', async () => {
+    const store = tinyStore();
+    setConfigField('lr', 0.1, store);
+    setConfigField('tgtSx', 3, store);
+    const { runner, frames } = pumpedRunner(store);
+    runner.start();
+    await frames(2);
+    // Poison the weights: the next step's loss is NaN.
+    const t = runner.current as CpuTrainer;
+    t.setWeights(new Float32Array(t.weightsSync().length).fill(NaN), t.stepCount);
+    await frames(3);
+    const s = store.getState();
+    expect(s.playing).toBe(false);
+    expect(s.error?.kind).toBe('diverged');
+    resetRun(store);
+    expect(store.getState().error).toBeNull();
+    runner.stop();
+  });
+
+  it('changeMarkers labels each changed training setting and skips evaluation-only ones', () => {
+    const a = defaultConfig();
+    expect(changeMarkers(5, a, { ...a, sigma: 0.05, lr: 0.01, odeSteps: 8 }).map((m) => m.label)).toEqual(['σ 0 → 0.05', 'lr 0.002 → 0.01']);
+  });
+
+  it('mergeMarkers folds a dragged slider into one marker per step and drops a round trip', () => {
+    const a = defaultConfig();
+    const b = { ...a, sigma: 0.3 }, c = { ...a, sigma: 0.5 };
+    let m = mergeMarkers([], changeMarkers(9, a, b));
+    m = mergeMarkers(m, changeMarkers(9, b, c));
+    expect(m.map((x) => x.label)).toEqual(['σ 0 → 0.5']);
+    m = mergeMarkers(m, changeMarkers(9, c, a));
+    expect(m).toEqual([]);
+    m = mergeMarkers(m, changeMarkers(12, a, b));
+    expect(m.map((x) => [x.step, x.label])).toEqual([[12, 'σ 0 → 0.3']]);
+  });
+});

@@ -1,0 +1,144 @@
+// The σ sweep (SPEC §6 f): M models side by side, same pairs, init and batches; σ the only difference.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cleanSigmas, DEFAULT_SIGMAS, DownsampledTrace, runSweep, SweepRunner, sweepConfig, TailMean, tailWindow, type SweepResult } from '../../src/engine/sweep';
+import { CpuTrainer } from '../../src/engine/cpuTrainer';
+import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
+import type { StepRecord } from '../../src/engine/trainer';
+import { expectClose } from './expectClose';
+import { runSweepCommand } from '../../src/cli/sweep';
+
+describe('sweep helpers', () => {
+  it('cleanSigmas() sorts, clamps to [0, 2], drops NaN and duplicates, and falls back to the default grid', () => {
+    expect(cleanSigmas([0.3, NaN, 0, -1, 5, 0.3, Infinity])).toEqual([0, 0.3, 2]);
+    expect(cleanSigmas([])).toEqual([...DEFAULT_SIGMAS]);
+    expect(cleanSigmas([NaN])).toEqual([...DEFAULT_SIGMAS]);
+    expect(DEFAULT_SIGMAS[0]).toBe(0);
+    expect(cleanSigmas(Array.from({ length: 40 }, (_, i) => i / 20))).toHaveLength(16);
+  });
+
+  it('sweepConfig() trains the constant-σ interpolant when the base is deterministic (which would ignore σ)', () => {
+    expect(sweepConfig({ ...defaultConfig(), interpolant: 'deterministic' }, 0.1)).toMatchObject({ sigma: 0.1, interpolant: 'constant' });
+    expect(sweepConfig({ ...defaultConfig(), interpolant: 'bridge' }, 0.1).interpolant).toBe('bridge');
+  });
+
+  it('tailWindow() is 10 % of the steps (at least 1), TailMean() averages the last window', () => {
+    expect(tailWindow(3000)).toBe(300);
+    expect(tailWindow(5)).toBe(1);
+    const tail = new TailMean(3);
+    expect(Number.isNaN(tail.mean())).toBe(true);
+    for (const v of [100, 1, 2, 3]) tail.push(v);
+    expect(tail.mean()).toBe(2);
+  });
+
+  it('DownsampledTrace keeps at most its capacity, evenly strided, first point kept', () => {
+    const trace = new DownsampledTrace(8);
+    for (let s = 0; s < 100; s++) trace.push(s, s * 2);
+    expect(trace.steps.length).toBeLessThanOrEqual(8);
+    expect(trace.steps[0]).toBe(0);
+    const gaps = trace.steps.slice(1).map((s, i) => s - trace.steps[i]);
+    expect(new Set(gaps).size).toBe(1);
+    expect(trace.values).toEqual(trace.steps.map((s) => s * 2));
+  });
+});
+
+// 8 independent pairs, width 32 × 2, batch 64, lr 1e-2, 600 steps, Euler 16: the smallest config
+// where the σ = 0 / σ = 1 ordering showed on seeds 1, 2 and 3 (measured ~1 s per model).
+const BASE: RunConfig = {
+  ...defaultConfig(), seed: 1, pairs: 8, width: 32, depth: 2, batch: 64, lr: 1e-2, steps: 600,
+  odeSteps: 16, particles: 256,
+};
+
+describe('SweepRunner over σ ∈ {0, 1} (CPU, seed 1, 600 steps)', () => {
+  let results: SweepResult[];
+  let runner: SweepRunner;
+  const progress: number[] = [];
+  const standalone: { records: StepRecord[]; trainer: CpuTrainer }[] = [];
+
+  beforeAll(async () => {
+    runner = await SweepRunner.create(BASE, [1, 0], (c) => new CpuTrainer(c));
+    results = await runSweep(runner, BASE.steps, 150, (p) => { progress.push(p.step); });
+    for (const sigma of [0, 1]) {
+      const trainer = new CpuTrainer(sweepConfig(BASE, sigma));
+      standalone.push({ records: trainer.stepSync(BASE.steps).records, trainer });
+    }
+  }, 120_000);
+
+  it('steps the models round-robin in chunks of 150 and reports after each chunk', () => {
+    expect(runner.sigmas).toEqual([0, 1]);
+    expect(progress).toEqual([150, 300, 450, 600]);
+    expect(runner.stepCount).toBe(600);
+  });
+
+  it('each model equals a standalone CpuTrainer with the same config: same weights, same evaluation', async () => {
+    for (let i = 0; i < 2; i++) {
+      expect(await runner.trainer(i).weights()).toEqual(standalone[i].trainer.weightsSync());
+      expect(results[i].metrics).toEqual(standalone[i].trainer.evaluateSync().metrics);
+    }
+  });
+
+  it('the tail gradVar and loss are the means of the standalone records over the last 60 steps (10 %)', () => {
+    for (let i = 0; i < 2; i++) {
+      const tail = standalone[i].records.slice(-60);
+      expectClose(results[i].gradVar, tail.reduce((s, r) => s + r.gradVar, 0) / 60, { rel: 1e-12 });
+      expectClose(results[i].loss, tail.reduce((s, r) => s + r.loss, 0) / 60, { rel: 1e-12 });
+      expect(runner.stats[i].last).toEqual(standalone[i].records.at(-1));
+    }
+  });
+
+  it('σ = 0 memorizes and σ = 1 generalizes: higher reproduction, closer partners, farther from the target', () => {
+    // measured (seed 1): reproduction 0.5 vs 0.125 (chance 0.125), partner distance 0.24 vs 1.25,
+    // Gaussian W2 1.41 vs 0.58, sliced W2 1.00 vs 0.35; seeds 2 and 3 give the same orderings
+    const [zero, one] = results.map((r) => r.metrics);
+    expect(zero.reproduction).toBeGreaterThanOrEqual(2 * zero.chance);
+    expect(zero.reproduction).toBeGreaterThan(one.reproduction);
+    expect(zero.partnerDistance).toBeLessThan(one.partnerDistance / 2);
+    expect(one.gaussianW2!).toBeLessThan(zero.gaussianW2! / 1.5);
+    expect(one.slicedW2).toBeLessThan(zero.slicedW2 / 1.5);
+  });
+
+  it('a factory that fails part-way disposes the trainers it built and rejects', async () => {
+    let built = 0, disposed = 0;
+    const make = (c: RunConfig) => {
+      if (built++ === 1) throw new Error('no device');
+      const t = new CpuTrainer(c);
+      t.dispose = () => { disposed++; };
+      return t;
+    };
+    await expect(SweepRunner.create(BASE, [0, 0.1, 1], make)).rejects.toThrow('no device');
+    expect(disposed).toBe(1);
+  });
+});
+
+describe('flowvar sweep (runSweepCommand)', () => {
+  const capture = () => {
+    const out: string[] = [], err: string[] = [];
+    return { io: { out: (l: string) => { out.push(l); }, err: (l: string) => { err.push(l); } }, out, err };
+  };
+  const QUERY = 'pairs=8&width=16&depth=1&batch=32&particles=64&odeSteps=4';
+
+  it('--json prints one object per σ with the documented keys, in σ order, and exits 0', async () => {
+    const c = capture();
+    expect(await runSweepCommand([QUERY, '--sigmas', '1,0', '--steps', '10', '--json'], c.io)).toBe(0);
+    const rows = c.out.map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.sigma)).toEqual([0, 1]);
+    expect(Object.keys(rows[0])).toEqual(['sigma', 'reproduction', 'chance', 'partnerDistance', 'slicedW2', 'gaussianW2', 'gradVar', 'loss']);
+    expect(rows[0].chance).toBe(1 / 8);
+  });
+
+  it('the table has a header, one row per σ and a timing line', async () => {
+    const c = capture();
+    expect(await runSweepCommand([QUERY, '--sigmas=0,0.1,1', '--steps=5'], c.io)).toBe(0);
+    const table = c.out.filter((l) => !l.startsWith('#'));
+    expect(table).toHaveLength(4);
+    expect(table[0].trim().split(/\s+/)[0]).toBe('sigma');
+    expect(c.out.at(-1)).toMatch(/^# 3 models × 5 steps in [\d.]+ s/);
+  });
+
+  it('bad flags exit 2 with a message naming the flag and value, never a throw', async () => {
+    for (const args of [['--sigmas', '0,abc'], ['--sigmas', '5'], ['--steps', '-3'], ['--engine', 'tpu'], ['--bogus'], ['a', 'b'], ['steps=0']]) {
+      const c = capture();
+      expect(await runSweepCommand(args, c.io), args.join(' ')).toBe(2);
+      expect(c.err[0]).toMatch(/^flowvar sweep: /);
+    }
+  });
+});
