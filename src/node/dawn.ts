@@ -5,11 +5,10 @@
 // Vulkan loader is pointed at its ICD and libvulkan1 is installed:
 //   apt-get install libvulkan1 chromium
 //   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json npx vitest run tests/gpu
-// createNodeGpu() sets VK_ICD_FILENAMES itself when it is unset and that file exists (the loader
-// reads it when Dawn creates its instance, so it must be set before create()). On a machine with a
-// GPU and its Vulkan driver, set VK_ICD_FILENAMES to that driver's ICD, or leave it unset when the
-// SwiftShader file is absent.
-import { existsSync } from 'node:fs';
+// createNodeGpu() sets VK_ICD_FILENAMES itself when it is unset, that file exists and no system
+// NVIDIA Vulkan driver is installed (the loader reads it when Dawn creates its instance, so it must be set
+// before create()). A machine with a GPU and its Vulkan driver thus gets the GPU, even with chromium.
+import { existsSync, readdirSync } from 'node:fs';
 import { create, globals } from 'webgpu';
 import { requestTrainerDevice, requireAdapter } from '../engine/gpu';
 
@@ -17,10 +16,20 @@ export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
 let gpu: GPU | null = null;
 
+/** Folders where the Vulkan loader finds installed drivers. Mesa's ICDs sit there on GPU-less
+ * machines too, so only NVIDIA's counts as proof of a hardware GPU. */
+const SYSTEM_ICD_DIRS = ['/usr/share/vulkan/icd.d', '/etc/vulkan/icd.d', '/usr/local/share/vulkan/icd.d'];
+
+function hasNvidiaVulkanDriver(): boolean {
+  return SYSTEM_ICD_DIRS.some((dir) => {
+    try { return readdirSync(dir).some((f) => f.startsWith('nvidia') && f.endsWith('.json')); } catch { return false; }
+  });
+}
+
 /** The process-wide navigator.gpu equivalent (WebGPU globals such as GPUBufferUsage installed). */
 export function createNodeGpu(): GPU {
   if (gpu) return gpu;
-  if (!process.env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD)) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+  if (!process.env.VK_ICD_FILENAMES && !hasNvidiaVulkanDriver() && existsSync(SWIFTSHADER_ICD)) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
   Object.assign(globalThis, globals);
   gpu = create([]);
   return gpu;
