@@ -96,7 +96,14 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   let buildError: string | null = null;
   try {
     const { build } = await import('vite');
-    await build({ root: ROOT, logLevel: 'warn', build: { outDir: DIST, emptyOutDir: true } });
+    // Vitest sets NODE_ENV=test, which would bundle React's development runtime: test what ships.
+    const testEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir: DIST, emptyOutDir: true } });
+    } finally {
+      process.env.NODE_ENV = testEnv;
+    }
   } catch (e) {
     // keep serving: the checks that need no app (the WebGPU adapter) still run and say so
     buildError = e instanceof Error ? e.message : String(e);
