@@ -3,15 +3,12 @@
 // takes several values at one x_t: no field can fit them all, and the regression can only
 // average (this is what a non-memorizing field must do). Lines that cross in space at different
 // times leave it small at every t.
-import { pcg4d, boxMuller } from './rng';
+import { pcg4d, boxMuller, Stream } from './rng';
 import { interpolate, interpolantTime, type InterpolantKind } from './interpolants';
 import type { PairSet } from './couplings';
 
-/**
- * RNG stream of the ε draws of this estimate. Not in rng.ts's Stream table (owned elsewhere):
- * 9 is the first unused number there; keep them apart if the table grows.
- */
-export const COND_VAR_STREAM = 9;
+/** RNG stream of the ε draws of this estimate. */
+export const COND_VAR_STREAM = Stream.condVar;
 
 /** The plane region and resolution of the grid: cell (i, j) covers x ∈ [x0 + i·w, x0 + (i+1)·w), row j likewise in y. */
 export interface GridSpec {

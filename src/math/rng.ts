@@ -57,6 +57,7 @@ export const Stream = {
   shuffle: 6, // permutation used by the random-pairing coupling
   slice: 7, // projection directions for the sliced Wasserstein distance
   evalTarget: 8, // reference target samples for distances
+  condVar: 9, // ε draws of the conditional-target-variance estimate
 } as const;
 
 /** Two standard normals for key (seed, stream, step, index). */

@@ -5,21 +5,17 @@ import { CONFIG_KEYS } from '../engine/runConfig';
 import type { EnginePreference } from '../engine/createTrainer';
 import { PANEL_IDS, SPEED_MAX, SPEED_MIN, type PanelId, type Theme } from './viewSlice';
 import { PRESETS } from './presets';
+import { isViewKey } from './url';
 
 /** Controls a classroom link can hide: every config field plus the page's own controls. */
 export const HIDABLE_CONTROLS: readonly string[] = [
   ...CONFIG_KEYS, 'play', 'step', 'reset', 'newSeed', 'speed', 'presets', 'share', 'layers', 'theme', 'tScrub', 'overlay',
 ];
 
-const VIEW_KEYS = new Set(['embed', 'theme', 'tour', 'panel', 'speed', 'engine']);
 const HIDE_SUFFIX = '_hide';
 const ENGINES: readonly EnginePreference[] = ['auto', 'cpu', 'gpu'];
 const THEMES: readonly Theme[] = ['lecture', 'projector'];
 
-/** Whether a query key belongs to the view rather than to the RunConfig. */
-export function isViewKey(key: string): boolean {
-  return VIEW_KEYS.has(key) || key.endsWith(HIDE_SUFFIX);
-}
 
 export interface ViewParams {
   hidden: string[];
