@@ -2,11 +2,21 @@
 // init and batches) and print each σ's final figures: an aligned table, or JSON Lines. Also the
 // flag parsing shared with `flowvar reflow` (src/cli/reflow.ts).
 import { decodeConfig, encodeConfig } from '../state/url';
-import { createEngine, RunError, type EngineHandle } from './engine';
+import { createEngine, openNodeGpu, RunError } from './engine';
+import { GpuSweepEngine } from '../engine/gpuSweepEngine';
 import { UsageError, MAX_CLI_STEPS, type EngineName } from './args';
 import type { Io } from './run';
 import type { RunConfig } from '../engine/runConfig';
-import { cleanSigmas, DEFAULT_SIGMAS, runSweep, SweepRunner, type SweepResult } from '../engine/sweep';
+import { cleanSigmas, DEFAULT_SIGMAS, runSweep, SweepRunner, type SweepEngine, type SweepResult } from '../engine/sweep';
+
+/** Every σ model in one GpuSweepTrainer: each dispatch covers all models (SPEC §6 (f)). */
+async function gpuSweep(config: RunConfig, sigmas: readonly number[], closers: (() => void)[]): Promise<SweepEngine> {
+  const { device, shaders } = await openNodeGpu();
+  closers.push(() => device.destroy());
+  const engine = await GpuSweepEngine.create(device, config, sigmas, shaders);
+  closers.unshift(() => engine.dispose());
+  return engine;
+}
 
 const stdio: Io = {
   out: (line) => { process.stdout.write(`${line}\n`); },
@@ -143,25 +153,29 @@ export async function runSweepCommand(args: string[], io: Io = stdio): Promise<n
     io.err(SWEEP_USAGE);
     return 2;
   }
-  const handles: EngineHandle[] = [];
+  const closers: (() => void)[] = [];
+  let deviceName: string = engine;
   const t0 = performance.now();
   try {
-    const runner = await SweepRunner.create({ ...config, steps: total }, sigmas, async (c) => {
-      const h = await createEngine(engine, c);
-      handles.push(h);
-      return h.trainer;
-    });
+    const runner = engine === 'gpu'
+      ? await gpuSweep({ ...config, steps: total }, sigmas, closers)
+      : await SweepRunner.create({ ...config, steps: total }, sigmas, async (c) => {
+        const h = await createEngine(engine, c);
+        closers.push(h.close);
+        deviceName = h.trainer.deviceName;
+        return h.trainer;
+      });
     const header = `# flowvar sweep "${encodeConfig(config)}" --sigmas ${runner.sigmas.join(',')} --steps ${total} --engine ${engine}`;
     if (raw.json) io.err(header); else io.out(header);
     const results = await runSweep(runner, total, chunk);
     for (const line of formatRows(SWEEP_KEYS, results.map(sweepRow), raw.json)) io.out(line);
-    const summary = `# ${runner.sigmas.length} models × ${total} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s (${handles[0]?.trainer.deviceName ?? engine})`;
+    const summary = `# ${runner.sigmas.length} models × ${total} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s (${engine === 'gpu' ? 'GPU, one batched run' : deviceName})`;
     if (raw.json) io.err(summary); else io.out(summary);
     return 0;
   } catch (e) {
     io.err(`flowvar sweep: ${e instanceof RunError ? e.message : (e as Error)?.message ?? String(e)}`);
     return 1;
   } finally {
-    for (const h of handles) h.close();
+    for (const close of closers) close();
   }
 }

@@ -6,6 +6,7 @@ import type { RunConfig } from './runConfig';
 import type { EngineKind, Trainer } from './trainer';
 import { WorkerTrainer } from './workerTrainer';
 import { probeCapabilities, requestTrainerDevice, requireAdapter } from './gpu';
+import { SweepRunner, type SweepEngine } from './sweep';
 
 /** Which engine the page asks for: `engine=cpu|gpu` in the link, else 'auto'. */
 export type EnginePreference = 'auto' | 'cpu' | 'gpu';
@@ -94,4 +95,21 @@ export async function probeEngine(preference: EnginePreference): Promise<EngineK
   } catch {
     return 'cpu';
   }
+}
+
+/**
+ * The σ sweep's engine: on the GPU one GpuSweepEngine (every dispatch covers all models), else
+ * one CPU Worker per σ stepped in turn (SweepRunner).
+ */
+export async function createSweepEngine(config: RunConfig, sigmas: readonly number[], preference: EnginePreference): Promise<SweepEngine> {
+  if (preference !== 'cpu') {
+    try {
+      const ctx = await context();
+      const [{ GpuSweepEngine }, { SHADER_SOURCES }] = await Promise.all([import('./gpuSweepEngine'), import('./shaderSources')]);
+      return await GpuSweepEngine.create(ctx.device, config, sigmas, SHADER_SOURCES);
+    } catch {
+      // no GPU, or the sweep does not fit it: the CPU runner below
+    }
+  }
+  return SweepRunner.create(config, sigmas, (c) => WorkerTrainer.create(c));
 }

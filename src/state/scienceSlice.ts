@@ -5,8 +5,8 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { RunConfig } from '../engine/runConfig';
 import type { StepRecord, Trainer } from '../engine/trainer';
-import { createTrainer } from '../engine/createTrainer';
-import { DEFAULT_SIGMAS, SweepRunner, cleanSigmas, type SweepResult, type TrainerFactory } from '../engine/sweep';
+import { createSweepEngine, createTrainer } from '../engine/createTrainer';
+import { DEFAULT_SIGMAS, SweepRunner, cleanSigmas, type SweepEngine, type SweepResult, type TrainerFactory } from '../engine/sweep';
 import { ReflowRunner, reflowSettings, type ReflowProgress, type ReflowRound } from '../engine/reflowRounds';
 import { mlpLayout } from '../math/mlp';
 import { closedFormPairings, fieldDistance, gridSamples, linearField, mlpField } from '../math/fieldDistance';
@@ -111,7 +111,7 @@ export function scienceStore(): ScienceStore {
 const patch = <K extends keyof ScienceSlice>(store: ScienceStore, key: K, part: Partial<ScienceSlice[K]>) =>
   store.setState((s) => ({ [key]: { ...s[key], ...part } }) as Partial<ScienceHost>);
 
-/** The page's trainers: GPU when the page has one (one GpuTrainer per model), else CPU Workers. */
+/** The page's trainer for a Reflow run: GPU when the page has one, else a CPU Worker. */
 function pageFactory(store: ScienceStore): TrainerFactory {
   return async (config: RunConfig) => (await createTrainer(config, { preference: store.getState().enginePref, onDeviceLost: () => {} })).trainer;
 }
@@ -139,9 +139,12 @@ export async function startSweep(opts: { make?: TrainerFactory; chunk?: number }
   patch(store, 'sweep', { status: 'running', runId, step: 0, target, models: [], results: null, error: null, seconds: null });
   const live = () => store.getState().sweep.runId === runId;
   const t0 = performance.now();
-  let runner: SweepRunner | null = null;
+  let runner: SweepEngine | null = null;
   try {
-    runner = await SweepRunner.create({ ...state.config, steps: target }, state.sweep.sigmas, opts.make ?? pageFactory(store));
+    const base = { ...state.config, steps: target };
+    runner = opts.make
+      ? await SweepRunner.create(base, state.sweep.sigmas, opts.make)
+      : await createSweepEngine(base, state.sweep.sigmas, store.getState().enginePref);
     const chunk = opts.chunk ?? SWEEP_CHUNK;
     while (live() && runner.stepCount < target) {
       await runner.step(Math.min(chunk, target - runner.stepCount));
