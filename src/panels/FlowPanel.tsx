@@ -1,13 +1,12 @@
 // Panel (b): what the network learned: ODE paths from training x0 and fresh x0, the vector field
 // at a scrubbable t, endpoints and (optionally) lines to the training partners.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { mlpLayout } from '../math/mlp';
 import { mlpShape } from '../engine/world';
 import { setTScrub } from '../state/actions';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
 import { fitCanvas } from './canvas';
-import { drawAxisBottom, drawAxisLeft } from './axes';
 import { drawFlow } from './drawFlow';
 import { readPalette } from './palette';
 import { PanelFrame } from './PanelFrame';
@@ -22,17 +21,10 @@ interface QuiverCache { theta: Float32Array; t: number; scales: PlaneScales; fie
 export function FlowPanel() {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const gx = useRef<SVGGElement>(null);
-  const gy = useRef<SVGGElement>(null);
   const cache = useRef<QuiverCache | null>(null);
-  const { size, scales } = usePlane(box);
+  const { size, scales, gx, gy } = usePlane(box);
   const evalStep = useAppStore((s) => s.evaluation?.metrics.step ?? null);
   const hiddenOverlay = useAppStore((s) => s.hidden.includes('overlay'));
-
-  useEffect(() => {
-    drawAxisBottom(gx.current, scales.x, size.height - PLANE_MARGIN.bottom);
-    drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
-  }, [scales, size.height]);
 
   useRedraw(() => {
     const s = appStore.getState();

@@ -1,10 +1,9 @@
 // Panel (a): the training pairs and their straight interpolants, with the σ tube and hover.
-import { useRef, useState, useEffect, type PointerEvent } from 'react';
+import { useRef, useState, type PointerEvent } from 'react';
 import { effectiveSigma } from '../engine/world';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
 import { fitCanvas } from './canvas';
-import { drawAxisBottom, drawAxisLeft } from './axes';
 import { bridgeOutline, drawPairs, nearestPair, TUBE_ALL_MAX } from './drawPairs';
 import { readPalette } from './palette';
 import { PanelFrame } from './PanelFrame';
@@ -19,20 +18,13 @@ const HOVER_PX = 10;
 export function PairsPanel() {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const gx = useRef<SVGGElement>(null);
-  const gy = useRef<SVGGElement>(null);
-  const { size, scales } = usePlane(box);
+  const { size, scales, gx, gy } = usePlane(box);
   const [hover, setHover] = useState<number | null>(null);
   const pairs = useAppStore((s) => s.pairs);
   const sigma = useAppStore((s) => effectiveSigma(s.config));
   const kind = useAppStore((s) => s.config.interpolant);
   const showTube = useAppStore((s) => s.layers.tube);
   const count = pairs?.n ?? 0;
-
-  useEffect(() => {
-    drawAxisBottom(gx.current, scales.x, size.height - PLANE_MARGIN.bottom);
-    drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
-  }, [scales, size.height]);
 
   useRedraw(() => {
     const s = appStore.getState();

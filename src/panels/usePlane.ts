@@ -1,15 +1,30 @@
-// The plane panels' shared frame as a hook: the same extent (from the training pairs) and
-// equal-aspect scales for the element's current size.
-import { useMemo, type RefObject } from 'react';
+// The plane panels' shared frame as a hook: the same extent (from the training pairs),
+// equal-aspect scales for the element's current size, and the x/y axes drawn from them.
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
-import { planeExtent, planeScales, type PlaneScales } from './planeFrame';
+import { drawAxisBottom, drawAxisLeft } from './axes';
+import { PLANE_MARGIN, planeExtent, planeScales, type PlaneScales } from './planeFrame';
 import { useSize, type Size } from './useSize';
 
-export function usePlane(box: RefObject<HTMLElement | null>): { size: Size; scales: PlaneScales } {
+export interface Plane {
+  size: Size;
+  scales: PlaneScales;
+  /** the `<g>` elements the bottom and left axes are drawn into */
+  gx: RefObject<SVGGElement | null>;
+  gy: RefObject<SVGGElement | null>;
+}
+
+export function usePlane(box: RefObject<HTMLElement | null>): Plane {
   const size = useSize(box);
   const pairs = useAppStore((s) => s.pairs);
   const extent = useMemo(() => planeExtent(pairs, appStore.getState().config), [pairs]);
   const scales = useMemo(() => planeScales(extent, size.width, size.height), [extent, size.width, size.height]);
-  return { size, scales };
+  const gx = useRef<SVGGElement>(null);
+  const gy = useRef<SVGGElement>(null);
+  useEffect(() => {
+    drawAxisBottom(gx.current, scales.x, size.height - PLANE_MARGIN.bottom);
+    drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
+  }, [scales, size.height]);
+  return { size, scales, gx, gy };
 }

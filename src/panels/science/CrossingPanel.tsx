@@ -9,7 +9,6 @@ import { setCrossingGrid, setCrossingT, CROSSING_GRID } from '../../state/scienc
 import { effectiveSigma } from '../../engine/world';
 import { appStore } from '../../state/store';
 import { fitCanvas } from '../canvas';
-import { drawAxisBottom, drawAxisLeft } from '../axes';
 import { readPalette } from '../palette';
 import { PLANE_MARGIN } from '../planeFrame';
 import { usePlane } from '../usePlane';
@@ -22,9 +21,9 @@ const LEGEND = { width: 10, gap: 8 };
 export function CrossingPanel() {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const gx = useRef<SVGGElement>(null), gy = useRef<SVGGElement>(null), gl = useRef<SVGGElement>(null);
+  const gl = useRef<SVGGElement>(null);
   const style = usePlotStyle('crossing', 'clamp(280px, 44vh, 680px)');
-  const { size, scales } = usePlane(box);
+  const { size, scales, gx, gy } = usePlane(box);
   const pairs = useScience((s) => s.pairs);
   const t = useScience((s) => s.crossing.t);
   const gridSize = useScience((s) => s.crossing.gridSize);
@@ -45,10 +44,8 @@ export function CrossingPanel() {
   const legendX = size.width - PLANE_MARGIN.right - LEGEND.width - 28;
 
   useEffect(() => {
-    drawAxisBottom(gx.current, scales.x, size.height - PLANE_MARGIN.bottom);
-    drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
     if (gl.current) select(gl.current).attr('transform', `translate(${legendX + LEGEND.width},0)`).call(axisRight(legend).ticks(VARIANCE_DECADES + 1, '.0e'));
-  }, [scales, size.height, legend, legendX]);
+  }, [legend, legendX]);
 
   useScienceRedraw(() => {
     const c = canvas.current;
