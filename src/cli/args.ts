@@ -21,12 +21,24 @@ export class UsageError extends Error {}
 /** Most steps one command may ask for (keeps a typo from running for days). */
 export const MAX_CLI_STEPS = 10_000_000;
 
-function parseCount(flag: string, text: string | undefined, min: number): number {
-  if (text === undefined || text === '') throw new UsageError(`${flag} needs a value`);
+/** A whole number flag in [min, max]. */
+export function countFlag(flag: string, text: string, min: number, max = MAX_CLI_STEPS): number {
   if (!/^\d+$/.test(text)) throw new UsageError(`${flag} ${JSON.stringify(text.slice(0, 40))} is not a whole number`);
   const n = Number(text);
-  if (n < min || n > MAX_CLI_STEPS) throw new UsageError(`${flag} ${text} is out of range (${min} … ${MAX_CLI_STEPS})`);
+  if (n < min || n > max) throw new UsageError(`${flag} ${text} is out of range (${min} … ${max})`);
   return n;
+}
+
+/** --engine's value; absent means cpu. */
+export function engineFlag(text: string | undefined): EngineName {
+  if (text === undefined) return 'cpu';
+  if (text !== 'cpu' && text !== 'gpu') throw new UsageError(`--engine must be cpu or gpu, not ${JSON.stringify(text.slice(0, 40))}`);
+  return text;
+}
+
+function parseCount(flag: string, text: string | undefined, min: number): number {
+  if (text === undefined || text === '') throw new UsageError(`${flag} needs a value`);
+  return countFlag(flag, text, min);
 }
 
 /** Parses the arguments after `run`. Accepts `--flag value` and `--flag=value`. */
@@ -44,12 +56,7 @@ export function parseRunArgs(argv: readonly string[]): ParsedRun {
       case '--json': options.json = true; break;
       case '--steps': options.steps = parseCount('--steps', value(), 0); break;
       case '--eval-every': options.evalEvery = parseCount('--eval-every', value(), 1); break;
-      case '--engine': {
-        const e = value();
-        if (e !== 'cpu' && e !== 'gpu') throw new UsageError(`--engine must be cpu or gpu, not ${JSON.stringify(e ?? '')}`);
-        options.engine = e;
-        break;
-      }
+      case '--engine': options.engine = engineFlag(value() ?? ''); break;
       default:
         if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown flag ${JSON.stringify(arg.slice(0, 40))}`);
         if (query !== null) throw new UsageError('give one query string (quote it: "seed=3&sigma=0.1")');

@@ -2,11 +2,11 @@
 // takes the training x0's; each round from the same initial weights), printing one row per round.
 import { decodeConfig, encodeConfig } from '../state/url';
 import { createEngine, RunError, type EngineHandle } from './engine';
-import { UsageError, type EngineName } from './args';
+import { countFlag, engineFlag, UsageError, type EngineName } from './args';
 import type { Io } from './run';
 import type { RunConfig } from '../engine/runConfig';
 import { ReflowRunner, reflowSettings, type ReflowRound } from '../engine/reflowRounds';
-import { countFlag, engineFlag, formatRows, splitArgs, totalSteps, type RawArgs } from './sweep';
+import { formatRows, splitArgs, totalSteps, type RawArgs } from './sweep';
 
 const stdio: Io = {
   out: (line) => { process.stdout.write(`${line}\n`); },

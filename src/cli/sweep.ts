@@ -4,7 +4,7 @@
 import { decodeConfig, encodeConfig } from '../state/url';
 import { createEngine, openNodeGpu, RunError } from './engine';
 import { GpuSweepEngine } from '../engine/gpuSweepEngine';
-import { UsageError, MAX_CLI_STEPS, type EngineName } from './args';
+import { countFlag, engineFlag, UsageError, type EngineName } from './args';
 import type { Io } from './run';
 import type { RunConfig } from '../engine/runConfig';
 import { cleanSigmas, DEFAULT_SIGMAS, runSweep, SweepRunner, type SweepEngine, type SweepResult } from '../engine/sweep';
@@ -67,20 +67,6 @@ export function splitArgs(argv: readonly string[], allowed: readonly string[]): 
   }
   out.query = query ?? '';
   return out;
-}
-
-/** A whole number flag in [min, max]. */
-export function countFlag(flag: string, text: string, min: number, max = MAX_CLI_STEPS): number {
-  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} ${JSON.stringify(text.slice(0, 40))} is not a whole number`);
-  const n = Number(text);
-  if (n < min || n > max) throw new UsageError(`${flag} ${text} is out of range (${min} … ${max})`);
-  return n;
-}
-
-export function engineFlag(text: string | undefined): EngineName {
-  if (text === undefined) return 'cpu';
-  if (text !== 'cpu' && text !== 'gpu') throw new UsageError(`--engine must be cpu or gpu, not ${JSON.stringify(text.slice(0, 40))}`);
-  return text;
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
