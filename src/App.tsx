@@ -3,7 +3,7 @@
 import type { ReactElement } from 'react';
 import { setHelp, toggleTheme } from './state/actions';
 import { useAppStore } from './state/useAppStore';
-import { PANELS, type PanelId } from './state/viewSlice';
+import { PANELS, type PanelId } from './panels/panelList';
 import { Banners } from './ui/Banners';
 import { Controls } from './ui/Controls';
 import { ErrorBoundary } from './ui/ErrorBoundary';

@@ -6,7 +6,7 @@ import { createEngine, openNodeGpu, RunError } from './engine';
 import { GpuSweepEngine } from '../engine/gpuSweepEngine';
 import { countFlag, engineFlag, UsageError, type EngineName } from './args';
 import type { Io } from './run';
-import type { RunConfig } from '../engine/runConfig';
+import { SIGMA_RANGE, sigmaInRange, type RunConfig } from '../engine/runConfig';
 import { cleanSigmas, DEFAULT_SIGMAS, runSweep, SweepRunner, type SweepEngine, type SweepResult } from '../engine/sweep';
 
 /** Every σ model in one GpuSweepTrainer: each dispatch covers all models (SPEC §6 (f)). */
@@ -30,7 +30,7 @@ Trains one model per σ on the link's configuration, the same pairs, initial wei
 stepped round-robin K steps at a time, then evaluates each and prints one row per σ:
   sigma, reproduction, chance, partnerDistance, slicedW2, gaussianW2, gradVar, loss
 gradVar and loss are means over the last 10 % of the steps.
-  --sigmas LIST     comma-separated σ values in [0, 2] (default ${DEFAULT_SIGMAS.join(',')})
+  --sigmas LIST     comma-separated σ values in [${SIGMA_RANGE.min}, ${SIGMA_RANGE.max}] (default ${DEFAULT_SIGMAS.join(',')})
   --steps N         steps per model (default: the link's steps)
   --engine cpu|gpu  cpu (default) or gpu (one GPU trainer per σ)
   --chunk K         steps per model per turn (default 100)
@@ -71,14 +71,14 @@ export function splitArgs(argv: readonly string[], allowed: readonly string[]): 
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** "0,1e-3,0.1" → sorted unique σ values; each must be a decimal number in [0, 2]. */
+/** "0,1e-3,0.1" → sorted unique σ values; each must be a decimal number in SIGMA_RANGE. */
 export function parseSigmas(text: string): number[] {
   const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length === 0) throw new UsageError('--sigmas needs at least one value');
   const values = parts.map((p) => {
     if (!DECIMAL.test(p)) throw new UsageError(`--sigmas: ${JSON.stringify(p.slice(0, 40))} is not a number`);
     const v = Number(p);
-    if (!(v >= 0 && v <= 2)) throw new UsageError(`--sigmas: ${p} is out of range (0 … 2)`);
+    if (!sigmaInRange(v)) throw new UsageError(`--sigmas: ${p} is out of range (${SIGMA_RANGE.min} … ${SIGMA_RANGE.max})`);
     return v;
   });
   const clean = cleanSigmas(values);

@@ -2,7 +2,7 @@
 // side by side from the same pairs, initial weights and batches (t, pair index, ε shared), every
 // dispatch covering all models (workgroup_id.z = model). Per step the dispatch count is that of a
 // single model (2·depth + 3); the readback is 32 bytes per step and model.
-import type { RunConfig } from './runConfig';
+import { SIGMA_RANGE, sigmaInRange, type RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, TrainSnapshot, Trajectories } from './trainer';
 import type { ShaderSources } from './gpuShaders';
 import { makePairs, type PairSet } from '../math/couplings';
@@ -31,13 +31,13 @@ export class GpuSweepTrainer {
   }
 
   /**
-   * One model per σ (1 … MAX_MODELS values, each in [0, 2]). The models use sweepConfig(config, σ):
+   * One model per σ (1 … MAX_MODELS values, each in SIGMA_RANGE). The models use sweepConfig(config, σ):
    * a deterministic interpolant becomes constant-σ, so σ is the only difference between them.
    */
   static async create(device: GPUDevice, config: RunConfig, sigmas: readonly number[], shaders: ShaderSources, options: GpuRunOptions = {}): Promise<GpuSweepTrainer> {
     if (sigmas.length < 1 || sigmas.length > MAX_MODELS) throw new Error(`invalid sigmas: ${sigmas.length} values (1 to ${MAX_MODELS})`);
-    const bad = sigmas.find((s) => !(s >= 0 && s <= 2));
-    if (bad !== undefined) throw new Error(`invalid sigma: ${bad}`);
+    const bad = sigmas.find((s) => !sigmaInRange(s));
+    if (bad !== undefined) throw new Error(`invalid sigma: ${bad} (${SIGMA_RANGE.min} to ${SIGMA_RANGE.max})`);
     const base = sweepConfig(config, sigmas[0]);
     const pairs = makePairs(worldSpec(base), base.seed);
     const initial = initParams(mlpShape(base), base.seed);

@@ -1,7 +1,19 @@
 // RunConfig: everything a share link must reproduce, as one table (STYLE rule 8). The URL codec
-// (src/state/url.ts), the controls, the `_hide` flags and the CLI all read this table.
+// (src/state/url.ts), the controls, the `_hide` flags, the runner and the CLI all read this table.
+// Enum values come from src/math (one list each); `live: true` marks the settings that act between
+// steps without rebuilding the trainer (Trainer.setLive); every other change rebuilds it.
+import { ACTIVATION_NAMES } from '../math/activations';
+import { LR_SCHEDULES } from '../math/adam';
+import { COUPLINGS } from '../math/couplings';
+import { DISTRIBUTIONS } from '../math/distributions';
+import { INTERPOLANTS } from '../math/interpolants';
+import { INTEGRATORS } from '../math/ode';
 
-interface FieldBase { doc: string }
+interface FieldBase {
+  doc: string;
+  /** acts between steps (Trainer.setLive); absent = a change rebuilds the trainer */
+  live?: true;
+}
 export interface NumberField extends FieldBase { type: 'number'; default: number; min: number; max: number; scale?: 'log' | 'linear' }
 export interface IntField extends FieldBase { type: 'int'; default: number; min: number; max: number }
 export interface EnumField<T extends string = string> extends FieldBase { type: 'enum'; default: T; values: readonly T[] }
@@ -10,7 +22,7 @@ export interface PairsField extends FieldBase { type: 'pairs'; default: number[]
 export type Field = NumberField | IntField | EnumField | BoolField | PairsField;
 
 const enumField = <T extends string>(values: readonly T[], def: T, doc: string): EnumField<T> => ({ type: 'enum', values, default: def, doc });
-const DISTRIBUTIONS = ['gaussian', 'mixture', 'moons', 'rings', 'checker'] as const;
+const liveEnum = <T extends string>(values: readonly T[], def: T, doc: string) => ({ ...enumField(values, def, doc), live: true as const });
 
 export const RUN_CONFIG_FIELDS = {
   seed: { type: 'int', default: 1, min: 0, max: 2 ** 31 - 1, doc: 'seed of pairs, initial weights and batches' },
@@ -26,25 +38,25 @@ export const RUN_CONFIG_FIELDS = {
   tgtSx: { type: 'number', default: 1, min: 0.05, max: 3, doc: 'target std x (scale of other shapes)' },
   tgtSy: { type: 'number', default: 1, min: 0.05, max: 3, doc: 'target std y' },
   tgtRho: { type: 'number', default: 0, min: -0.95, max: 0.95, doc: 'target correlation' },
-  coupling: enumField(['independent', 'ot', 'rotated', 'cross', 'user'] as const, 'independent', 'how training pairs are formed (SPEC §2)'),
+  coupling: enumField(COUPLINGS, 'independent', 'how training pairs are formed (SPEC §2)'),
   phi: { type: 'number', default: Math.PI / 2, min: 0, max: 2 * Math.PI, doc: 'rotation angle φ of the rotated coupling (radians)' },
   pairs: { type: 'int', default: 512, min: 8, max: 65536, doc: 'number of training pairs N' },
   userPairs: { type: 'pairs', default: [], maxPairs: 256, doc: 'user-drawn pairs x0,y0,x1,y1;… (coupling=user)' },
-  interpolant: enumField(['deterministic', 'constant', 'bridge'] as const, 'constant', 'interpolant kind (SPEC §3)'),
-  sigma: { type: 'number', default: 0, min: 0, max: 2, scale: 'log', doc: 'interpolant noise σ' },
+  interpolant: liveEnum(INTERPOLANTS, 'constant', 'interpolant kind (SPEC §3)'),
+  sigma: { type: 'number', default: 0, min: 0, max: 2, scale: 'log', live: true, doc: 'interpolant noise σ' },
   width: { type: 'int', default: 128, min: 16, max: 512, doc: 'hidden width' },
   depth: { type: 'int', default: 3, min: 1, max: 6, doc: 'hidden layers' },
-  activation: enumField(['silu', 'relu', 'tanh', 'gelu'] as const, 'silu', 'hidden activation'),
+  activation: enumField(ACTIVATION_NAMES, 'silu', 'hidden activation'),
   fourier: { type: 'int', default: 0, min: 0, max: 8, doc: 'Fourier frequencies of t in the input' },
-  lr: { type: 'number', default: 2e-3, min: 1e-4, max: 1e-1, scale: 'log', doc: 'Adam learning rate' },
+  lr: { type: 'number', default: 2e-3, min: 1e-4, max: 1e-1, scale: 'log', live: true, doc: 'Adam learning rate' },
   batch: { type: 'int', default: 1024, min: 16, max: 65536, doc: 'batch size' },
-  weightDecay: { type: 'number', default: 0, min: 0, max: 0.1, doc: 'decoupled weight decay' },
-  warmup: { type: 'int', default: 0, min: 0, max: 10000, doc: 'linear learning-rate warm-up steps' },
-  schedule: enumField(['constant', 'cosine'] as const, 'constant', 'learning-rate schedule after warm-up'),
-  integrator: enumField(['euler', 'heun', 'rk4'] as const, 'euler', 'ODE integrator'),
-  odeSteps: { type: 'int', default: 64, min: 1, max: 256, doc: 'ODE steps from t = 0 to 1' },
-  particles: { type: 'int', default: 1000, min: 16, max: 100000, doc: 'fresh particles for generalization metrics and drawing' },
-  steps: { type: 'int', default: 3000, min: 0, max: 1000000, doc: 'steps to train to (0 = until paused)' },
+  weightDecay: { type: 'number', default: 0, min: 0, max: 0.1, live: true, doc: 'decoupled weight decay' },
+  warmup: { type: 'int', default: 0, min: 0, max: 10000, live: true, doc: 'linear learning-rate warm-up steps' },
+  schedule: liveEnum(LR_SCHEDULES, 'constant', 'learning-rate schedule after warm-up'),
+  integrator: liveEnum(INTEGRATORS, 'euler', 'ODE integrator'),
+  odeSteps: { type: 'int', default: 64, min: 1, max: 256, live: true, doc: 'ODE steps from t = 0 to 1' },
+  particles: { type: 'int', default: 1000, min: 16, max: 100000, live: true, doc: 'fresh particles for generalization metrics and drawing' },
+  steps: { type: 'int', default: 3000, min: 0, max: 1000000, live: true, doc: 'steps to train to (0 = until paused)' },
 } as const satisfies Record<string, Field>;
 
 type FieldValue<F> = F extends EnumField<infer T> ? T : F extends BoolField ? boolean : F extends PairsField ? number[] : number;
@@ -65,8 +77,30 @@ export function defaultConfig(): RunConfig {
   return out as RunConfig;
 }
 
-/** Fields whose change needs a rebuilt trainer (new pairs or a new network); the rest act live. */
-export const REBUILD_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
-  'seed', 'source', 'srcMx', 'srcMy', 'srcSx', 'srcSy', 'srcRho', 'target', 'tgtMx', 'tgtMy', 'tgtSx', 'tgtSy', 'tgtRho',
-  'coupling', 'phi', 'pairs', 'userPairs', 'width', 'depth', 'activation', 'fourier', 'batch',
-]);
+/** Keys whose row says `live: true`. */
+export type LiveKey = { [K in ConfigKey]: Fields[K] extends { live: true } ? K : never }[ConfigKey];
+/** Settings that act between steps without a rebuild (Trainer.setLive). */
+export type LiveSettings = Pick<RunConfig, LiveKey>;
+
+/** Whether a change of `key` acts live (else it rebuilds the trainer: new pairs or a new network). */
+export function isLiveKey(key: ConfigKey): key is LiveKey {
+  return 'live' in RUN_CONFIG_FIELDS[key];
+}
+
+/** The live keys, in table order. */
+export const LIVE_KEYS: readonly LiveKey[] = CONFIG_KEYS.filter(isLiveKey);
+/** The keys whose change rebuilds the trainer, in table order. */
+export const REBUILD_KEYS: readonly ConfigKey[] = CONFIG_KEYS.filter((k) => !isLiveKey(k));
+
+/** The σ bounds of the table, for code that checks or clamps σ outside the codec (sweeps, the slider). */
+export const SIGMA_RANGE = { min: RUN_CONFIG_FIELDS.sigma.min, max: RUN_CONFIG_FIELDS.sigma.max } as const;
+
+/** Whether σ lies in SIGMA_RANGE (false for NaN). */
+export function sigmaInRange(sigma: number): boolean {
+  return sigma >= SIGMA_RANGE.min && sigma <= SIGMA_RANGE.max;
+}
+
+/** σ clamped into SIGMA_RANGE (callers filter non-finite values first). */
+export function clampSigma(sigma: number): number {
+  return Math.min(SIGMA_RANGE.max, Math.max(SIGMA_RANGE.min, sigma));
+}

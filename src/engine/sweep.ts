@@ -3,7 +3,7 @@
 // difference. `SweepEngine` is what the page and the CLI drive; `SweepRunner` implements it over M
 // independent Trainers stepped round-robin (CPU now; one GpuTrainer each on the GPU). A batched
 // trainer that steps all M models in one dispatch can implement `SweepEngine` directly.
-import type { RunConfig } from './runConfig';
+import { clampSigma, type RunConfig } from './runConfig';
 import type { EvalMetrics, StepRecord, Trainer } from './trainer';
 
 /** The default σ grid: 0 (deterministic) then half-decades up to 1. */
@@ -119,11 +119,11 @@ export interface SweepEngine {
 export type TrainerFactory = (config: RunConfig) => Trainer | Promise<Trainer>;
 
 /**
- * Cleans a σ list: finite, clamped to [0, 2] (the field's range), sorted, without duplicates,
+ * Cleans a σ list: finite, clamped to the config table's σ range, sorted, without duplicates,
  * at most MAX_SWEEP_MODELS. An empty result falls back to DEFAULT_SIGMAS.
  */
 export function cleanSigmas(sigmas: readonly number[]): number[] {
-  const ok = sigmas.filter((s) => Number.isFinite(s)).map((s) => Math.min(2, Math.max(0, s)));
+  const ok = sigmas.filter((s) => Number.isFinite(s)).map(clampSigma);
   const unique = [...new Set(ok)].sort((a, b) => a - b).slice(0, MAX_SWEEP_MODELS);
   return unique.length > 0 ? unique : [...DEFAULT_SIGMAS];
 }

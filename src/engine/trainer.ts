@@ -1,5 +1,5 @@
 // The trainer interface shared by CpuTrainer and GpuTrainer (DESIGN.md, src/engine/).
-import type { RunConfig } from './runConfig';
+import type { LiveSettings } from './runConfig';
 import type { PairSet } from '../math/couplings';
 import type { Integrator } from '../math/ode';
 
@@ -67,8 +67,8 @@ export interface IntegrateRequest {
   direction: 'forward' | 'backward';
 }
 
-/** Settings that act between steps without a rebuild. */
-export type LiveSettings = Pick<RunConfig, 'sigma' | 'interpolant' | 'lr' | 'weightDecay' | 'warmup' | 'schedule' | 'integrator' | 'odeSteps' | 'particles' | 'steps'>;
+/** Settings that act between steps without a rebuild: the rows marked `live` in the config table. */
+export type { LiveSettings } from './runConfig';
 
 export type EngineKind = 'cpu' | 'gpu';
 

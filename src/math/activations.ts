@@ -1,7 +1,9 @@
 // Each activation is an {f, df} pair (value and derivative at the pre-activation z), after
 // tensorflow/playground's nn.ts. Mirrored by act()/actDeriv() in shaders/mlp.wgsl (same ids).
 
-export type ActivationName = 'silu' | 'relu' | 'tanh' | 'gelu';
+/** The hidden activations of SPEC §4 (the config table's `activation` values). */
+export const ACTIVATION_NAMES = ['silu', 'relu', 'tanh', 'gelu'] as const;
+export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 
 export interface Activation {
   /** value at pre-activation z */

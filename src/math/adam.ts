@@ -11,7 +11,9 @@ export interface AdamSettings {
 
 export const ADAM_DEFAULTS = { beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;
 
-export type LrSchedule = 'constant' | 'cosine';
+/** Learning-rate schedules after warm-up (the config table's `schedule` values). */
+export const LR_SCHEDULES = ['constant', 'cosine'] as const;
+export type LrSchedule = (typeof LR_SCHEDULES)[number];
 
 /**
  * Learning rate at 0-based step `step`: linear warm-up over `warmup` steps, then constant or a

@@ -4,7 +4,9 @@ import { pcg4d, boxMuller, Stream } from './rng';
 import { apply, type Mat2 } from './linalg2';
 import { otMatrix, rotatedMatrix } from './theory';
 
-export type CouplingKind = 'independent' | 'ot' | 'rotated' | 'cross' | 'user';
+/** The couplings π of SPEC §2 (the config table's `coupling` values; ReFlow replaces the pairs of any). */
+export const COUPLINGS = ['independent', 'ot', 'rotated', 'cross', 'user'] as const;
+export type CouplingKind = (typeof COUPLINGS)[number];
 
 export interface WorldSpec {
   source: DistributionSpec;

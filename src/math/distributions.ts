@@ -3,7 +3,9 @@
 import { pcg4d, boxMuller, toUniform, toIndex } from './rng';
 import { covariance, type Mat2, type Vec2 } from './linalg2';
 
-export type DistributionKind = 'gaussian' | 'mixture' | 'moons' | 'rings' | 'checker';
+/** The toy sources and targets of SPEC §2 (the config table's `source` / `target` values). */
+export const DISTRIBUTIONS = ['gaussian', 'mixture', 'moons', 'rings', 'checker'] as const;
+export type DistributionKind = (typeof DISTRIBUTIONS)[number];
 
 /** A distribution: a shape placed at `mean` and scaled by `std` (for a Gaussian, N(mean, Σ)). */
 export interface DistributionSpec {

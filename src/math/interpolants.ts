@@ -1,7 +1,9 @@
 // The three interpolants of SPEC §3: position x_t and regression target u_t for a pair.
 // Mirrored by interpolate() in shaders/batch.wgsl.
 
-export type InterpolantKind = 'deterministic' | 'constant' | 'bridge';
+/** The interpolant kinds of SPEC §3 (the config table's `interpolant` values). */
+export const INTERPOLANTS = ['deterministic', 'constant', 'bridge'] as const;
+export type InterpolantKind = (typeof INTERPOLANTS)[number];
 
 export const INTERPOLANT_ID: Record<InterpolantKind, number> = { deterministic: 0, constant: 1, bridge: 2 };
 

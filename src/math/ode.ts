@@ -1,7 +1,9 @@
 // ODE integration of dx/dt = v(x, t) (SPEC §4): Euler, Heun, RK4, forward 0→1 or backward 1→0.
 // Mirrored by shaders/integrate.wgsl.
 
-export type Integrator = 'euler' | 'heun' | 'rk4';
+/** The ODE integrators of SPEC §4 (the config table's `integrator` values). */
+export const INTEGRATORS = ['euler', 'heun', 'rk4'] as const;
+export type Integrator = (typeof INTEGRATORS)[number];
 export const INTEGRATOR_ID: Record<Integrator, number> = { euler: 0, heun: 1, rk4: 2 };
 
 /** Velocity of n points `xy` (interleaved) at time t → n × 2. */

@@ -55,7 +55,7 @@ export function FlowPanel() {
   const [lo, hi] = scales.x.domain();
 
   return (
-    <PanelFrame id="flow" title="Learned flow" footer={<><Footer />{!hiddenOverlay && <OverlayControls extent={{ lo, hi }} />}</>}>
+    <PanelFrame id="flow" footer={<><Footer />{!hiddenOverlay && <OverlayControls extent={{ lo, hi }} />}</>}>
       <div className="plot" ref={box}>
         <canvas ref={canvas} data-testid="canvas-flow" />
         <svg width={size.width} height={size.height} role="img" aria-label="Paths of the learned ODE from training and fresh starting points">

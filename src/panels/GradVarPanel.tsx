@@ -72,7 +72,7 @@ export function GradVarPanel() {
     </>
   );
   return (
-    <PanelFrame id="gradvar" title="Gradient variance & loss" tools={tools}>
+    <PanelFrame id="gradvar" tools={tools}>
       <div className="plot" ref={box}>
         <canvas ref={canvas} data-testid="canvas-gradvar" />
         <svg width={size.width} height={size.height} role="img" aria-label="Gradient variance and loss over training steps">

@@ -49,7 +49,7 @@ export function PairsPanel() {
   const p = hover !== null && pairs && hover < pairs.n ? pairs : null;
   const h = hover ?? 0;
   return (
-    <PanelFrame id="pairs" title="Pairs & interpolants"
+    <PanelFrame id="pairs"
       footer={<Legend n={count} />}>
       <div className="plot" ref={box}>
         <canvas ref={canvas} data-testid="canvas-pairs" />

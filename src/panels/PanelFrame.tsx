@@ -4,13 +4,13 @@
 import type { ReactNode } from 'react';
 import { setFullscreen } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
-import type { PanelId } from '../state/viewSlice';
+import { panelInfo, type PanelId } from './panelList';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { exportPanelPng } from './exportPanel';
 
 export interface PanelFrameProps {
+  /** the panel's row in src/panels/panelList.ts (its title and anchor) */
   id: PanelId;
-  title: string;
   /** extra controls in the header (e.g. CSV export) */
   tools?: ReactNode;
   /** under the plot (e.g. the t scrubber, a legend) */
@@ -20,11 +20,12 @@ export interface PanelFrameProps {
   png?: boolean;
 }
 
-export function PanelFrame({ id, title, tools, footer, children, png = true }: PanelFrameProps) {
+export function PanelFrame({ id, tools, footer, children, png = true }: PanelFrameProps) {
+  const { title, anchor } = panelInfo(id);
   const full = useAppStore((s) => s.fullscreen === id);
   const headingId = `panel-${id}-title`;
   return (
-    <section className={`panel panel-${id}${full ? ' is-full' : ''}`} data-panel={id} data-testid={`panel-${id}`} tabIndex={0} aria-labelledby={headingId}>
+    <section id={anchor} className={`panel panel-${id}${full ? ' is-full' : ''}`} data-panel={id} data-testid={`panel-${id}`} tabIndex={0} aria-labelledby={headingId}>
       <header className="panel-head">
         <h2 id={headingId}>{title}</h2>
         <div className="panel-tools">

@@ -33,7 +33,7 @@ export function ReadoutsPanel() {
   const rateRef = useLiveText<HTMLElement>((s) => s.stepsPerSec.toFixed(0));
   const cov = m?.generatedCov;
   return (
-    <PanelFrame id="readouts" title="Memorization & generalization" png={false}>
+    <PanelFrame id="readouts" png={false}>
       <dl className="readouts" data-testid="readouts">
         <Row label="pair reproduction" id="readout-reproduction" hint="share of training x0 whose flow endpoint is nearest to its own partner x1">
           <span className="big">{formatPercent(m?.reproduction)}</span>

@@ -50,7 +50,7 @@ export function TBinsPanel() {
 
   const base = size.height - M.bottom;
   return (
-    <PanelFrame id="tbins" title="Gradient variance by t">
+    <PanelFrame id="tbins">
       <div className="plot" ref={box}>
         <canvas ref={canvas} data-testid="canvas-tbins" />
         <svg width={size.width} height={size.height} role="img" aria-label="Gradient variance per bin of t">

@@ -7,7 +7,8 @@ import { clampField } from './url';
 import { presetConfig, PRESETS } from './presets';
 import { stepSigma } from './sigmaScale';
 import { appStore, type AppStore } from './store';
-import { SPEED_MAX, SPEED_MIN, type LayerId, type PanelId, type Theme } from './viewSlice';
+import { SPEED_MAX, SPEED_MIN, type LayerId, type Theme } from './viewSlice';
+import type { PanelId } from '../panels/panelList';
 
 /** Sets one config field from a control's raw value (clamped to the field's range). */
 export function setConfigField<K extends ConfigKey>(key: K, raw: unknown, store: AppStore = appStore): void {

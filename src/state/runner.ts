@@ -3,8 +3,8 @@
 // evaluate() are in flight, and a reply from an older trainer (or from before a reset) is dropped
 // by its generation number. Rebuild keys (src/engine/runConfig.ts) rebuild the trainer; every
 // other change goes to setLive() and leaves a labelled marker on the curves.
-import { REBUILD_KEYS, type ConfigKey, type RunConfig } from '../engine/runConfig';
-import type { EngineKind, Evaluation, LiveSettings, Trainer, TrainSnapshot } from '../engine/trainer';
+import { LIVE_KEYS, REBUILD_KEYS, type ConfigKey, type LiveSettings, type RunConfig } from '../engine/runConfig';
+import type { EngineKind, Evaluation, Trainer, TrainSnapshot } from '../engine/trainer';
 import type { CreateOptions, TrainerHandle } from '../engine/createTrainer';
 import { T_BINS } from '../math/metrics';
 import { CurveBuffer } from './curves';
@@ -12,7 +12,6 @@ import { formatSetting } from './format';
 import type { AppStore, Store } from './store';
 import type { ChangeMarker } from './runSlice';
 
-const LIVE_KEYS = ['sigma', 'interpolant', 'lr', 'weightDecay', 'warmup', 'schedule', 'integrator', 'odeSteps', 'particles', 'steps'] as const satisfies readonly (keyof LiveSettings)[];
 /** Live settings that change the training itself: each change leaves a marker on the curves. */
 const MARKED_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['sigma', 'interpolant', 'lr', 'weightDecay', 'warmup', 'schedule']);
 /** Live settings that only change what evaluate() integrates: a new evaluation is due. */

@@ -1,12 +1,14 @@
-// The σ slider's scale (SPEC §3): 0, then log-spaced notches from 1e−4 to 2, with the paper's
-// value σ = 0.05 among them. The slider, the [ and ] keys and the tests all step through this list.
+// The σ slider's scale (SPEC §3): the table's σ minimum (0), then log-spaced notches from 1e−4 up
+// to the table's σ maximum, with the paper's value σ = 0.05 among them. The slider, the [ and ]
+// keys and the tests all step through this list.
+import { SIGMA_RANGE } from '../engine/runConfig';
 
 /** The paper's σ (CFM with constant noise), marked on the slider. */
 export const PAPER_SIGMA = 0.05;
 
 /** Slider positions: index 0 is exactly deterministic. */
 export const SIGMA_NOTCHES: readonly number[] = [
-  0, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2,
+  SIGMA_RANGE.min, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, SIGMA_RANGE.max,
 ];
 
 /** Index of the notch nearest to σ (in log distance; σ ≤ 0 maps to 0). */

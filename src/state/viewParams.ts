@@ -3,7 +3,8 @@
 // Parsing never throws: a bad value is ignored and reported, like the config codec does.
 import { CONFIG_KEYS } from '../engine/runConfig';
 import type { EnginePreference } from '../engine/createTrainer';
-import { PANEL_IDS, SPEED_MAX, SPEED_MIN, type PanelId, type Theme } from './viewSlice';
+import { SPEED_MAX, SPEED_MIN, type Theme } from './viewSlice';
+import { isPanelId, PANEL_IDS, type PanelId } from '../panels/panelList';
 import { PRESETS } from './presets';
 import { isViewKey } from './url';
 
@@ -67,7 +68,7 @@ export function parseViewParams(query: string): { view: ViewParams; corrections:
         else bad(key, value, 'kept the lecture theme');
         break;
       case 'panel':
-        if ((PANEL_IDS as readonly string[]).includes(value)) view.panel = value as PanelId;
+        if (isPanelId(value)) view.panel = value;
         else bad(key, value, `panels are ${PANEL_IDS.join(', ')}`);
         break;
       case 'engine':

@@ -2,23 +2,10 @@
 // reproducible config; the link carries some of it as view keys (src/state/viewParams.ts).
 import type { StateCreator } from 'zustand/vanilla';
 import type { EnginePreference } from '../engine/createTrainer';
+import type { PanelId } from '../panels/panelList';
 import type { Store } from './store';
 
-/** The panels of SPEC §6 that this page mounts, in reading order (the last three: src/panels/science/). */
-export const PANELS = [
-  { id: 'pairs', title: 'Pairs & interpolants' },
-  { id: 'flow', title: 'Learned flow' },
-  { id: 'gradvar', title: 'Gradient variance & loss' },
-  { id: 'readouts', title: 'Memorization & generalization' },
-  { id: 'tbins', title: 'Gradient variance by t' },
-  { id: 'sweep', title: 'σ sweep' },
-  { id: 'reflow', title: 'ReFlow rounds' },
-  { id: 'crossing', title: 'Where lines cross: Var[u_t | x_t]' },
-] as const;
-export type PanelId = (typeof PANELS)[number]['id'];
-export const PANEL_IDS: readonly PanelId[] = PANELS.map((p) => p.id);
-
-/** Layer toggles: one row each, grouped by the panel that draws them. */
+/** Layer toggles: one row each, grouped by the panel that draws them (ids of src/panels/panelList.ts). */
 export const LAYERS = [
   { id: 'lines', panel: 'pairs', label: 'training lines x0 → x1', on: true },
   { id: 'tube', panel: 'pairs', label: 'noise tube ±2σ', on: true },
@@ -30,7 +17,7 @@ export const LAYERS = [
   { id: 'quiver', panel: 'flow', label: 'vector field at t', on: true },
   { id: 'endpoints', panel: 'flow', label: 'endpoints', on: true },
   { id: 'partners', panel: 'flow', label: 'lines to training partners', on: false },
-] as const;
+] as const satisfies readonly { id: string; panel: PanelId; label: string; on: boolean }[];
 export type LayerId = (typeof LAYERS)[number]['id'];
 
 export type Theme = 'lecture' | 'projector';

@@ -2,7 +2,7 @@
 // Sliders of rebuild fields commit when released (one rebuild per drag, not one per pixel); the
 // number box beside each slider commits on Enter or when it loses focus.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { REBUILD_KEYS, RUN_CONFIG_FIELDS, type ConfigKey } from '../engine/runConfig';
+import { isLiveKey, RUN_CONFIG_FIELDS, type ConfigKey } from '../engine/runConfig';
 import { setConfigField } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
 import { appStore } from '../state/store';
@@ -59,7 +59,7 @@ export function ConfigControl({ spec }: { spec: ControlSpec }) {
   const field = RUN_CONFIG_FIELDS[spec.key];
   const map = sliderMap(spec);
   const [drag, setDrag] = useState<number | null>(null);
-  const live = !REBUILD_KEYS.has(spec.key);
+  const live = isLiveKey(spec.key);
 
   if (spec.widget === 'sigma') return <SigmaSlider id={id} label={spec.label} />;
 

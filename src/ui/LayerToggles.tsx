@@ -1,7 +1,8 @@
 // Checkboxes for the drawing layers of the plane panels (one row per entry of LAYERS).
 import { toggleLayer } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
-import { LAYERS, PANELS } from '../state/viewSlice';
+import { LAYERS } from '../state/viewSlice';
+import { PANELS } from '../panels/panelList';
 
 export function LayerToggles() {
   const layers = useAppStore((s) => s.layers);

@@ -1,4 +1,4 @@
-// The σ slider (SPEC §3): 0, then a log scale up to 2 in notches, the paper's σ = 0.05 marked.
+// The σ slider (SPEC §3): 0, then a log scale up to the table's σ maximum in notches, the paper's σ = 0.05 marked.
 // It acts live: training continues from the current weights (the runner calls setLive).
 import { setSigma } from '../state/actions';
 import { formatSigma, notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt } from '../state/sigmaScale';
@@ -21,9 +21,9 @@ export function SigmaSlider({ id, label }: { id: string; label: string }) {
           aria-valuetext={`σ = ${formatSigma(sigma)}`}
           onChange={(e) => setSigma(sigmaAt(Number(e.target.value)))} />
         <div className="sigma-ticks" aria-hidden="true">
-          <span style={{ left: '0%' }}>0</span>
+          <span style={{ left: '0%' }}>{formatSigma(SIGMA_NOTCHES[0])}</span>
           <span className="paper" style={{ left: `${paperAt}%` }} title="the paper's σ">0.05 ▲ paper</span>
-          <span style={{ left: '100%' }}>2</span>
+          <span style={{ left: '100%' }}>{formatSigma(SIGMA_NOTCHES[LAST])}</span>
         </div>
       </div>
       {ignored && <p className="hint">The deterministic kind trains with σ = 0 whatever the slider says.</p>}

@@ -2,7 +2,7 @@
 import { applyPreset, nudgeSigma, resetRun, setFullscreen, setHelp, stepOnce, togglePlay, toggleTheme } from '../state/actions';
 import { appStore } from '../state/store';
 import { PRESETS } from '../state/presets';
-import { PANEL_IDS, type PanelId } from '../state/viewSlice';
+import { isPanelId, PANEL_IDS, type PanelId } from '../panels/panelList';
 
 export interface KeyBinding {
   /** KeyboardEvent.key values that trigger it */
@@ -19,7 +19,7 @@ function focusedPanel(): PanelId | null {
   const el = (document.activeElement instanceof HTMLElement ? document.activeElement : null)?.closest<HTMLElement>('[data-panel]')
     ?? document.querySelector<HTMLElement>('[data-panel]:hover');
   const id = el?.dataset.panel;
-  return id && (PANEL_IDS as readonly string[]).includes(id) ? (id as PanelId) : null;
+  return id && isPanelId(id) ? id : null;
 }
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [

@@ -8,7 +8,7 @@ import { notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt, stepSigma } from '../../s
 import { readLink, shareQuery } from '../../src/state/urlSync';
 import { changeMarkers, mergeMarkers, Runner } from '../../src/state/runner';
 import { CPU_DEFAULTS, PRESETS } from '../../src/state/presets';
-import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
+import { CONFIG_KEYS, defaultConfig, isLiveKey, LIVE_KEYS, RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../../src/engine/runConfig';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import type { CreateOptions, TrainerHandle } from '../../src/engine/createTrainer';
 
@@ -179,6 +179,32 @@ describe('runner', () => {
     expect(created[1].width).toBe(24);
     await frames(2);
     expect(store.getState().curves.point(0).step).toBe(1);
+    runner.stop();
+  });
+
+  it('every row marked live in the config table acts through setLive; every other row rebuilds the trainer', async () => {
+    const other = (key: ConfigKey): unknown => {
+      const f = RUN_CONFIG_FIELDS[key];
+      if (f.type === 'enum') return f.values.find((v) => v !== store.getState().config[key]);
+      if (f.type === 'pairs') return [0, 0, 1, 1];
+      const now = store.getState().config[key] as number;
+      return now < f.max ? (f.type === 'int' ? now + 1 : now + (f.max - now) / 4) : f.min;
+    };
+    const store = tinyStore();
+    const { runner, frames, created } = pumpedRunner(store);
+    runner.start();
+    await frames(2);
+    const live: ConfigKey[] = [], rebuilt: ConfigKey[] = [];
+    for (const key of CONFIG_KEYS) {
+      if (key === 'steps') continue; // steps = the stop point: tested above
+      const before = created.length;
+      setConfigField(key, other(key), store);
+      await frames(2);
+      (created.length > before ? rebuilt : live).push(key);
+    }
+    expect(live).toEqual(LIVE_KEYS.filter((k) => k !== 'steps'));
+    expect(rebuilt).toEqual(CONFIG_KEYS.filter((k) => !isLiveKey(k)));
+    expect(live).toEqual(['interpolant', 'sigma', 'lr', 'weightDecay', 'warmup', 'schedule', 'integrator', 'odeSteps', 'particles']);
     runner.stop();
   });
 

@@ -12,7 +12,8 @@ import { fitCanvas } from '../canvas';
 import { readPalette } from '../palette';
 import { PLANE_MARGIN } from '../planeFrame';
 import { usePlane } from '../usePlane';
-import { ScienceFrame, usePlotStyle } from './ScienceFrame';
+import { PanelFrame } from '../PanelFrame';
+import { usePlotStyle } from './usePlotStyle';
 import { drawHeatmap, maxCell, varianceDomain, VARIANCE_DECADES } from './drawHeatmap';
 import { useScience, useScienceRedraw } from './useScience';
 
@@ -58,7 +59,7 @@ export function CrossingPanel() {
 
   const top = legend.range()[1], bottom = legend.range()[0];
   return (
-    <ScienceFrame id="crossing" title="Where lines cross: Var[u_t | x_t ≈ x, t]" footer={<CrossingFooter result={result} />}>
+    <PanelFrame id="crossing" footer={<CrossingFooter result={result} />}>
       <div className="plot" ref={box} style={style}>
         <canvas ref={canvas} data-testid="canvas-crossing" />
         <svg width={size.width} height={size.height} role="img" aria-label={`Conditional variance of the regression target at t = ${t.toFixed(2)}`}>
@@ -75,7 +76,7 @@ export function CrossingPanel() {
           <text className="plot-note" x={PLANE_MARGIN.left + 6} y={PLANE_MARGIN.top + 14}>{`t = ${t.toFixed(2)}, σ = ${sigma}`}</text>
         </svg>
       </div>
-    </ScienceFrame>
+    </PanelFrame>
   );
 }
 

@@ -8,7 +8,8 @@ import { scienceStore, setReflowRounds, startReflow, stopReflow } from '../../st
 import { fitCanvas } from '../canvas';
 import { readPalette } from '../palette';
 import { useSize } from '../useSize';
-import { ScienceFrame, usePlotStyle } from './ScienceFrame';
+import { PanelFrame } from '../PanelFrame';
+import { usePlotStyle } from './usePlotStyle';
 import { drawReflowRow, reflowRows, type ReflowColors } from './drawReflow';
 import { useScience, useScienceRedraw } from './useScience';
 
@@ -61,7 +62,7 @@ export function ReflowPanel() {
   }, (s) => [s.reflow.history, s.theme], [layout, size.width, size.height]);
 
   return (
-    <ScienceFrame id="reflow" title="ReFlow rounds" tools={<ReflowTools />} footer={<ReflowFooter />}>
+    <PanelFrame id="reflow" tools={<ReflowTools />} footer={<ReflowFooter />}>
       <div className="plot" ref={box} style={style}>
         <canvas ref={canvas} data-testid="canvas-reflow" />
         <svg width={size.width} height={size.height} role="img" aria-label="Transport cost, straightness and pair reproduction per ReFlow round">
@@ -75,7 +76,7 @@ export function ReflowPanel() {
           <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">round</text>
         </svg>
       </div>
-    </ScienceFrame>
+    </PanelFrame>
   );
 }
 

@@ -7,7 +7,8 @@ import { scienceStore, setSweepSigmas, setSweepSteps, startSweep, stopSweep } fr
 import { fitCanvas } from '../canvas';
 import { readPalette } from '../palette';
 import { useSize } from '../useSize';
-import { ScienceFrame, usePlotStyle } from './ScienceFrame';
+import { PanelFrame } from '../PanelFrame';
+import { usePlotStyle } from './usePlotStyle';
 import { sigmaAxis, sigmaLabel } from './sigmaAxis';
 import { drawSweepMetrics, drawSweepTraces, traceDomain, type SweepColors, type SweepPoint } from './drawSweep';
 import { useScience, useScienceRedraw } from './useScience';
@@ -63,7 +64,7 @@ export function SweepPanel() {
 
   const { axis, plotBottom, band } = layout;
   return (
-    <ScienceFrame id="sweep" title="σ sweep: memorization → generalization" tools={<SweepTools />} footer={<SweepFooter />}>
+    <PanelFrame id="sweep" tools={<SweepTools />} footer={<SweepFooter />}>
       <div className="plot" ref={box} style={style}>
         <canvas ref={canvas} data-testid="canvas-sweep" />
         <svg width={size.width} height={size.height} role="img" aria-label="Final pair reproduction and distance to the target against σ, with each run's gradient variance">
@@ -84,7 +85,7 @@ export function SweepPanel() {
           <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">σ</text>
         </svg>
       </div>
-    </ScienceFrame>
+    </PanelFrame>
   );
 }
 

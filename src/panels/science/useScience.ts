@@ -16,10 +16,3 @@ export function useScienceRedraw(draw: () => void, watch: (s: ScienceView) => re
   scienceStore(); // the science slice exists before the first pick
   useRedraw(draw, (s) => watch(s as ScienceView), deps);
 }
-
-/** The science panels (rows of PANELS in src/state/viewSlice.ts). */
-export const SCIENCE_PANELS = [
-  { id: 'sweep', title: 'σ sweep' },
-  { id: 'reflow', title: 'ReFlow rounds' },
-  { id: 'crossing', title: 'Where lines cross: Var[u_t | x_t]' },
-] as const;
