@@ -83,4 +83,6 @@ the end: an aligned table, or with --json one JSON object per evaluation per lin
   --eval-every K    evaluate every K steps as well as at the end
   --json            JSON Lines: step, loss, gradVar, reproduction, chance, partnerDistance,
                     slicedW2, gaussianW2, straightness, transportCost, otCost, stepsPerSec
+A link with compare=<key>[:<value>] (sigma, interpolant, width, lr, phi) trains two runs in
+lockstep and prints one row per run per evaluation, with one more key at the end: run.
 Exit codes: 0 done, 1 the run failed (e.g. no GPU), 2 bad command line.`;

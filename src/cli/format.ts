@@ -58,3 +58,19 @@ export function tableHeader(): string {
 export function tableRow(row: MetricRow): string {
   return ROW_KEYS.map((k) => pad(cell(k, row[k]), k)).join('');
 }
+
+/** Compare rows (`run` with a `compare=` link): every ROW_KEYS key, then `run`, the run's label (e.g. "sigma=0.05"). */
+export const COMPARE_ROW_KEYS = [...ROW_KEYS, 'run'] as const;
+export type CompareRow = MetricRow & { run: string };
+
+export function compareJsonLine(row: CompareRow): string {
+  return JSON.stringify(row, COMPARE_ROW_KEYS as unknown as string[]);
+}
+
+export function compareTableHeader(): string {
+  return `${tableHeader()}  run`;
+}
+
+export function compareTableRow(row: CompareRow): string {
+  return `${tableRow(row)}  ${row.run}`;
+}

@@ -4,6 +4,8 @@ import { createEngine } from './engine';
 import { jsonLine, metricRow, tableHeader, tableRow } from './format';
 import { UsageError, type RunOptions } from './args';
 import type { StepRecord } from '../engine/trainer';
+import { compareFromQuery } from '../state/compareParam';
+import { runCompare } from './compare';
 
 /** Where a command writes: one line at a time (tests capture them). */
 export interface Io {
@@ -24,6 +26,9 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
   for (const c of corrections) io.err(`correction: ${c}`);
   const total = options.steps ?? config.steps;
   if (options.steps === null && total === 0) throw new UsageError('the link has steps=0 (train until paused): give --steps N');
+  const compare = compareFromQuery(options.query);
+  if (compare.correction) io.err(`correction: ${compare.correction}`);
+  if (compare.setting) return runCompare(options, config, compare.setting, total, evaluationSteps(total, options.evalEvery), io);
   const engine = await createEngine(options.engine, config);
   try {
     const { trainer } = engine;
