@@ -5,6 +5,7 @@ import type { Trainer } from '../engine/trainer';
 import type { EngineName } from './args';
 import { CpuTrainer } from '../engine/cpuTrainer';
 import type { ShaderSources } from '../engine/gpuShaders';
+import { installNodeMlpKernel } from '../node/wasmKernel';
 
 /** A failure the user can act on: main prints the message alone (no stack trace), exit code 1. */
 export class RunError extends Error {}
@@ -42,8 +43,17 @@ async function gpuEngine(config: RunConfig): Promise<EngineHandle> {
   return { trainer, close: () => { trainer.dispose(); device.destroy(); } };
 }
 
+/** Threads of the CPU engine: FLOWVAR_THREADS, else the machine's cores (at most 8); any count gives the same numbers. */
+function cpuThreads(): number | undefined {
+  const n = Number(process.env.FLOWVAR_THREADS);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+let kernelInstalled = false;
+
 export async function createEngine(engine: EngineName, config: RunConfig): Promise<EngineHandle> {
   if (engine === 'gpu') return gpuEngine(config);
+  if (!kernelInstalled) { installNodeMlpKernel(cpuThreads()); kernelInstalled = true; }
   const trainer = new CpuTrainer(config);
   return { trainer, close: () => trainer.dispose() };
 }

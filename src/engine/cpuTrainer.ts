@@ -1,19 +1,23 @@
-// CpuTrainer: the reference engine on src/math/, for Node (CLI, tests) and the browser's Worker.
+// CpuTrainer: the CPU engine for Node (CLI, tests) and the browser's Worker. Training steps run in
+// the WebAssembly SIMD kernel when the runtime provided one (src/engine/wasm/mlpKernel.ts), else in
+// the plain-TS reference of src/math/ (the kernel's test oracle).
 import type { RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, StepRecord, Trainer, TrainSnapshot, Trajectories } from './trainer';
 import { makePairs, type PairSet } from '../math/couplings';
 import { initParams, mlpLayout, velocity, type MlpShape } from '../math/mlp';
-import { sampleBatch } from '../math/batch';
+import { sampleBatch, type Batch } from '../math/batch';
 import { batchGradient } from '../math/trainStep';
-import { adamUpdate, learningRate, ADAM_DEFAULTS } from '../math/adam';
+import { adamUpdate, learningRate, ADAM_DEFAULTS, type AdamSettings } from '../math/adam';
 import { integrate, type Field } from '../math/ode';
 import { T_BINS } from '../math/metrics';
 import { effectiveSigma, mlpShape, worldSpec } from './world';
 import { freshStarts, measure, REPRODUCTION_QUERIES, trainStarts } from './measure';
+import { currentMlpKernel, type MlpKernel } from './wasm/mlpKernel';
+import { WasmMlp, type StepStats } from './wasm/wasmMlp';
 
 export class CpuTrainer implements Trainer {
   readonly kind = 'cpu' as const;
-  readonly deviceName = 'CPU (JavaScript)';
+  readonly deviceName: string;
   private config: RunConfig;
   private readonly shape: MlpShape;
   private readonly initial: Float32Array;
@@ -22,12 +26,16 @@ export class CpuTrainer implements Trainer {
   private v: Float32Array;
   private pending: StepRecord[] = [];
   private lastBins: number[] = new Array(T_BINS).fill(NaN);
+  /** the WebAssembly kernel's copy of the model, or null: the src/math/ reference trains */
+  private readonly wasm: WasmMlp | null;
   pairs: PairSet;
   stepCount = 0;
 
-  constructor(config: RunConfig) {
+  constructor(config: RunConfig, kernel: MlpKernel | null = currentMlpKernel()) {
     this.config = { ...config };
     this.shape = mlpShape(config);
+    this.wasm = kernel ? new WasmMlp(kernel.create(this.shape, config.batch), this.shape, config.batch) : null;
+    this.deviceName = `CPU (${kernel ? kernel.label : 'JavaScript'})`;
     this.pairs = makePairs(worldSpec(config), config.seed);
     this.initial = initParams(this.shape, config.seed);
     this.theta = this.initial.slice();
@@ -39,18 +47,27 @@ export class CpuTrainer implements Trainer {
   /** Synchronous n steps (the Worker and the CLI call this directly). */
   stepSync(n: number): TrainSnapshot {
     const c = this.config;
+    this.wasm?.load(this.theta, this.m, this.v);
     for (let k = 0; k < n; k++) {
       const sigma = effectiveSigma(c);
       const batch = sampleBatch(this.pairs, { seed: c.seed, step: this.stepCount, size: c.batch, kind: c.interpolant, sigma, fourier: c.fourier });
       const last = k === n - 1;
-      const g = batchGradient(this.shape, this.theta, batch, last);
-      const lr = learningRate(c.lr, this.stepCount, c.warmup, c.schedule, c.steps);
-      adamUpdate(this.theta, this.m, this.v, g.grad, this.stepCount + 1, { lr, weightDecay: c.weightDecay, ...ADAM_DEFAULTS });
+      const adam = { lr: learningRate(c.lr, this.stepCount, c.warmup, c.schedule, c.steps), weightDecay: c.weightDecay, ...ADAM_DEFAULTS };
+      const g = this.trainStep(batch, last, adam);
       this.stepCount++;
       this.pending.push({ step: this.stepCount, loss: g.loss, gradVar: g.gradVar, meanGradNormSq: g.meanGradNormSq, sigma });
       if (g.gradVarByT) this.lastBins = Array.from(g.gradVarByT);
     }
+    this.wasm?.store(this.theta, this.m, this.v);
     return this.takeSnapshot();
+  }
+
+  /** batchGradient() and one Adam update, in the WebAssembly kernel when there is one. */
+  private trainStep(batch: Batch, withBins: boolean, adam: AdamSettings): StepStats {
+    if (this.wasm) return this.wasm.step(batch, withBins, this.stepCount + 1, adam);
+    const g = batchGradient(this.shape, this.theta, batch, withBins);
+    adamUpdate(this.theta, this.m, this.v, g.grad, this.stepCount + 1, adam);
+    return g;
   }
 
   private takeSnapshot(): TrainSnapshot {
@@ -130,5 +147,7 @@ export class CpuTrainer implements Trainer {
     this.lastBins = new Array(T_BINS).fill(NaN);
   }
 
-  dispose(): void {}
+  dispose(): void {
+    this.wasm?.dispose();
+  }
 }
