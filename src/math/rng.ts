@@ -58,6 +58,7 @@ export const Stream = {
   slice: 7, // projection directions for the sliced Wasserstein distance
   evalTarget: 8, // reference target samples for distances
   condVar: 9, // ε draws of the conditional-target-variance estimate
+  stamp: 10, // the "random cloud" stamp of the pair drawing tool
 } as const;
 
 /** Two standard normals for key (seed, stream, step, index). */

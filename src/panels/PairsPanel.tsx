@@ -12,14 +12,19 @@ import type { PairSet } from '../math/couplings';
 import type { InterpolantKind } from '../math/interpolants';
 import { usePlane } from './usePlane';
 import { useRedraw } from './useRedraw';
+import { useDrawMode } from './drawMode/useDrawMode';
+import { DrawOverlay } from './drawMode/DrawOverlay';
+import { DrawToggle, DrawTools } from './drawMode/DrawTools';
 
 const HOVER_PX = 10;
 
 export function PairsPanel() {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const { size, scales, gx, gy } = usePlane(box);
   const [hover, setHover] = useState<number | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const { size, scales, gx, gy } = usePlane(box, drawing);
+  const draw = useDrawMode(scales, drawing, (on) => { setDrawing(on); setHover(null); });
   const pairs = useAppStore((s) => s.pairs);
   const sigma = useAppStore((s) => effectiveSigma(s.config));
   const kind = useAppStore((s) => s.config.interpolant);
@@ -40,7 +45,7 @@ export function PairsPanel() {
 
   const onMove = (e: PointerEvent<SVGSVGElement>) => {
     const s = appStore.getState();
-    if (!s.pairs) return;
+    if (draw.onPointerMove(e) || draw.active || !s.pairs) return;
     const r = e.currentTarget.getBoundingClientRect();
     const px = scales.x.invert(e.clientX - r.left), py = scales.y.invert(e.clientY - r.top);
     setHover(nearestPair(s.pairs, px, py, HOVER_PX / scales.unit));
@@ -50,14 +55,21 @@ export function PairsPanel() {
   const h = hover ?? 0;
   return (
     <PanelFrame id="pairs"
-      footer={<Legend n={count} />}>
-      <div className="plot" ref={box}>
+      tools={<DrawToggle draw={draw} />}
+      footer={<><DrawTools draw={draw} /><Legend n={count} /></>}>
+      <div className={draw.active ? 'plot is-drawing' : 'plot'} ref={box}>
         <canvas ref={canvas} data-testid="canvas-pairs" />
-        <svg width={size.width} height={size.height} onPointerMove={onMove} onPointerLeave={() => setHover(null)} role="img"
-          aria-label={`${count} training pairs and their straight lines`}>
+        <svg width={size.width} height={size.height} onPointerMove={onMove} onPointerLeave={() => setHover(null)}
+          onPointerDown={draw.onPointerDown} onPointerUp={draw.onPointerUp} onPointerCancel={draw.onPointerUp} onKeyDown={draw.onKeyDown}
+          tabIndex={draw.active ? 0 : undefined} data-testid="pairs-svg"
+          role={draw.active ? 'application' : 'img'}
+          aria-label={draw.active
+            ? `Pair drawing, ${draw.draft.length / 4} pairs; cursor at (${draw.cursor.x.toFixed(1)}, ${draw.cursor.y.toFixed(1)}). Arrows move it, Enter sets x0 then x1, Delete removes the focused pair.`
+            : `${count} training pairs and their straight lines`}>
           <g ref={gx} className="axis" />
           <g ref={gy} className="axis" />
-          {p && (
+          {draw.active && <DrawOverlay draft={draw.draft} focused={draw.focused} cursor={draw.cursor} scales={scales} />}
+          {p && !draw.active && (
             <g className="hover" data-testid="hover-pair">
               {showTube && sigma > 0 && count > TUBE_ALL_MAX && <HoverTube p={p} i={h} sigma={sigma} kind={kind} scales={scales} />}
               <line x1={scales.x(p.x0[2 * h])} y1={scales.y(p.x0[2 * h + 1])} x2={scales.x(p.x1[2 * h])} y2={scales.y(p.x1[2 * h + 1])} />

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
 import { drawAxisBottom, drawAxisLeft } from './axes';
-import { PLANE_MARGIN, planeExtent, planeScales, type PlaneScales } from './planeFrame';
+import { PLANE_MARGIN, planeExtent, planeScales, type PlaneExtent, type PlaneScales } from './planeFrame';
 import { useSize, type Size } from './useSize';
 
 export interface Plane {
@@ -15,10 +15,15 @@ export interface Plane {
   gy: RefObject<SVGGElement | null>;
 }
 
-export function usePlane(box: RefObject<HTMLElement | null>): Plane {
+/** `frozen`: keep the extent while it is set (the pair drawing must not rescale under the pointer). */
+export function usePlane(box: RefObject<HTMLElement | null>, frozen = false): Plane {
   const size = useSize(box);
   const pairs = useAppStore((s) => s.pairs);
-  const extent = useMemo(() => planeExtent(pairs, appStore.getState().config), [pairs]);
+  const kept = useRef<PlaneExtent | null>(null);
+  const extent = useMemo(() => {
+    if (frozen && kept.current) return kept.current;
+    return (kept.current = planeExtent(pairs, appStore.getState().config));
+  }, [pairs, frozen]);
   const scales = useMemo(() => planeScales(extent, size.width, size.height), [extent, size.width, size.height]);
   const gx = useRef<SVGGElement>(null);
   const gy = useRef<SVGGElement>(null);
