@@ -11,7 +11,7 @@ import { adamUpdate, learningRate, ADAM_DEFAULTS, type AdamSettings } from '../m
 import { integrate, type Field } from '../math/ode';
 import { T_BINS } from '../math/metrics';
 import { effectiveSigma, mlpShape, worldSpec } from './world';
-import { freshStarts, measure, REPRODUCTION_QUERIES, trainStarts } from './measure';
+import { evaluationOf, evaluationRequests } from './measure';
 import { currentMlpKernel, type MlpKernel } from './wasm/mlpKernel';
 import { WasmMlp, type StepStats } from './wasm/wasmMlp';
 
@@ -100,18 +100,8 @@ export class CpuTrainer implements Trainer {
   }
 
   evaluateSync(): Evaluation {
-    const c = this.config;
-    const q = Math.min(this.pairs.n, REPRODUCTION_QUERIES);
-    const base = { method: c.integrator, steps: c.odeSteps, direction: 'forward' as const };
-    const trainPaths = this.integrateSync({ ...base, start: trainStarts(this.pairs, q), count: q });
-    const freshPaths = this.integrateSync({ ...base, start: freshStarts(c), count: c.particles });
-    const last = (trainPaths.states - 1) * q * 2;
-    const metrics = measure({
-      step: this.stepCount, config: c, pairs: this.pairs,
-      trainEnd: trainPaths.path.subarray(last, last + 2 * q), trainCount: q,
-      freshPath: freshPaths.path, freshCount: freshPaths.count, states: freshPaths.states,
-    });
-    return { metrics, trainPaths, freshPaths };
+    const req = evaluationRequests(this.config, this.pairs);
+    return evaluationOf(this.stepCount, this.config, this.pairs, this.integrateSync(req.train), this.integrateSync(req.fresh));
   }
 
   evaluate(): Promise<Evaluation> {

@@ -8,11 +8,11 @@ import type { ShaderSources } from './gpuShaders';
 import { makePairs, type PairSet } from '../math/couplings';
 import { initParams } from '../math/mlp';
 import { mlpShape, worldSpec } from './world';
-import { freshStarts, REPRODUCTION_QUERIES, trainStarts } from './measure';
+import { evaluationOf, evaluationRequests } from './measure';
 import { sweepConfig } from './sweep';
 import { GpuRun, type GpuRunOptions } from './gpuRun';
 import { MAX_MODELS } from './gpuLayout';
-import { evaluationOf, withLive } from './gpuTrainer';
+import { withLive } from './gpuTrainer';
 import type { GpuFailure } from './gpu';
 
 export class GpuSweepTrainer {
@@ -77,10 +77,8 @@ export class GpuSweepTrainer {
   /** Every model's evaluation (one integration pass over all models), in σ order. */
   async evaluate(): Promise<Evaluation[]> {
     const c = this.config, step = this.stepCount, pairs = this.pairs;
-    const q = Math.min(pairs.n, REPRODUCTION_QUERIES);
-    const base = { method: c.integrator, steps: c.odeSteps, direction: 'forward' as const };
-    const train = await this.integrate({ ...base, start: trainStarts(pairs, q), count: q });
-    const fresh = await this.integrate({ ...base, start: freshStarts(c), count: c.particles });
+    const req = evaluationRequests(c, pairs);
+    const train = await this.integrate(req.train), fresh = await this.integrate(req.fresh);
     return this.sigmas.map((_, m) => evaluationOf(step, this.modelConfig(m), pairs, train[m], fresh[m]));
   }
 

@@ -8,7 +8,7 @@ import type { ShaderSources } from './gpuShaders';
 import { makePairs, type PairSet } from '../math/couplings';
 import { initParams } from '../math/mlp';
 import { effectiveSigma, mlpShape, worldSpec } from './world';
-import { freshStarts, measure, REPRODUCTION_QUERIES, trainStarts } from './measure';
+import { evaluationOf, evaluationRequests } from './measure';
 import { GpuRun, type GpuRunOptions } from './gpuRun';
 import type { NetPlan } from './gpuLayout';
 import type { TrainBufferName } from './gpuBuffers';
@@ -31,17 +31,6 @@ export function withLive(config: RunConfig, settings: Partial<LiveSettings>): Ru
     if (value !== undefined) (next as Record<string, unknown>)[key] = value;
   }
   return next;
-}
-
-/** Metrics of the paths of one model from the training x0's and the fresh x0's (as CpuTrainer.evaluateSync). */
-export function evaluationOf(step: number, config: RunConfig, pairs: PairSet, trainPaths: Trajectories, freshPaths: Trajectories): Evaluation {
-  const q = trainPaths.count, last = (trainPaths.states - 1) * q * 2;
-  const metrics = measure({
-    step, config, pairs,
-    trainEnd: trainPaths.path.subarray(last, last + 2 * q), trainCount: q,
-    freshPath: freshPaths.path, freshCount: freshPaths.count, states: freshPaths.states,
-  });
-  return { metrics, trainPaths, freshPaths };
 }
 
 export class GpuTrainer implements Trainer {
@@ -86,7 +75,8 @@ export class GpuTrainer implements Trainer {
   async step(n: number): Promise<TrainSnapshot> {
     const pending = this.run.step(n);
     const since = this.stepCount - (this.lastWeightsCopy?.step ?? 0);
-    if (this.weightsEvery > 0 && since >= this.weightsEvery) this.weights().catch(() => undefined); // background copy, after the steps just queued
+    // background copy, after the steps just queued; a failure here also reaches onError through the run
+    if (this.weightsEvery > 0 && since >= this.weightsEvery) this.weights().catch((e: unknown) => console.warn('flowvar: background weights copy failed:', e));
     const p = await pending;
     return { step: p.step, records: p.records[0], gradVarByT: p.bins[0] };
   }
@@ -102,11 +92,8 @@ export class GpuTrainer implements Trainer {
 
   async evaluate(): Promise<Evaluation> {
     const c = this.config, step = this.stepCount, pairs = this.pairs;
-    const q = Math.min(pairs.n, REPRODUCTION_QUERIES);
-    const base = { method: c.integrator, steps: c.odeSteps, direction: 'forward' as const };
-    const trainPaths = await this.integrate({ ...base, start: trainStarts(pairs, q), count: q });
-    const freshPaths = await this.integrate({ ...base, start: freshStarts(c), count: c.particles });
-    return evaluationOf(step, c, pairs, trainPaths, freshPaths);
+    const req = evaluationRequests(c, pairs);
+    return evaluationOf(step, c, pairs, await this.integrate(req.train), await this.integrate(req.fresh));
   }
 
   setPairs(pairs: PairSet): void {

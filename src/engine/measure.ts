@@ -2,7 +2,7 @@
 // the CLI report the same figures whichever engine integrated the paths.
 import type { RunConfig } from './runConfig';
 import type { PairSet } from '../math/couplings';
-import type { EvalMetrics } from './trainer';
+import type { EvalMetrics, Evaluation, IntegrateRequest, Trajectories } from './trainer';
 import { sampleCloud, gaussianCovariance } from '../math/distributions';
 import { fitGaussian, pairReproduction, slicedWasserstein, straightness, transportCost } from '../math/metrics';
 import { w2GaussianSq } from '../math/theory';
@@ -23,6 +23,27 @@ export function trainStarts(pairs: PairSet, count: number): Float32Array {
 /** Fresh source particles for generalization metrics and drawing. */
 export function freshStarts(config: RunConfig): Float32Array {
   return Float32Array.from(sampleCloud(sourceSpec(config), config.particles, config.seed, Stream.fresh));
+}
+
+/** The two integrations of an evaluation: the first training x0's (reproduction) and fresh x0's (distances). */
+export function evaluationRequests(config: RunConfig, pairs: PairSet): { train: IntegrateRequest; fresh: IntegrateRequest } {
+  const q = Math.min(pairs.n, REPRODUCTION_QUERIES);
+  const base = { method: config.integrator, steps: config.odeSteps, direction: 'forward' as const };
+  return {
+    train: { ...base, start: trainStarts(pairs, q), count: q },
+    fresh: { ...base, start: freshStarts(config), count: config.particles },
+  };
+}
+
+/** The evaluation of one model from the paths of evaluationRequests() (every engine ends here). */
+export function evaluationOf(step: number, config: RunConfig, pairs: PairSet, trainPaths: Trajectories, freshPaths: Trajectories): Evaluation {
+  const q = trainPaths.count, last = (trainPaths.states - 1) * q * 2;
+  const metrics = measure({
+    step, config, pairs,
+    trainEnd: trainPaths.path.subarray(last, last + 2 * q), trainCount: q,
+    freshPath: freshPaths.path, freshCount: freshPaths.count, states: freshPaths.states,
+  });
+  return { metrics, trainPaths, freshPaths };
 }
 
 export interface MeasureInput {

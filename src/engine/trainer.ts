@@ -92,6 +92,8 @@ export interface Trainer {
   setPairs(pairs: PairSet): void;
   /** current parameters (layout of src/math/mlp.ts) */
   weights(): Promise<Float32Array>;
+  /** continue from these parameters at `step`, Adam moments zeroed (e.g. the last weights of a lost GPU device) */
+  setWeights(theta: Float32Array, step: number): void;
   /** back to the same initial weights, step 0 */
   reset(): void;
   dispose(): void;
