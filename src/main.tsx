@@ -8,7 +8,7 @@ import { applyPreset, loadConfig } from './state/actions';
 import { startConfig } from './state/presets';
 import { Runner } from './state/runner';
 import { appStore, type Store } from './state/store';
-import { defaultSpeed, mirrorToUrl, readLink, shareLink } from './state/urlSync';
+import { defaultSpeed, mirrorToUrl, readLocation, shareLink } from './state/urlSync';
 import { installKeys } from './ui/keys';
 import './styles.css';
 
@@ -29,9 +29,9 @@ function applyTheme(theme: Store['theme']): void {
 }
 
 async function boot(): Promise<void> {
-  const link = readLink(window.location.search);
+  const link = readLocation();
   const { view } = link;
-  appStore.setState({ hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, enginePref: view.engine });
+  appStore.setState({ hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, enginePref: view.engine, presetId: link.config ? view.preset : null });
   const guess = link.config ? null : await probeEngine(view.engine);
   loadConfig(link.config ?? startConfig(guess ?? 'gpu'), link.corrections);
   appStore.setState({ speed: view.speed ?? defaultSpeed(guess) });

@@ -1,9 +1,9 @@
 // `flowvar reflow`: train a share link's configuration, then K ReFlow rounds (pairs ← where the flow
 // takes the training x0's; each round from the same initial weights), printing one row per round.
-import { decodeConfig, encodeConfig } from '../state/url';
+import { encodeConfig } from '../state/url';
 import { createEngine, RunError, type EngineHandle } from './engine';
 import { countFlag, engineFlag, UsageError, type EngineName } from './args';
-import type { Io } from './run';
+import { readLinkArg, type Io } from './run';
 import type { RunConfig } from '../engine/runConfig';
 import { ReflowRunner, reflowSettings, type ReflowRound } from '../engine/reflowRounds';
 import { formatRows, splitArgs, totalSteps, type RawArgs } from './sweep';
@@ -26,7 +26,7 @@ model from the same initial weights on them. One row per round:
 pairCost is E‖x1 − x0‖² of the round's pairs; transportCost E‖x̂1 − x0‖² of its flow from fresh x0's.
   --rounds K        reflow rounds after round 0 (default 2, at most ${MAX_REFLOW_ROUNDS})
   --steps N         steps per round (default: the link's steps)
-  --engine cpu|gpu  cpu (default) or gpu
+  --engine cpu|gpu  cpu (default) or gpu (one GPU trainer through Dawn; see README)
   --json            JSON Lines, one object per round
 Exit codes: 0 done, 1 the run failed, 2 bad command line.`;
 
@@ -47,9 +47,7 @@ export async function runReflowCommand(args: string[], io: Io = stdio): Promise<
   try {
     raw = splitArgs(args, ['--rounds', '--steps', '--engine']);
     if (raw.help) { io.out(REFLOW_USAGE); return 0; }
-    const decoded = decodeConfig(raw.query);
-    for (const c of decoded.corrections) io.err(`correction: ${c}`);
-    config = decoded.config;
+    config = readLinkArg(raw.query, io);
     rounds = raw.flags.has('--rounds') ? countFlag('--rounds', raw.flags.get('--rounds')!, 0, MAX_REFLOW_ROUNDS) : 2;
     steps = totalSteps(raw.flags.get('--steps'), config);
     engine = engineFlag(raw.flags.get('--engine'));

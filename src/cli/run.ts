@@ -1,16 +1,32 @@
 // `flowvar run`: train a share link's configuration headless and print its metrics (README).
-import { decodeConfig, encodeConfig } from '../state/url';
+import { encodeConfig } from '../state/url';
+import { decodeLink, type DecodedLink } from '../state/link';
+import type { RunConfig } from '../engine/runConfig';
 import { createEngine } from './engine';
 import { jsonLine, metricRow, tableHeader, tableRow } from './format';
 import { UsageError, type RunOptions } from './args';
 import type { StepRecord } from '../engine/trainer';
-import { compareFromQuery } from '../state/compareParam';
 import { runCompare } from './compare';
 
 /** Where a command writes: one line at a time (tests capture them). */
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+}
+
+/**
+ * The config of a link as typed on the command line, read by the page's own decoder (decodeLink):
+ * each change is printed to stderr as `correction: …`, config first, then view keys.
+ */
+export function readLinkArg(query: string, io: Io): RunConfig {
+  return readLinkArgView(query, io).config;
+}
+
+/** readLinkArg with the link's view keys (compare mode). */
+export function readLinkArgView(query: string, io: Io): DecodedLink {
+  const link = decodeLink(query);
+  for (const c of link.corrections) io.err(`correction: ${c}`);
+  return link;
 }
 
 /** Steps at which to evaluate: every K (when given) and always the last. */
@@ -22,13 +38,10 @@ export function evaluationSteps(total: number, every: number | null): number[] {
 }
 
 export async function runCommand(options: RunOptions, io: Io): Promise<number> {
-  const { config, corrections } = decodeConfig(options.query);
-  for (const c of corrections) io.err(`correction: ${c}`);
+  const { config, view } = readLinkArgView(options.query, io);
   const total = options.steps ?? config.steps;
   if (options.steps === null && total === 0) throw new UsageError('the link has steps=0 (train until paused): give --steps N');
-  const compare = compareFromQuery(options.query);
-  if (compare.correction) io.err(`correction: ${compare.correction}`);
-  if (compare.setting) return runCompare(options, config, compare.setting, total, evaluationSteps(total, options.evalEvery), io);
+  if (view.compare) return runCompare(options, config, view.compare, total, evaluationSteps(total, options.evalEvery), io);
   const engine = await createEngine(options.engine, config);
   try {
     const { trainer } = engine;

@@ -1,11 +1,11 @@
 // `flowvar sweep`: train one model per σ side by side on a share link's configuration (same pairs,
 // init and batches) and print each σ's final figures: an aligned table, or JSON Lines. Also the
 // flag parsing shared with `flowvar reflow` (src/cli/reflow.ts).
-import { decodeConfig, encodeConfig } from '../state/url';
+import { encodeConfig } from '../state/url';
 import { createEngine, openNodeGpu, RunError } from './engine';
 import { GpuSweepEngine } from '../engine/gpuSweepEngine';
 import { countFlag, engineFlag, UsageError, type EngineName } from './args';
-import type { Io } from './run';
+import { readLinkArg, type Io } from './run';
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from '../engine/runConfig';
 import { cleanSigmas, DEFAULT_SIGMAS, runSweep, SweepRunner, type SweepEngine, type SweepResult } from '../engine/sweep';
 
@@ -32,7 +32,8 @@ stepped round-robin K steps at a time, then evaluates each and prints one row pe
 gradVar and loss are means over the last 10 % of the steps.
   --sigmas LIST     comma-separated σ values in [${SIGMA_RANGE.min}, ${SIGMA_RANGE.max}] (default ${DEFAULT_SIGMAS.join(',')})
   --steps N         steps per model (default: the link's steps)
-  --engine cpu|gpu  cpu (default) or gpu (one GPU trainer per σ)
+  --engine cpu|gpu  cpu (default: one CPU trainer per σ, in turn) or gpu (all σ models in one
+                    batched GPU run, GpuSweepEngine, through Dawn; see README)
   --chunk K         steps per model per turn (default 100)
   --json            JSON Lines, one object per σ
 Exit codes: 0 done, 1 the run failed, 2 bad command line.`;
@@ -126,9 +127,7 @@ export async function runSweepCommand(args: string[], io: Io = stdio): Promise<n
   try {
     raw = splitArgs(args, ['--sigmas', '--steps', '--engine', '--chunk']);
     if (raw.help) { io.out(SWEEP_USAGE); return 0; }
-    const decoded = decodeConfig(raw.query);
-    for (const c of decoded.corrections) io.err(`correction: ${c}`);
-    config = decoded.config;
+    config = readLinkArg(raw.query, io);
     sigmas = raw.flags.has('--sigmas') ? parseSigmas(raw.flags.get('--sigmas')!) : [...DEFAULT_SIGMAS];
     total = totalSteps(raw.flags.get('--steps'), config);
     chunk = raw.flags.has('--chunk') ? countFlag('--chunk', raw.flags.get('--chunk')!, 1) : 100;

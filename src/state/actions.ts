@@ -39,7 +39,7 @@ export function applyPreset(index: number, store: AppStore = appStore): void {
   if (!preset) return;
   const s = store.getState();
   const engine = s.engine.kind ?? (s.enginePref === 'cpu' ? 'cpu' : 'gpu');
-  store.setState({ config: presetConfig(preset, engine, s.config.seed), presetId: preset.id, playing: true });
+  store.setState({ config: presetConfig(preset, engine, s.config.seed), presetId: preset.id, playing: true, historyMark: s.historyMark + 1 });
 }
 
 /** The next seed: a hash of the current one, so "new seed" is reproducible too (no Math.random). */
@@ -47,8 +47,9 @@ export function nextSeed(seed: number): number {
   return pcg4d(seed, 0, 0, 0)[0] % RUN_CONFIG_FIELDS.seed.max;
 }
 
+/** A new seed: new pairs and initial weights, and a new history entry (Back returns to the old seed). */
 export function newSeed(store: AppStore = appStore): void {
-  setConfigField('seed', nextSeed(store.getState().config.seed), store);
+  store.setState((s) => ({ config: { ...s.config, seed: nextSeed(s.config.seed) }, presetId: null, historyMark: s.historyMark + 1 }));
 }
 
 export function setPlaying(playing: boolean, store: AppStore = appStore): void {

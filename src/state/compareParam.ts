@@ -4,7 +4,7 @@
 // never throws: a bad key turns compare off, a bad value takes the key's default, and both are
 // reported like every other correction.
 import { COMPARE_DEFAULTS, COMPARE_KEYS, type CompareKey, type CompareSetting } from '../engine/compare';
-import { clampField, formatField } from './url';
+import { clampField, formatField, linkParams } from './url';
 
 /** Name of the view key. */
 export const COMPARE_PARAM = 'compare';
@@ -30,16 +30,8 @@ export function formatCompare(setting: CompareSetting): string {
   return `${setting.key}:${formatField(setting.key, setting.value)}`;
 }
 
-/** The compare setting of a query string (the CLI's and tests' reader); null when absent. */
+/** The compare setting of a link (any form linkParams reads: the one tokenizer); null when absent. */
 export function compareFromQuery(query: string): { setting: CompareSetting | null; correction: string | null } {
-  const cut = query.search(/[?#]/);
-  const text = (cut >= 0 ? query.slice(cut + 1) : query).replace(/#/g, '&').replace(/\+/g, '%2B');
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(text);
-  } catch {
-    return { setting: null, correction: null };
-  }
-  const all = params.getAll(COMPARE_PARAM);
-  return all.length === 0 ? { setting: null, correction: null } : parseCompare(all[all.length - 1]);
+  const given = linkParams(query).filter((p) => p.key === COMPARE_PARAM);
+  return given.length === 0 ? { setting: null, correction: null } : parseCompare(given[given.length - 1].value ?? '');
 }

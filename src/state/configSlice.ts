@@ -10,10 +10,17 @@ export interface ConfigSlice {
   corrections: string[];
   /** the preset the config came from, until a setting is changed by hand */
   presetId: string | null;
+  /**
+   * Bumped, in the same setState as the change, by actions that open a new place people may want
+   * to go Back to (a preset or chapter, a new seed, loaded pairs): the address bar then pushes a
+   * history entry instead of replacing the current one (src/state/urlSync.ts).
+   */
+  historyMark: number;
 }
 
 export const createConfigSlice: StateCreator<Store, [], [], ConfigSlice> = () => ({
   config: defaultConfig(),
   corrections: [],
   presetId: null,
+  historyMark: 0,
 });

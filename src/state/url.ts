@@ -7,7 +7,7 @@ import { CONFIG_KEYS, RUN_CONFIG_FIELDS, defaultConfig, type ConfigKey, type Fie
 export const URL_VERSION = 1;
 
 /** Keys of view state (the UI's business, src/ui): never reported as unknown settings. */
-export const VIEW_KEYS: ReadonlySet<string> = new Set(['embed', 'theme', 'tour', 'panel', 'speed', 'engine', 'compare']);
+export const VIEW_KEYS: ReadonlySet<string> = new Set(['embed', 'theme', 'tour', 'panel', 'speed', 'engine', 'compare', 'preset']);
 
 /** True for view flags: the keys of VIEW_KEYS and every `<control>_hide`. */
 export function isViewKey(key: string): boolean {
@@ -16,6 +16,16 @@ export function isViewKey(key: string): boolean {
 
 /** User-drawn pair coordinates are kept within ±PAIR_COORD_LIMIT. */
 export const PAIR_COORD_LIMIT = 10;
+
+/**
+ * Pair coordinates lie on a grid of 1/PAIR_GRID (about 0.0005, far below a pixel of the plane), so a
+ * link can carry each as one 16-bit integer: 2·10·2048 + 1 = 40,961 values fit in 65,536, and every
+ * grid value is exact in f32 and f64, so the compact form reads back bit for bit.
+ */
+export const PAIR_GRID = 2048;
+
+/** Prefix of the compact userPairs text (README "Links"): `q.` + base64url of uint16 LE per coordinate. */
+export const COMPACT_PAIRS_PREFIX = 'q.';
 
 /** Longest excerpt of a hostile key or value quoted back in a correction. */
 const QUOTE_LIMIT = 40;
@@ -44,7 +54,8 @@ export interface FieldResult<K extends ConfigKey> {
 
 type AnyValue = RunConfig[ConfigKey] | string | boolean;
 
-function parseNumberLike(key: string, field: Field & { type: 'number' | 'int' }, raw: unknown): { value: number; correction: string | null } {
+/** A number within `field`'s range (rounded for ints), with the change in words. */
+export function clampNumber(key: string, field: Pick<Field & { type: 'number' | 'int' }, 'type' | 'default' | 'min' | 'max'>, raw: unknown): { value: number; correction: string | null } {
   const shown = `${key}=${quote(typeof raw === 'string' ? raw : String(raw))}`;
   let x: number;
   if (typeof raw === 'number') x = raw;
@@ -78,10 +89,52 @@ function parseBool(key: string, def: boolean, raw: unknown): { value: boolean; c
   return { value: def, correction: `${key}=${quote(String(raw))} is not true or false: using ${def}` };
 }
 
-/** `x0,y0,x1,y1;x0,y0,x1,y1`, or a flat number array: finite numbers in groups of four, clamped. */
+/** The nearest point of the pair grid (1/PAIR_GRID); −0 becomes 0. */
+export function snapToPairGrid(x: number): number {
+  return Math.round(x * PAIR_GRID) / PAIR_GRID + 0;
+}
+
+/** The compact text of grid coordinates: `q.` + base64url (no padding) of one uint16 LE each. */
+function compactPairs(values: readonly number[]): string {
+  const bytes = new Uint8Array(2 * values.length);
+  values.forEach((v, i) => {
+    const k = Math.round((v + PAIR_COORD_LIMIT) * PAIR_GRID);
+    bytes[2 * i] = k & 0xff;
+    bytes[2 * i + 1] = k >> 8;
+  });
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return COMPACT_PAIRS_PREFIX + btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The coordinates of a compact text, or a reason it is unreadable. Values above the grid's range read as its end (parsePairs clamps and reports). */
+function expandPairs(text: string): number[] | string {
+  const body = text.slice(COMPACT_PAIRS_PREFIX.length);
+  if (!/^[A-Za-z0-9_-]*$/.test(body) || body.length % 4 === 1) return 'is not base64url';
+  let binary: string;
+  try {
+    binary = atob(body.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (body.length % 4)) % 4));
+  } catch (e) {
+    return `is not base64url (${(e as Error).message})`;
+  }
+  if (binary.length % 8 !== 0) return `holds ${binary.length} bytes, not a multiple of 8 (4 coordinates × 2 bytes)`;
+  const out: number[] = [];
+  for (let i = 0; i < binary.length; i += 2) out.push((binary.charCodeAt(i) | (binary.charCodeAt(i + 1) << 8)) / PAIR_GRID - PAIR_COORD_LIMIT);
+  return out;
+}
+
+/**
+ * `q.<base64url>` (compact, what encodeConfig writes), `x0,y0,x1,y1;x0,y0,x1,y1` (older links), or
+ * a flat number array: finite numbers in groups of four, clamped to ±PAIR_COORD_LIMIT and snapped to the grid.
+ */
 function parsePairs(key: string, maxPairs: number, raw: unknown): { value: number[]; correction: string | null } {
   const notes: string[] = [];
   let groups: unknown[][];
+  if (typeof raw === 'string' && raw.trim().startsWith(COMPACT_PAIRS_PREFIX)) {
+    const expanded = expandPairs(raw.trim());
+    if (typeof expanded === 'string') return { value: [], correction: `${key}=${quote(raw)} ${expanded}: no pairs read` };
+    raw = expanded;
+  }
   if (Array.isArray(raw)) {
     groups = [];
     for (let i = 0; i < raw.length; i += 4) groups.push(raw.slice(i, i + 4));
@@ -89,7 +142,7 @@ function parsePairs(key: string, maxPairs: number, raw: unknown): { value: numbe
     groups = String(raw).split(';').filter((g) => g.trim() !== '').map((g) => g.split(','));
   }
   const out: number[] = [];
-  let dropped = 0, clamped = 0;
+  let dropped = 0, clamped = 0, rounded = 0;
   for (const g of groups) {
     const nums = g.map((s) => (typeof s === 'number' ? s : typeof s === 'string' && DECIMAL.test(s.trim()) ? Number(s.trim()) : NaN));
     if (nums.length !== 4 || !nums.every(Number.isFinite)) { dropped++; continue; }
@@ -97,13 +150,16 @@ function parsePairs(key: string, maxPairs: number, raw: unknown): { value: numbe
     for (const v of nums) {
       const c = Math.min(PAIR_COORD_LIMIT, Math.max(-PAIR_COORD_LIMIT, v));
       if (c !== v) clamped++;
-      out.push(c);
+      const q = snapToPairGrid(c);
+      if (q !== c && c === v) rounded++;
+      out.push(q);
     }
   }
   const valid = groups.length - dropped;
   if (dropped > 0) notes.push(`${dropped} pair${dropped > 1 ? 's are' : ' is'} not four finite numbers and ${dropped > 1 ? 'were' : 'was'} dropped`);
   if (valid > maxPairs) notes.push(`${valid} pairs are more than ${maxPairs}: keeping the first ${maxPairs}`);
   if (clamped > 0) notes.push(`${clamped} coordinate${clamped > 1 ? 's' : ''} outside ±${PAIR_COORD_LIMIT} clamped`);
+  if (rounded > 0) notes.push(`${rounded} coordinate${rounded > 1 ? 's' : ''} rounded to steps of 1/${PAIR_GRID}`);
   return { value: out, correction: notes.length ? `${key}: ${notes.join('; ')}` : null };
 }
 
@@ -116,7 +172,7 @@ export function clampField<K extends ConfigKey>(key: K, raw: unknown): FieldResu
   let r: { value: AnyValue; correction: string | null };
   switch (field.type) {
     case 'number':
-    case 'int': r = parseNumberLike(key, field, raw); break;
+    case 'int': r = clampNumber(key, field, raw); break;
     case 'enum': r = parseEnum(key, field.values, field.default, raw); break;
     case 'bool': r = parseBool(key, field.default, raw); break;
     case 'pairs': r = parsePairs(key, field.maxPairs, raw); break;
@@ -133,9 +189,7 @@ export function formatField<K extends ConfigKey>(key: K, value: RunConfig[K]): s
   const field = RUN_CONFIG_FIELDS[key] as Field;
   if (field.type === 'pairs') {
     const v = value as number[];
-    const groups: string[] = [];
-    for (let i = 0; i + 3 < v.length; i += 4) groups.push(v.slice(i, i + 4).map(formatNumber).join(','));
-    return groups.join(';');
+    return v.length === 0 ? '' : compactPairs(v.slice(0, v.length - (v.length % 4)).map(snapToPairGrid));
   }
   if (typeof value === 'number') return formatNumber(value);
   return String(value);
@@ -162,28 +216,61 @@ function safeDecode(text: string): string {
   }
 }
 
-/** The part of `input` after the `?` or `#` of a link; a bare query is taken as it is. */
+/**
+ * The settings part of a link: after the first `?` or `#` of a full URL or a path (`/flowvar/?…`);
+ * anything else is a query as it is, its `?` and `#` being separators like `&`
+ * (`pairs=16#pairs=32` reads as the page reads `?pairs=16#pairs=32`).
+ */
 function queryPart(input: string): string {
+  if (!/^([a-z][a-z0-9+.-]*:\/\/|\/)/i.test(input)) return input;
   const cut = input.search(/[?#]/);
-  if (cut >= 0) return input.slice(cut + 1);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return ''; // a full URL without settings
-  return input;
+  return cut >= 0 ? input.slice(cut + 1) : ''; // a URL without settings
+}
+
+/** One `key=value` of a link, percent-decoded (`value` null for a bare `key`); `part` is the text as written. */
+export interface LinkParam {
+  key: string;
+  value: string | null;
+  part: string;
 }
 
 /**
- * RunConfig from a link's query string (a bare query, `?…`, `#…`, or a full URL). Never throws:
- * every value ends within range and each change is listed in `corrections`.
+ * The settings of a link, in order: a bare query, `?…`, `#…`, a full URL, or a page's
+ * `location.search + location.hash`. Settings after `#` count like those after `?` (a later one
+ * wins). The page and the CLI both read links through this one tokenizer (README "Links").
  */
-export function decodeConfig(query: string): { config: RunConfig; corrections: string[] } {
-  const config = defaultConfig();
-  const corrections: string[] = [];
-  const seen = new Map<string, number>();
-  const text = typeof query === 'string' ? queryPart(query) : '';
+export function linkParams(input: string): LinkParam[] {
+  // as a browser's URL parser does before the page sees the link: tabs and newlines removed,
+  // trailing blanks and control characters trimmed
+  const cleaned = typeof input === 'string' ? input.replace(/[\t\n\r]/g, '').replace(/[\u0000-\u0020]+$/, '') : '';
+  const text = queryPart(cleaned);
+  const out: LinkParam[] = [];
   for (const part of text.split(/[&?#]/)) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    const key = safeDecode(eq >= 0 ? part.slice(0, eq) : part);
-    const value = eq >= 0 ? safeDecode(part.slice(eq + 1)) : null;
+    out.push({ key: safeDecode(eq >= 0 ? part.slice(0, eq) : part), value: eq >= 0 ? safeDecode(part.slice(eq + 1)) : null, part });
+  }
+  return out;
+}
+
+/** Reports a key given more than once (once per key; the last value wins). */
+export function duplicateCounter(): (key: string) => string | null {
+  const seen = new Set<string>();
+  const reported = new Set<string>();
+  return (key) => {
+    if (!seen.has(key)) { seen.add(key); return null; }
+    if (reported.has(key)) return null;
+    reported.add(key);
+    return `${key} is given more than once: using the last value`;
+  };
+}
+
+/** RunConfig from the settings of a link (view keys are skipped: src/state/viewParams.ts reads them). */
+export function decodeConfigParams(params: readonly LinkParam[]): { config: RunConfig; corrections: string[] } {
+  const config = defaultConfig();
+  const corrections: string[] = [];
+  const duplicate = duplicateCounter();
+  for (const { key, value, part } of params) {
     if (key === '') { corrections.push(`setting without a name ("${quote(part)}") ignored`); continue; }
     if (isViewKey(key)) continue;
     if (key === 'v') {
@@ -191,20 +278,37 @@ export function decodeConfig(query: string): { config: RunConfig; corrections: s
       continue;
     }
     if (!isConfigKey(key)) { corrections.push(`unknown setting "${quote(key)}" ignored`); continue; }
-    const times = (seen.get(key) ?? 0) + 1;
-    seen.set(key, times);
-    if (times === 2) corrections.push(`${key} is given more than once: using the last value`);
+    const again = duplicate(key);
+    if (again) corrections.push(again);
     const field = RUN_CONFIG_FIELDS[key] as Field;
     if (value === null && field.type !== 'bool') {
       (config as Record<ConfigKey, AnyValue>)[key] = defaultConfig()[key];
-      corrections.push(`${key} has no value: using ${formatField(key, config[key])}`);
+      corrections.push(`${key} has no value: using ${formatField(key, config[key]) || 'none'}`);
       continue;
     }
     const r = clampField(key, value ?? '');
     (config as Record<ConfigKey, AnyValue>)[key] = r.value;
     if (r.correction) corrections.push(r.correction);
   }
-  return { config, corrections };
+  const substitute = configNotes(config);
+  return { config, corrections: substitute ? [...corrections, substitute] : corrections };
+}
+
+/** What a valid config trains on that its settings do not say (so a link never changes silently). */
+export function configNotes(config: RunConfig): string | null {
+  if (config.coupling === 'user' && config.userPairs.length === 0) {
+    return `coupling=user without userPairs: training on ${config.pairs} built-in cross pairs until pairs are drawn`;
+  }
+  return null;
+}
+
+/**
+ * RunConfig from a link (a bare query, `?…`, `#…`, or a full URL). Never throws: every value ends
+ * within range and each change is listed in `corrections`. View keys are skipped silently; to
+ * read a whole link as the page does, use decodeLink (src/state/link.ts).
+ */
+export function decodeConfig(query: string): { config: RunConfig; corrections: string[] } {
+  return decodeConfigParams(linkParams(query));
 }
 
 /** Compact query string (no `?`): `v=1&seed=…` and every field that differs from its default. */

@@ -1,10 +1,12 @@
-// The store's RunConfig mirrored into the address bar (history.replaceState, debounced), and the
-// opening link read back: config through the codec (src/state/url.ts), view keys through
-// src/state/viewParams.ts. A link with any config key is honoured exactly; a bare page gets the
-// engine's start config (smaller on the CPU).
+// The store's RunConfig mirrored into the address bar (a history entry per preset, chapter, new
+// seed or loaded pairs; replaceState, debounced, for the rest), Back/Forward read back, and the
+// opening link read through the one decoder (src/state/link.ts). A link with any config key is
+// honoured exactly; a bare page gets the engine's start config (smaller on the CPU).
 import type { RunConfig } from '../engine/runConfig';
-import { decodeConfig, encodeConfig } from './url';
-import { encodeViewParams, parseViewParams, withoutViewKeys, type ViewParams } from './viewParams';
+import { encodeConfig } from './url';
+import { decodeLink } from './link';
+import { encodeViewParams, type ViewParams } from './viewParams';
+import { loadConfig } from './actions';
 import type { AppStore, Store } from './store';
 
 /** Delay before the address bar follows a change (a dragged slider writes once). */
@@ -17,14 +19,15 @@ export interface OpenedLink {
   view: ViewParams;
 }
 
-/** Reads a link's query (with or without `?`). Never throws. */
-export function readLink(search: string): OpenedLink {
-  const query = typeof search === 'string' ? search.replace(/^[?#]/, '') : '';
-  const { view, corrections: viewCorrections } = parseViewParams(query);
-  const configQuery = withoutViewKeys(query);
-  if (configQuery === '') return { config: null, corrections: viewCorrections, view };
-  const { config, corrections } = decodeConfig(configQuery);
-  return { config, corrections: [...corrections, ...viewCorrections], view };
+/** Reads a link (query, hash, or both: `location.search + location.hash`) through decodeLink. Never throws. */
+export function readLink(link: string): OpenedLink {
+  const { config, hasConfig, view, corrections } = decodeLink(link);
+  return { config: hasConfig ? config : null, corrections, view };
+}
+
+/** The page's own link: its query and its hash, as the CLI would read the same URL. */
+export function readLocation(): OpenedLink {
+  return readLink(window.location.search + window.location.hash);
 }
 
 /** Default steps per frame: the GPU encodes many steps per submit; the CPU worker is ~50× slower. */
@@ -42,6 +45,8 @@ export function viewOf(s: Store, linkEngine: ViewParams['engine']): ViewParams {
     panel: s.panel,
     speed: s.speed !== defaultSpeed(s.engine.kind) ? s.speed : null,
     engine: linkEngine,
+    preset: s.presetId,
+    compare: null, // the page has no compare mode yet: its store field goes here
   };
 }
 
@@ -60,35 +65,77 @@ export function shareLink(s: Store, linkEngine: ViewParams['engine'] = openedEng
   return `${origin}${pathname}?${shareQuery(s, linkEngine)}`;
 }
 
+/** True when a change of the store changes the link (the config or a view key). */
+function linkChanged(s: Store, prev: Store): boolean {
+  return s.config !== prev.config || s.theme !== prev.theme || s.speed !== prev.speed || s.hidden !== prev.hidden
+    || s.embed !== prev.embed || s.panel !== prev.panel || s.tour !== prev.tour || s.presetId !== prev.presetId
+    || s.engine.kind !== prev.engine.kind;
+}
+
 /**
- * Keeps the address bar equal to shareQuery(store) (debounced). `linkEngine` is the engine the
- * opening link forced: it is kept, but falling back to the CPU later does not write it.
+ * Puts a link read back from history (Back/Forward) into the store: its config, the preset or
+ * chapter it highlighted, and its view keys. The engine stays as it is.
+ */
+export function restoreLink(store: AppStore, link: OpenedLink): void {
+  const { view } = link;
+  store.setState((s) => ({
+    hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, tour: view.tour, presetId: view.preset,
+    speed: view.speed ?? defaultSpeed(s.engine.kind),
+  }));
+  if (link.config) loadConfig(link.config, link.corrections, store);
+}
+
+/**
+ * Keeps the address bar equal to shareQuery(store), both ways. A change that bumps `historyMark`
+ * (a preset or chapter, a new seed, loaded pairs) pushes a history entry at once; any other
+ * change (a dragged slider) replaces the current entry after URL_DEBOUNCE_MS. Back and Forward
+ * (popstate) put the entry's link back into the store. Settings after `#` are read at boot and
+ * then written into the query, so the hash is dropped. `linkEngine` is the engine the opening
+ * link forced: it is kept, but falling back to the CPU later does not write it.
  * Returns the unsubscribe function.
  */
 export function mirrorToUrl(store: AppStore, linkEngine: ViewParams['engine']): () => void {
   openedEngine = linkEngine;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let written = '';
-  const write = () => {
-    timer = null;
-    const query = shareQuery(store.getState(), linkEngine);
-    if (query === written) return;
+  const url = (query: string) => `${window.location.pathname}?${query}`;
+  const write = (s: Store, mode: 'push' | 'replace') => {
+    const query = shareQuery(s, linkEngine);
+    if (query === written && mode === 'replace') return;
     written = query;
     try {
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}${window.location.hash}`);
-    } catch {
-      // replaceState can throw in sandboxed iframes; the Copy link button still works.
+      if (mode === 'push') window.history.pushState(null, '', url(query));
+      else window.history.replaceState(window.history.state, '', url(query));
+    } catch (e) {
+      // sandboxed iframes refuse history writes; the Copy link button still works
+      console.warn(`flowvar: the address bar was not updated (${(e as Error).message})`);
     }
   };
+  const flush = () => {
+    timer = null;
+    write(store.getState(), 'replace');
+  };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.config === prev.config && s.theme === prev.theme && s.speed === prev.speed && s.hidden === prev.hidden
-      && s.embed === prev.embed && s.panel === prev.panel && s.tour === prev.tour && s.engine.kind === prev.engine.kind) return;
+    if (s.historyMark !== prev.historyMark) {
+      // the entry being left keeps its latest settings, then the new state gets its own entry
+      if (timer !== null) { clearTimeout(timer); timer = null; write(prev, 'replace'); }
+      write(s, 'push');
+      return;
+    }
+    if (!linkChanged(s, prev)) return;
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(write, URL_DEBOUNCE_MS);
+    timer = setTimeout(flush, URL_DEBOUNCE_MS);
   });
-  write();
+  const onPopState = () => {
+    if (timer !== null) { clearTimeout(timer); timer = null; }
+    written = window.location.search.replace(/^\?/, '');
+    restoreLink(store, readLocation());
+  };
+  window.addEventListener('popstate', onPopState);
+  flush();
   return () => {
     unsubscribe();
+    window.removeEventListener('popstate', onPopState);
     if (timer !== null) clearTimeout(timer);
   };
 }

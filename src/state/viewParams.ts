@@ -1,12 +1,15 @@
 // View keys of a link (not part of the reproducible RunConfig): `<control>_hide=true`, `embed`,
-// `theme`, `tour`, `panel`, `speed`, and `engine` (auto|cpu|gpu, to force an engine, e.g. in tests).
-// Parsing never throws: a bad value is ignored and reported, like the config codec does.
+// `theme`, `tour`, `panel`, `speed`, `preset` (the highlighted preset) and `engine` (auto|cpu|gpu, to
+// force an engine, e.g. in tests). Read with the config codec's tokenizer (linkParams), so a value
+// means the same here as there. Parsing never throws: a bad value is ignored and reported.
 import { CONFIG_KEYS } from '../engine/runConfig';
 import type { EnginePreference } from '../engine/createTrainer';
 import { SPEED_MAX, SPEED_MIN, type Theme } from './viewSlice';
 import { isPanelId, PANEL_IDS, type PanelId } from '../panels/panelList';
-import { PRESETS } from './presets';
-import { isViewKey } from './url';
+import { PRESETS, presetById } from './presets';
+import { clampNumber, duplicateCounter, isViewKey, linkParams, type LinkParam } from './url';
+import { COMPARE_PARAM, formatCompare, parseCompare } from './compareParam';
+import type { CompareSetting } from '../engine/compare';
 
 /** Controls a classroom link can hide: every config field plus the page's own controls. */
 export const HIDABLE_CONTROLS: readonly string[] = [
@@ -27,9 +30,16 @@ export interface ViewParams {
   panel: PanelId | null;
   speed: number | null;
   engine: EnginePreference;
+  /** id of the preset the config came from (keeps its highlight on reload), or null */
+  preset: string | null;
+  /** run B's setting of compare mode (`compare=<key>[:<value>]`, src/state/compareParam.ts), or null */
+  compare: CompareSetting | null;
 }
 
-export const DEFAULT_VIEW_PARAMS: ViewParams = { hidden: [], embed: false, theme: 'lecture', tour: null, panel: null, speed: null, engine: 'auto' };
+export const DEFAULT_VIEW_PARAMS: ViewParams = { hidden: [], embed: false, theme: 'lecture', tour: null, panel: null, speed: null, engine: 'auto', preset: null, compare: null };
+
+/** The speed key's range, as a field of the config table's kind (one set of number rules). */
+const SPEED_FIELD = { type: 'int', default: SPEED_MIN, min: SPEED_MIN, max: SPEED_MAX, doc: 'steps per frame' } as const;
 
 const TRUE = new Set(['', 'true', '1', 'yes', 'on']);
 const FALSE = new Set(['false', '0', 'no', 'off']);
@@ -40,28 +50,36 @@ export function quoteValue(value: string): string {
   return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
 }
 
+/** View params of a link (any form linkParams reads). */
 export function parseViewParams(query: string): { view: ViewParams; corrections: string[] } {
+  return parseViewKeys(linkParams(query));
+}
+
+/** The view keys among a link's settings; config keys are skipped (the config codec reads them). */
+export function parseViewKeys(params: readonly LinkParam[]): { view: ViewParams; corrections: string[] } {
   const view: ViewParams = { ...DEFAULT_VIEW_PARAMS, hidden: [] };
   const corrections: string[] = [];
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(query);
-  } catch {
-    return { view, corrections: ['the link could not be read; opened the defaults'] };
-  }
+  const duplicate = duplicateCounter();
   const bad = (key: string, value: string, kept: string) => corrections.push(`${key}=${quoteValue(value)} is not valid; ${kept}`);
-  for (const [key, value] of params) {
+  for (const { key, value: raw } of params) {
+    if (!isViewKey(key)) continue;
+    const again = duplicate(key);
+    if (again) corrections.push(again);
+    const value = raw ?? '';
+    const flag = value.trim().toLowerCase();
     if (key.endsWith(HIDE_SUFFIX)) {
       const control = key.slice(0, -HIDE_SUFFIX.length);
       if (!HIDABLE_CONTROLS.includes(control)) bad(key, value, 'no such control');
-      else if (TRUE.has(value.toLowerCase()) && !view.hidden.includes(control)) view.hidden.push(control);
-      else if (!FALSE.has(value.toLowerCase()) && !TRUE.has(value.toLowerCase())) bad(key, value, 'the control stays visible');
+      else if (TRUE.has(flag)) { if (!view.hidden.includes(control)) view.hidden.push(control); }
+      else if (FALSE.has(flag)) view.hidden = view.hidden.filter((c) => c !== control);
+      else bad(key, value, 'the control stays visible');
       continue;
     }
     switch (key) {
       case 'embed':
-        if (TRUE.has(value.toLowerCase())) view.embed = true;
-        else if (!FALSE.has(value.toLowerCase())) bad(key, value, 'embed mode is off');
+        if (TRUE.has(flag)) view.embed = true;
+        else if (FALSE.has(flag)) view.embed = false;
+        else bad(key, value, 'embed mode is off');
         break;
       case 'theme':
         if ((THEMES as readonly string[]).includes(value)) view.theme = value as Theme;
@@ -76,22 +94,36 @@ export function parseViewParams(query: string): { view: ViewParams; corrections:
         else bad(key, value, 'the engine is chosen automatically');
         break;
       case 'speed': {
-        const n = Number(value);
-        if (value.trim() !== '' && Number.isFinite(n)) view.speed = Math.round(Math.min(SPEED_MAX, Math.max(SPEED_MIN, n)));
-        else bad(key, value, 'kept the default speed');
+        // the same number rules as a config field: "-1e308" is a number below the range, "0x10" is not one
+        const r = clampNumber(key, SPEED_FIELD, value);
+        if (r.correction?.includes('is not a number')) bad(key, value, 'kept the default speed');
+        else {
+          view.speed = r.value;
+          if (r.correction) corrections.push(r.correction);
+        }
         break;
       }
+      case COMPARE_PARAM: {
+        const r = parseCompare(value);
+        view.compare = r.setting;
+        if (r.correction) corrections.push(r.correction);
+        break;
+      }
+      case 'preset':
+        if (presetById(value)) view.preset = value;
+        else bad(key, value, `presets are ${PRESETS.map((p) => p.id).join(', ')}`);
+        break;
       case 'tour': {
         const byId = PRESETS.findIndex((p) => p.id === value);
         const n = Number(value);
         if (byId >= 0) view.tour = byId;
         else if (Number.isInteger(n) && n >= 1 && n <= PRESETS.length) view.tour = n - 1;
-        else if (TRUE.has(value.toLowerCase())) view.tour = 0;
+        else if (TRUE.has(flag)) view.tour = 0;
         else bad(key, value, `chapters are 1–${PRESETS.length}`);
         break;
       }
       default:
-        break; // a config key: the config codec reads it
+        break;
     }
   }
   return { view, corrections };
@@ -107,17 +139,7 @@ export function encodeViewParams(view: ViewParams): string {
   if (view.panel !== null) params.set('panel', view.panel);
   if (view.speed !== null) params.set('speed', String(view.speed));
   if (view.engine !== 'auto') params.set('engine', view.engine);
+  if (view.preset !== null) params.set('preset', view.preset);
+  if (view.compare !== null) params.set(COMPARE_PARAM, formatCompare(view.compare));
   return params.toString();
-}
-
-/** The query without its view keys (what the config codec should read). */
-export function withoutViewKeys(query: string): string {
-  try {
-    const params = new URLSearchParams(query);
-    const kept = new URLSearchParams();
-    for (const [key, value] of params) if (!isViewKey(key)) kept.append(key, value);
-    return kept.toString();
-  } catch {
-    return '';
-  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampField, decodeConfig, encodeConfig, isViewKey, sanitizeConfig, PAIR_COORD_LIMIT } from '../../src/state/url';
+import { clampField, decodeConfig, encodeConfig, isViewKey, sanitizeConfig, snapToPairGrid, PAIR_COORD_LIMIT } from '../../src/state/url';
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS, defaultConfig, type ConfigKey, type Field, type RunConfig } from '../../src/engine/runConfig';
 import { pcg4d, toUniform } from '../../src/math/rng';
 
@@ -42,9 +42,11 @@ function randomConfig(seed: number): RunConfig {
       case 'int': c[key] = Math.round(field.min + u * (field.max - field.min)); break;
       case 'enum': c[key] = field.values[w2 % field.values.length]; break;
       case 'bool': c[key] = (w2 & 1) === 1; break;
-      case 'pairs': c[key] = Array.from({ length: 4 * (1 + (w3 % 5)) }, (_, i) => 20 * toUniform(pcg4d(seed, 98, k, i)[0]) - 10); break;
+      // pair coordinates live on the link's 1/2048 grid (compact links); full-precision ones are snapped and reported
+      case 'pairs': c[key] = Array.from({ length: 4 * (1 + (w3 % 5)) }, (_, i) => snapToPairGrid(20 * toUniform(pcg4d(seed, 98, k, i)[0]) - 10)); break;
     }
   });
+  if (c.coupling === 'user' && (c.userPairs as number[]).length === 0) c.userPairs = [0, 0, 1, 1];
   return c as RunConfig;
 }
 
@@ -55,9 +57,10 @@ describe('url codec', () => {
       const values: unknown[] = field.type === 'number' || field.type === 'int' ? [field.min, field.max, field.default]
         : field.type === 'enum' ? [...field.values]
         : field.type === 'bool' ? [true, false]
-        : [[], [1.5, -2, 0.1, 10], [-10, 1e-7, 3, 0.30000000000000004, 1, 2, 3, 4]];
+        : [[], [1.5, -2, 0.125, 10], [-10, 1 / 2048, 3, -0.0009765625, 1, 2, 3, 4]];
       for (const value of values) {
         const c = { ...defaultConfig(), [key]: value } as RunConfig;
+        if (key === 'coupling' && value === 'user') c.userPairs = [0, 0, 1, 1]; // coupling=user without pairs is reported (tests/unit/link.test.ts)
         const { config, corrections } = decodeConfig(encodeConfig(c));
         expect(corrections, `${key}=${String(value)}`).toEqual([]);
         expect(config, `${key}=${String(value)}`).toEqual(c);
@@ -76,8 +79,9 @@ describe('url codec', () => {
 
   it('encodeConfig() writes v=1, the seed and only the fields that differ from their defaults', () => {
     expect(encodeConfig(defaultConfig())).toBe('v=1&seed=1');
+    // userPairs compactly: 10 + x in units of 1/2048 as uint16 LE, base64url: 11 · 2048 = 0x5800 → bytes 00 58 …
     expect(encodeConfig({ ...defaultConfig(), sigma: 0.05, coupling: 'rotated', userPairs: [1, 2, 3, 4] }))
-      .toBe('v=1&seed=1&coupling=rotated&userPairs=1,2,3,4&sigma=0.05');
+      .toBe('v=1&seed=1&coupling=rotated&userPairs=q.AFgAYABoAHA&sigma=0.05');
   });
 
   it('decodeConfig() accepts a bare query, a leading ? or #, and a full URL', () => {
