@@ -17,7 +17,7 @@ declare global {
 }
 
 interface GpuTrainerModule {
-  GpuTrainer: { create(device: GPUDevice, config: RunConfig, shaderSources: unknown, options?: { adapter?: GPUAdapter }): Promise<Trainer> };
+  GpuTrainer: { create(device: GPUDevice, config: RunConfig, shaderSources: unknown, options?: { adapter?: GPUAdapter; path?: string; probeOnSoftware?: boolean }): Promise<Trainer> };
 }
 
 // import.meta.glob, not import(): while the GPU engine is being written the files may be absent;
@@ -58,7 +58,7 @@ async function openGpu(notes: string[]): Promise<{ gpu: GpuAvailability; adapter
     device.addEventListener('uncapturederror', (e) => notes.push(`GPU error: ${(e as GPUUncapturedErrorEvent).error.message}`));
     void device.lost.then((info) => { if (info.reason !== 'destroyed') notes.push(`GPU device lost: ${info.message}`); });
     const engine = {
-      create: (config: RunConfig) => (mod as GpuTrainerModule).GpuTrainer.create(device, config, sources, { adapter }),
+      create: (config: RunConfig, path?: string) => (mod as GpuTrainerModule).GpuTrainer.create(device, config, sources, { adapter, path, probeOnSoftware: true }),
       done: () => device.queue.onSubmittedWorkDone(),
     };
     return { gpu: { ok: true, engine }, adapter: summary };

@@ -12,7 +12,7 @@ import { reasonOf } from './timing';
 import type { BenchReport } from './types';
 
 type AnyModule = Record<string, unknown>;
-interface GpuTrainerClass { create(device: GPUDevice, config: RunConfig, sources: unknown, options?: { adapter?: GPUAdapter }): Promise<Trainer> }
+interface GpuTrainerClass { create(device: GPUDevice, config: RunConfig, sources: unknown, options?: { adapter?: GPUAdapter; path?: string; probeOnSoftware?: boolean }): Promise<Trainer> }
 
 /** Engine files, relative to the repository root; imported through variables so tsc does not resolve them. */
 const ENGINE_FILES = { trainer: 'src/engine/gpuTrainer.ts', shaders: 'src/node/shaderSources.ts' };
@@ -60,7 +60,7 @@ export async function runNode(args: BenchArgs, root: string, progress: (line: st
     gpu = { ok: false, reason: engine };
     progress(`GPU column: ${engine}`);
   } else {
-    gpu = { ok: true, engine: { create: (config) => engine.create(device, config, engine.sources, { adapter }), done: () => device.queue.onSubmittedWorkDone() } };
+    gpu = { ok: true, engine: { create: (config, path) => engine.create(device, config, engine.sources, { adapter, path, probeOnSoftware: true }), done: () => device.queue.onSubmittedWorkDone() } };
   }
   const plan = planForAdapter(args.plan, summary.software, notes);
   const train = await runTrainTable(plan, gpu, null, progress);

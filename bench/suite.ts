@@ -4,12 +4,14 @@ import { defaultConfig, type RunConfig } from '../src/engine/runConfig';
 import { CpuTrainer } from '../src/engine/cpuTrainer';
 import { freshStarts } from '../src/engine/measure';
 import type { IntegrateRequest, Trainer, TrainSnapshot } from '../src/engine/trainer';
+import { LOOP_MAX_BATCH, LOOP_MAX_WIDTH } from '../src/engine/gpuLayout';
 import { measureRate, reasonOf } from './timing';
-import type { BenchPlan, BenchSize, Cell, IntegrateRow, TrainRow } from './types';
+import type { BenchPlan, BenchSize, Cell, GpuPath, GpuPathRow, IntegrateRow, TrainRow } from './types';
 
 /** The GPU engine as the suite sees it; each runtime (page, Node) builds one. */
 export interface GpuEngine {
-  create(config: RunConfig): Promise<Trainer>;
+  /** path: GpuRunOptions.path ('auto' when absent) */
+  create(config: RunConfig, path?: GpuPath | 'auto'): Promise<Trainer>;
   /** resolves once every piece of work submitted so far has finished on the device */
   done(): Promise<void>;
 }
@@ -48,11 +50,20 @@ class LossWatch {
   }
 }
 
-async function gpuTrainCell(gpu: GpuAvailability, config: RunConfig, plan: BenchPlan): Promise<Cell> {
-  if (!gpu.ok) return { ok: false, reason: gpu.reason };
+/** What GpuTrainer adds to Trainer for the bench (read by duck typing: the engine is loaded at run time). */
+interface GpuStats {
+  counters?: { steps: number; dispatches: number; submits: number };
+  stepPath?: GpuPath;
+  pathChoice?: { path: GpuPath; msPerStep: Record<GpuPath, number>; reused: boolean } | null;
+}
+
+async function gpuTrainCell(gpu: GpuAvailability, config: RunConfig, plan: BenchPlan, path: GpuPath): Promise<GpuPathRow> {
+  const row: GpuPathRow = { path, cell: { ok: false, reason: '' }, dispatchesPerStep: NaN, submitsPerStep: NaN };
+  if (!gpu.ok) return { ...row, cell: { ok: false, reason: gpu.reason } };
+  if (path === 'loop' && (config.batch > LOOP_MAX_BATCH || config.width > LOOP_MAX_WIDTH)) return { ...row, cell: { ok: false, reason: 'n/a (size)' } };
   let trainer: Trainer | null = null;
   try {
-    const t = await gpu.engine.create(config);
+    const t = await gpu.engine.create(config, path);
     trainer = t;
     const watch = new LossWatch();
     // one step(n) per block: the engine splits it into submits and reads back only the metrics;
@@ -61,12 +72,37 @@ async function gpuTrainCell(gpu: GpuAvailability, config: RunConfig, plan: Bench
       watch.add(await t.step(n));
       await gpu.engine.done();
     }, { warmup: plan.warmupSteps, targetSeconds: plan.targetSeconds, maxCount: MAX_GPU_STEPS });
-    return { ok: true, ...rate, lossFirst: watch.first, lossLast: watch.last };
+    const c = (t as Trainer & GpuStats).counters;
+    if (c && c.steps > 0) { row.dispatchesPerStep = c.dispatches / c.steps; row.submitsPerStep = c.submits / c.steps; }
+    return { ...row, cell: { ok: true, ...rate, lossFirst: watch.first, lossLast: watch.last } };
   } catch (err) {
-    return { ok: false, reason: reasonOf(err) };
+    return { ...row, cell: { ok: false, reason: reasonOf(err) } };
   } finally {
     trainer?.dispose();
   }
+}
+
+/** The path the engine picks for `config` ('auto': its timed probe), or why none. */
+async function gpuChoice(gpu: GpuAvailability, config: RunConfig): Promise<string> {
+  if (!gpu.ok) return gpu.reason;
+  try {
+    const t = await gpu.engine.create(config, 'auto') as Trainer & GpuStats;
+    const choice = t.pathChoice, path = t.stepPath ?? 'tiled';
+    t.dispose();
+    if (!choice) return path;
+    const ms = (p: GpuPath) => `${choice.msPerStep[p].toPrecision(3)} ms`;
+    return choice.reused ? `${path} (earlier probe)` : `${path} (probe: tiled ${ms('tiled')}, loop ${ms('loop')} per step)`;
+  } catch (err) {
+    return reasonOf(err);
+  }
+}
+
+/** Both GPU paths of one size and the engine's pick; the GPU column is the picked path's cell. */
+async function gpuTrainCells(gpu: GpuAvailability, config: RunConfig, plan: BenchPlan): Promise<{ gpu: Cell; gpuPaths: GpuPathRow[]; gpuChoice: string }> {
+  const gpuPaths = [await gpuTrainCell(gpu, config, plan, 'tiled'), await gpuTrainCell(gpu, config, plan, 'loop')];
+  const choice = await gpuChoice(gpu, config);
+  const picked = gpuPaths.find((p) => choice.startsWith(p.path)) ?? gpuPaths[0];
+  return { gpu: picked.cell, gpuPaths, gpuChoice: choice };
 }
 
 async function cpuTrainCell(config: RunConfig, plan: BenchPlan): Promise<Cell> {
@@ -106,13 +142,14 @@ export async function runTrainTable(plan: BenchPlan, gpu: GpuAvailability, extra
   for (const size of plan.sizes) {
     const config = benchConfig(size, plan.depth);
     const label = `batch ${size.batch} width ${size.width}`;
-    const gpuCell = await gpuTrainCell(gpu, config, plan);
-    log(`${label}: GPU ${rateText(gpuCell, 'steps/s')}`);
+    const { gpu: gpuCell, gpuPaths, gpuChoice: choice } = await gpuTrainCells(gpu, config, plan);
+    for (const p of gpuPaths) log(`${label}: GPU ${p.path} ${rateText(p.cell, 'steps/s')}`);
+    log(`${label}: GPU path picked: ${choice}`);
     const cpuCell = await cpuTrainCell(config, plan);
     log(`${label}: CPU ${rateText(cpuCell, 'steps/s')}`);
     const tfjsCell: Cell = extra ? await extra(config, plan) : { ok: false, reason: 'n/a (browser only)' };
     if (extra) log(`${label}: TF.js ${rateText(tfjsCell, 'steps/s')}`);
-    rows.push({ ...size, gpu: gpuCell, cpu: cpuCell, tfjs: tfjsCell });
+    rows.push({ ...size, gpu: gpuCell, cpu: cpuCell, tfjs: tfjsCell, gpuPaths, gpuChoice: choice });
   }
   return rows;
 }

@@ -77,6 +77,20 @@ export function renderReport(r: BenchReport): string {
     r.train.map((row) => [String(row.batch), String(row.width), cellText(row.gpu), cellText(row.cpu), cellText(row.tfjs),
       ratioText(row.gpu, row.tfjs), ratioText(row.gpu, row.cpu)]),
   ));
+  const paths = r.train.filter((row) => row.gpuPaths);
+  if (paths.length > 0) {
+    const per = (x: number): string => (Number.isFinite(x) ? (x >= 1 ? x.toFixed(0) : x.toPrecision(2)) : '-');
+    const pathCells = (row: (typeof paths)[number], path: string): string[] => {
+      const p = row.gpuPaths!.find((q) => q.path === path);
+      return p ? [cellText(p.cell), per(p.dispatchesPerStep), per(p.submitsPerStep)] : ['-', '-', '-'];
+    };
+    out.push('');
+    out.push('GPU step paths: steps/s, dispatches and submits per step (tiled: 4 dispatches per step; loop: K steps in one dispatch, batch <= 256, width <= 64)');
+    out.push(renderColumns(
+      ['batch', 'width', 'tiled steps/s', 'disp/step', 'submits/step', 'loop steps/s', 'disp/step', 'submits/step', 'picked'],
+      paths.map((row) => [String(row.batch), String(row.width), ...pathCells(row, 'tiled'), ...pathCells(row, 'loop'), notes.cell({ ok: false, reason: row.gpuChoice ?? '-' })]),
+    ));
+  }
   if (r.integrate.length > 0) {
     const i0 = r.integrate[0];
     out.push('');

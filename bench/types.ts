@@ -29,11 +29,28 @@ export type Cell =
   | { ok: true; rate: number; count: number; seconds: number; lossFirst?: number; lossLast?: number }
   | { ok: false; reason: string };
 
+/** A GPU step path of the engine (src/engine/gpuTrainPass.ts): 'tiled' 4 dispatches per step, 'loop' K steps per dispatch. */
+export type GpuPath = 'tiled' | 'loop';
+
+/** One GPU step path measured on its own, with the work it encoded per step. */
+export interface GpuPathRow {
+  path: GpuPath;
+  cell: Cell;
+  /** dispatches and queue submits per training step over the measured calls (NaN: not measured) */
+  dispatchesPerStep: number;
+  submitsPerStep: number;
+}
+
 /** One row of the training table. */
 export interface TrainRow extends BenchSize {
+  /** the engine as an app run gets it: the path its 'auto' probe picks (gpuChoice) */
   gpu: Cell;
   cpu: Cell;
   tfjs: Cell;
+  /** each GPU path on its own (absent: no GPU engine) */
+  gpuPaths?: GpuPathRow[];
+  /** the path the engine picked for this size, or why none */
+  gpuChoice?: string;
 }
 
 /** One row of the ODE table: rate is particles·steps per second. */

@@ -2,7 +2,8 @@
 // kernels (library: no entry point). Mirrors src/math/activations.ts (act/actDeriv with the ids of
 // ACTIVATION_ID), src/math/interpolants.ts (interpolantTime, interpolate), src/math/mlp.ts
 // writeInput (inputFeature), src/math/metrics.ts tBin, src/math/adam.ts learningRate.
-// Struct layouts are packed by src/engine/gpuLayout.ts (packLive, packNet, odeStageTable).
+// Struct layouts are the field tables of src/engine/gpuLayout.ts (LIVE_FIELDS, NET_FIELDS,
+// LAYER_FIELDS; packLive, packNet, odeStageTable), checked by tests/unit/gpuLayout.test.ts.
 // Needs trig.wgsl before it.
 
 const MAX_LAYERS: u32 = 8u;
@@ -27,6 +28,10 @@ struct Live {
   beta1: f32,
   beta2: f32,
   eps: f32,
+  loopSteps: u32,    // steps one stepLoop dispatch takes (stepLoop.wgsl)
+  pad0: u32,
+  pad1: u32,
+  pad2: u32,
   sigmas: array<vec4<f32>, 4>, // effective σ of model m at [m / 4][m % 4] (MAX_MODELS)
 }
 

@@ -4,7 +4,7 @@
 // Reads grad, acts, deltas; writes perSample[i].z. Dispatch flattened 2-D, one workgroup per
 // sample, × models; WG threads over the layer outputs, then a tree (fixed order).
 
-override WG: u32 = 256;
+override WG: u32 = 64;
 
 @group(1) @binding(0) var<storage, read> grad: array<f32>;
 @group(1) @binding(1) var<storage, read> acts: array<f32>;

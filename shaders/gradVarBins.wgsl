@@ -5,7 +5,7 @@
 // Dispatch 1 × 1 × models, WG threads: thread j sums samples j, j + WG, … into private bins, then
 // one tree per bin (fixed order).
 
-override WG: u32 = 256;
+override WG: u32 = 64;
 
 @group(1) @binding(0) var<storage, read> samples: array<vec4<f32>>;
 @group(1) @binding(1) var<storage, read> perSample: array<vec4<f32>>;

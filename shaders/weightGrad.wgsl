@@ -1,6 +1,6 @@
 // weightGrad.wgsl: the batch gradient of every layer, split over S chunks of the batch, plus the
 // exact per-sample gradient norms. Mirrors src/math/mlp.ts backward() (grad: Σ_i δ_l,i a_{l−1},iᵀ
-// and Σ_i δ_l,i, before the 1/B that adamStep applies; sampleGradNormSq: Σ_l ‖δ_l,i‖²(‖a_{l−1},i‖² + 1)).
+// and Σ_i δ_l,i, before the 1/B that adamStep applies; ‖g_i‖² by sampleNorm.wgsl sampleGradNormSq()).
 // One dispatch, two kinds of workgroup (job = flattened workgroup id):
 //  - job < net.gradJobs: a TILE × TILE tile of dW_l = Σ_{i ∈ chunk s} δ_l,i a_{l−1},iᵀ (gemm.wgsl,
 //    k = sample) → gradPartials[s · P + offset]; tiles of column 0 also sum db_l over the chunk.
@@ -94,27 +94,10 @@ fn gradTile(job: u32, model: u32, lid: vec3<u32>, li: u32) {
 
 fn sampleStats(job: u32, model: u32, li: u32) {
   let i = job * gemmThreads() + li;
-  let ab = model * net.actsStride;
-  let db = model * net.deltasStride;
   let sb = model * net.rows;
   var v = vec2<f32>(0.0);
   if (i < net.rows) {
-    var normSq = 0.0;
-    // layers last to first, as backward() accumulates
-    for (var l = net.layerCount; l > 0u; l--) {
-      let L = net.layers[l - 1u];
-      var dd = 0.0;
-      var aa = 1.0; // the "+1" is the bias input
-      for (var o = 0u; o < L.fanOut; o++) {
-        let d = deltas[db + L.deltaOff + i * L.fanOut + o];
-        dd += d * d;
-      }
-      for (var k = 0u; k < L.fanIn; k++) {
-        let a = acts[ab + L.inOff + i * L.fanIn + k];
-        aa += a * a;
-      }
-      normSq += dd * aa;
-    }
+    let normSq = sampleGradNormSq(i, model);
     perSample[sb + i].y = normSq;
     v = vec2<f32>(normSq, perSample[sb + i].x);
   }

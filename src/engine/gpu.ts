@@ -1,6 +1,7 @@
 // Every WebGPU failure path of the engine in one module (STYLE rule 7): adapter checks, the device
 // request with explicit limits, capability probing, and device loss / uncaptured errors turned
 // into GpuFailure values the store can show.
+import { KERNEL_BINDINGS, MAX_WORKGROUP_THREADS, OPTIONAL_KERNELS, WORKGROUP_BYTES } from './gpuPipelines';
 
 export type GpuFailureKind = 'device-lost' | 'gpu-error';
 
@@ -30,12 +31,18 @@ export interface GpuCapabilities {
   maxBufferSize: number;
 }
 
+/** Whether adapter info names a software implementation (SwiftShader, llvmpipe, WARP, …). */
+export function isSoftwareInfo(info: GPUAdapterInfo | undefined): boolean {
+  const description = [info?.vendor, info?.architecture, info?.description].filter((s) => s).join(' ');
+  const fallback = (info as GPUAdapterInfo & { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter === true;
+  return fallback || /swiftshader|llvmpipe|lavapipe|warp|software/i.test(description);
+}
+
 /** What the adapter offers. */
 export function probeCapabilities(adapter: GPUAdapter): GpuCapabilities {
   const info = adapter.info;
   const description = [info?.vendor, info?.architecture, info?.description].filter((s) => s).join(' ') || 'WebGPU adapter';
-  const fallback = (info as GPUAdapterInfo & { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter === true;
-  const software = fallback || /swiftshader|llvmpipe|lavapipe|warp|software/i.test(description);
+  const software = isSoftwareInfo(info);
   const l = adapter.limits;
   return {
     description,
@@ -50,15 +57,18 @@ export function probeCapabilities(adapter: GPUAdapter): GpuCapabilities {
   };
 }
 
-/** Storage buffers the largest kernel binds (batchForward, outputLoss, adamStep: 6; rngProbe 4). */
-export const STORAGE_BUFFERS_NEEDED = 6;
-/** Workgroup memory of the largest kernel: weightGrad's two 32 × 33 tiles and its 64-entry tree. */
-export const WORKGROUP_BYTES_NEEDED = 2 * 32 * 33 * 4 + 64 * 8;
+/** Storage buffers per stage every training kernel needs (the largest binding list but stepLoop's). */
+export const STORAGE_BUFFERS_NEEDED = Math.max(...Object.entries(KERNEL_BINDINGS).filter(([k]) => !(OPTIONAL_KERNELS as readonly string[]).includes(k)).map(([, b]) => b.length));
+/** Storage buffers per stage of the optional K-step kernel; a device with fewer trains with the others. */
+export const STORAGE_BUFFERS_WANTED = Math.max(...Object.values(KERNEL_BINDINGS).map((b) => b.length));
+/** Workgroup memory of the largest kernel (weightGrad's tiles and tree, stepLoop's rows and tree). */
+export const WORKGROUP_BYTES_NEEDED = Math.max(...Object.values(WORKGROUP_BYTES));
 
 /**
  * The device the trainer runs on. Limits are requested explicitly, clamped to the adapter: the
- * defaults would do for the kernels (8 storage buffers, 16 KiB workgroup memory), but large runs
- * (batch 65 536 × width 512) need bigger buffers than the 128 MiB default binding size.
+ * defaults would do for the tiled kernels (8 storage buffers, 16 KiB workgroup memory), stepLoop
+ * binds STORAGE_BUFFERS_WANTED when the adapter allows, and large runs (batch 65 536 × width 512)
+ * need bigger buffers than the 128 MiB default binding size.
  */
 export async function requestTrainerDevice(adapter: GPUAdapter): Promise<GPUDevice> {
   const l = adapter.limits;
@@ -69,11 +79,11 @@ export async function requestTrainerDevice(adapter: GPUAdapter): Promise<GPUDevi
     throw new Error(`adapter offers ${l.maxComputeWorkgroupStorageSize} bytes of workgroup memory, the engine needs ${WORKGROUP_BYTES_NEEDED}`);
   }
   const requiredLimits: Record<string, number> = {
-    maxStorageBuffersPerShaderStage: Math.min(l.maxStorageBuffersPerShaderStage, 8),
+    maxStorageBuffersPerShaderStage: Math.min(l.maxStorageBuffersPerShaderStage, STORAGE_BUFFERS_WANTED),
     maxComputeWorkgroupStorageSize: Math.min(l.maxComputeWorkgroupStorageSize, 16384),
     maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
     maxBufferSize: l.maxBufferSize,
-    maxComputeInvocationsPerWorkgroup: Math.min(l.maxComputeInvocationsPerWorkgroup, 256),
+    maxComputeInvocationsPerWorkgroup: Math.min(l.maxComputeInvocationsPerWorkgroup, MAX_WORKGROUP_THREADS),
   };
   return adapter.requestDevice({ requiredLimits, label: 'flowvar' });
 }

@@ -12,10 +12,16 @@ export const GEMM_TILE = 32;
 export const GEMM_KT = 32;
 /** Threads of a matrix workgroup (one 4 × 4 register block each); also the samples of a stats job. */
 export const GEMM_WG = (GEMM_TILE / 4) ** 2;
-/** Samples per workgroup of the row kernels (layer0.wgsl, outputLoss.wgsl: ROWS); divides ROW_WG. */
+/** Samples per workgroup of the row kernels (layer0.wgsl, rowPass.wgsl: ROWS); divides ROW_WG. */
 export const ROW_TILE = 16;
 /** Threads of the row kernels (WG; odeOutput: one particle each). */
 export const ROW_WG = 64;
+/** Threads of the one-workgroup K-step kernel (stepLoop.wgsl WG) and its row tile (ROWS). */
+export const LOOP_WG = 256;
+export const LOOP_ROWS = 64;
+/** Largest batch and width the K-step kernel is offered for (one workgroup per model). */
+export const LOOP_MAX_BATCH = 256;
+export const LOOP_MAX_WIDTH = 64;
 /** Parameters per workgroup of adamStep (WG). */
 export const ADAM_WG = 64;
 /** Threads of the one-workgroup reductions (finalizeStep, gradVarBins) and of gradDotMean (WG). */
@@ -29,7 +35,7 @@ export const SPLIT_CHUNK = 128;
 export const MAX_SPLITS = 16;
 /** Cap on S × P floats of the chunk partials (32 MiB). */
 const MAX_PARTIAL_FLOATS = 1 << 23;
-/** u32 words per metrics record (finalizeStep.wgsl). */
+/** u32 words per metrics record (stepRecord.wgsl RECORD_WORDS): RECORD_FIELDS, then zero words. */
 export const RECORD_WORDS = 8;
 /** Steps encoded per submit at most; step(n) splits larger n (capacity of the records buffer). */
 export const MAX_STEPS_PER_SUBMIT = 256;
@@ -134,20 +140,76 @@ export function planIntegration(shape: MlpShape, rows: number, models = 1): NetP
   return p;
 }
 
-const NET_HEADER_WORDS = 16;
-const LAYER_WORDS = 12;
-/** Net uniform: 16 header words + MAX_LAYERS × LayerInfo (12 words each). */
-export const NET_BYTES = 4 * (NET_HEADER_WORDS + MAX_LAYERS * LAYER_WORDS);
+/**
+ * A named word of a block shared with WGSL: its word offset and scalar type (`count` > 1: an
+ * array of that many scalars from `word` on). tests/unit/gpuLayout.test.ts computes the offsets
+ * of the WGSL structs (common.wgsl) and record constants (stepRecord.wgsl) and compares.
+ */
+export interface FieldSpec {
+  word: number;
+  type: 'u32' | 'f32';
+  count?: number;
+}
+type Fields<K extends string> = Readonly<Record<K, FieldSpec>>;
+const u = (word: number): FieldSpec => ({ word, type: 'u32' });
+const f = (word: number, count?: number): FieldSpec => (count ? { word, type: 'f32', count } : { word, type: 'f32' });
+
+/** common.wgsl struct Net (header; `layers` follows at NET_LAYERS_WORD). */
+export const NET_FIELDS = {
+  rows: u(0), inputDim: u(1), layerCount: u(2), activation: u(3), fourier: u(4), splitCount: u(5), chunk: u(6),
+  gradJobs: u(7), statsJobs: u(8), paramCount: u(9), adamJobs: u(10), invRows: f(11), actsStride: u(12),
+  zsStride: u(13), deltasStride: u(14), recordStride: u(15),
+} as const satisfies Fields<string>;
+export const NET_LAYERS_WORD = 16;
+/** common.wgsl struct LayerInfo (one per layer, LAYER_WORDS apart; word 11 is padding). */
+export const LAYER_FIELDS = {
+  fanIn: u(0), fanOut: u(1), w: u(2), b: u(3), inOff: u(4), outOff: u(5), zOff: u(6), deltaOff: u(7),
+  firstJob: u(8), tilesN: u(9), tilesM: u(10),
+} as const satisfies Fields<string>;
+export const LAYER_WORDS = 12;
+/** Net uniform: the header + MAX_LAYERS × LayerInfo. */
+export const NET_BYTES = 4 * (NET_LAYERS_WORD + MAX_LAYERS * LAYER_WORDS);
+
+/** common.wgsl struct Live (words 13–15 pad `sigmas` to its 16-byte alignment). */
+export const LIVE_FIELDS = {
+  interpolant: u(0), lr: f(1), weightDecay: f(2), warmup: u(3), schedule: u(4), horizon: u(5), baseStep: u(6),
+  seed: u(7), pairCount: u(8), beta1: f(9), beta2: f(10), eps: f(11), loopSteps: u(12), sigmas: f(16, MAX_MODELS),
+} as const satisfies Fields<string>;
+/** Live uniform: 16 words + sigmas (MAX_MODELS floats). */
+export const LIVE_BYTES = 4 * (16 + MAX_MODELS);
+
+/** One metrics record (stepRecord.wgsl RECORD_*): what a finished step reports. */
+export const RECORD_FIELDS = {
+  step: u(0), loss: f(1), gradVar: f(2), meanGradNormSq: f(3), sigma: f(4),
+} as const satisfies Fields<string>;
+
+/** Writes `values` into `buf` (a block starting at word `base`) by the field table. */
+export function writeFields<K extends string>(buf: ArrayBuffer, fields: Fields<K>, values: Readonly<Record<K, number | readonly number[]>>, base = 0): void {
+  const words = { u32: new Uint32Array(buf), f32: new Float32Array(buf) };
+  for (const name of Object.keys(fields) as K[]) {
+    const spec = fields[name], value = values[name], at = base + spec.word;
+    if (typeof value === 'number') words[spec.type][at] = spec.type === 'u32' ? value >>> 0 : value;
+    else words[spec.type].set(value.slice(0, spec.count ?? 1), at);
+  }
+}
+
+/** Reads one block of `fields` from `data` at word `base`. */
+export function readFields<K extends string>(data: ArrayBuffer, fields: Fields<K>, base = 0): Record<K, number> {
+  const words = { u32: new Uint32Array(data), f32: new Float32Array(data) };
+  const out = {} as Record<K, number>;
+  for (const name of Object.keys(fields) as K[]) out[name] = words[fields[name].type][base + fields[name].word];
+  return out;
+}
 
 export function packNet(p: NetPlan): ArrayBuffer {
   const buf = new ArrayBuffer(NET_BYTES);
-  const u = new Uint32Array(buf), f = new Float32Array(buf);
-  u.set([p.rows, p.inputDim, p.layers.length, p.activation, p.fourier, p.splitCount, p.chunk, p.gradJobs, p.statsJobs, p.paramCount, p.adamJobs]);
-  f[11] = 1 / p.rows;
-  u.set([p.actsFloats, p.zsFloats, p.deltasFloats, MAX_STEPS_PER_SUBMIT * RECORD_WORDS], 12);
-  p.layers.forEach((l, i) => {
-    u.set([l.fanIn, l.fanOut, l.w, l.b, l.inOff, l.outOff, l.zOff, l.deltaOff, l.firstJob, l.tilesN, l.tilesM, 0], NET_HEADER_WORDS + i * LAYER_WORDS);
+  writeFields(buf, NET_FIELDS, {
+    rows: p.rows, inputDim: p.inputDim, layerCount: p.layers.length, activation: p.activation, fourier: p.fourier,
+    splitCount: p.splitCount, chunk: p.chunk, gradJobs: p.gradJobs, statsJobs: p.statsJobs, paramCount: p.paramCount,
+    adamJobs: p.adamJobs, invRows: 1 / p.rows, actsStride: p.actsFloats, zsStride: p.zsFloats, deltasStride: p.deltasFloats,
+    recordStride: MAX_STEPS_PER_SUBMIT * RECORD_WORDS,
   });
+  p.layers.forEach((l, i) => writeFields(buf, LAYER_FIELDS, l, NET_LAYERS_WORD + i * LAYER_WORDS));
   return buf;
 }
 
@@ -164,19 +226,18 @@ export interface LiveValues {
   baseStep: number;
   seed: number;
   pairCount: number;
+  /** steps one stepLoop dispatch takes (0 outside the K-step path) */
+  loopSteps?: number;
 }
-
-/** Live uniform: 12 words + sigmas (MAX_MODELS floats). */
-export const LIVE_BYTES = 12 * 4 + MAX_MODELS * 4;
 
 export function packLive(v: LiveValues): ArrayBuffer {
   if (v.sigmas.length < 1 || v.sigmas.length > MAX_MODELS) throw new Error(`invalid model count: ${v.sigmas.length}`);
   const buf = new ArrayBuffer(LIVE_BYTES);
-  const u = new Uint32Array(buf), f = new Float32Array(buf);
-  u[0] = INTERPOLANT_ID[v.interpolant]; f[1] = v.lr; f[2] = v.weightDecay; u[3] = v.warmup;
-  u[4] = v.schedule === 'cosine' ? 1 : 0; u[5] = v.horizon; u[6] = v.baseStep >>> 0; u[7] = v.seed >>> 0;
-  u[8] = v.pairCount; f[9] = ADAM_DEFAULTS.beta1; f[10] = ADAM_DEFAULTS.beta2; f[11] = ADAM_DEFAULTS.eps;
-  f.set(v.sigmas, 12);
+  writeFields(buf, LIVE_FIELDS, {
+    interpolant: INTERPOLANT_ID[v.interpolant], lr: v.lr, weightDecay: v.weightDecay, warmup: v.warmup,
+    schedule: v.schedule === 'cosine' ? 1 : 0, horizon: v.horizon, baseStep: v.baseStep, seed: v.seed, pairCount: v.pairCount,
+    beta1: ADAM_DEFAULTS.beta1, beta2: ADAM_DEFAULTS.beta2, eps: ADAM_DEFAULTS.eps, loopSteps: v.loopSteps ?? 0, sigmas: v.sigmas,
+  });
   return buf;
 }
 

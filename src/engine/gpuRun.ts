@@ -8,13 +8,14 @@ import type { RunConfig } from './runConfig';
 import type { IntegrateRequest, StepRecord, Trajectories } from './trainer';
 import type { PairSet } from '../math/couplings';
 import { T_BINS } from '../math/metrics';
-import { getKernels, type GpuKernels } from './gpuPipelines';
-import { layerSelTable, MAX_STEPS_PER_SUBMIT, packLive, packNet, planTraining, RECORD_WORDS, type NetPlan } from './gpuLayout';
+import { getKernels, getOptionalPipeline, type GpuKernels } from './gpuPipelines';
+import { layerSelTable, MAX_STEPS_PER_SUBMIT, packLive, packNet, planTraining, readFields, RECORD_FIELDS, RECORD_WORDS, type NetPlan } from './gpuLayout';
 import { BINS_BYTES, createTrainBuffers, destroyBuffers, packPairs, readBuffer, RECORDS_BYTES, WORK_BUFFER_NAMES, USAGE, type TrainBufferName, type TrainBuffers } from './gpuBuffers';
 import { ReadbackRing } from './gpuReadback';
-import { TrainPass } from './gpuTrainPass';
+import { loopFits, TrainPass, type StepPath } from './gpuTrainPass';
+import { choosePath, type PathChoice } from './gpuPathProbe';
 import { GpuIntegrator } from './gpuIntegrator';
-import { watchDevice, type GpuFailure } from './gpu';
+import { isSoftwareInfo, watchDevice, type GpuFailure } from './gpu';
 import { mlpShape } from './world';
 import type { ShaderSources } from './gpuShaders';
 
@@ -25,6 +26,22 @@ export interface GpuRunOptions {
   stepsPerSubmit?: number;
   /** particles per integration chunk at most (default: what fits 64 MiB buffers) */
   integrateChunk?: number;
+  /**
+   * How steps are encoded: 'tiled' (4 dispatches per step), 'loop' (one dispatch per submit, small
+   * runs only), or 'auto' (default): 'loop' where it fits and a short timed probe finds it faster,
+   * the choice kept per device and size (pass it back as `path` to reproduce a run exactly). On a
+   * software adapter 'auto' stays tiled without a probe: compiling stepLoop takes SwiftShader ~30 s.
+   */
+  path?: StepPath | 'auto';
+  /** test seam: let 'auto' probe on a software adapter too */
+  probeOnSoftware?: boolean;
+}
+
+/** Work encoded so far: dispatches and submits over the steps they took (the bench reports ratios). */
+export interface RunCounters {
+  steps: number;
+  dispatches: number;
+  submits: number;
 }
 
 /** What one step(n) call measured, per model. */
@@ -49,7 +66,10 @@ export class GpuRun {
   private config: RunConfig;
   private sigmas: number[];
   private readonly buffers: TrainBuffers;
-  private readonly pass: TrainPass;
+  private pass: TrainPass;
+  /** how the last probe chose the path (null: not probed) */
+  pathChoice: PathChoice | null = null;
+  readonly counters: RunCounters = { steps: 0, dispatches: 0, submits: 0 };
   private readonly ring: ReadbackRing;
   private readonly integrator: GpuIntegrator;
   private readonly unwatch: () => void;
@@ -74,7 +94,7 @@ export class GpuRun {
     q.writeBuffer(this.buffers.sel, 0, layerSelTable(this.plan.layers.length));
     q.writeBuffer(this.buffers.pairs, 0, packPairs(pairs.x0, pairs.x1, pairs.n));
     this.writeLive();
-    this.pass = new TrainPass(device, kernels, this.plan, this.buffers);
+    this.pass = new TrainPass(device, kernels, this.plan, this.buffers, 'tiled');
     this.ring = new ReadbackRing(device, this.models * (RECORDS_BYTES + BINS_BYTES));
     this.integrator = new GpuIntegrator(device, kernels, shape, this.models, this.buffers.theta, this.buffers.live, options.integrateChunk);
     this.unwatch = watchDevice(device, (f) => this.fail(f));
@@ -94,12 +114,42 @@ export class GpuRun {
       run?.dispose();
       throw thrown instanceof Error ? thrown : new Error(`GPU trainer setup failed: ${error?.message ?? String(thrown)}`);
     }
+    const want = options.path ?? 'auto';
+    const software = isSoftwareInfo((device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo);
+    const probe = want === 'auto' && loopFits(device, run.plan) && (!software || options.probeOnSoftware === true);
+    if (want === 'loop' || probe) {
+      try {
+        await getOptionalPipeline(device, shaders, kernels, 'stepLoop');
+        const loop = new TrainPass(device, kernels, run.plan, run.buffers, 'loop');
+        if (want === 'loop') run.pass = loop;
+        else {
+          run.pathChoice = await choosePath(device, run.plan, { tiled: run.pass, loop }, (pass, k) => run.probe(pass, k));
+          if (run.pathChoice.path === 'loop') run.pass = loop;
+          Object.assign(run.counters, { steps: 0, dispatches: 0, submits: 0 });
+        }
+      } catch (e) {
+        run.dispose();
+        throw e;
+      }
+    }
     return run;
   }
 
-  /** Dispatches per training step (2·depth + 3, each over all models). */
+  /** How this run encodes its steps. */
+  get path(): StepPath {
+    return this.pass.path;
+  }
+
+  /** Dispatches per training step when a submit holds the most steps (4, or 1/stepsPerSubmit on the loop path). */
   get dispatchesPerStep(): number {
-    return this.pass.dispatchesPerStep;
+    return this.pass.dispatchesPerStep(this.stepsPerSubmit);
+  }
+
+  /** Test and probe seam: k steps on `pass` (θ, moments and counter change: setWeights() after). */
+  private async probe(pass: TrainPass, k: number): Promise<void> {
+    const current = this.pass;
+    this.pass = pass;
+    try { await this.submit(k, false); } finally { this.pass = current; }
   }
 
   private emptyBins(): number[][] {
@@ -119,11 +169,11 @@ export class GpuRun {
     this.sigmas = [...sigmas];
   }
 
-  private writeLive(): void {
+  private writeLive(loopSteps = 0): void {
     const c = this.config;
     this.device.queue.writeBuffer(this.buffers.live, 0, packLive({
       sigmas: this.sigmas, interpolant: c.interpolant, lr: c.lr, weightDecay: c.weightDecay, warmup: c.warmup,
-      schedule: c.schedule, horizon: c.steps, baseStep: this.stepCount, seed: c.seed, pairCount: this.pairs.n,
+      schedule: c.schedule, horizon: c.steps, baseStep: this.stepCount, seed: c.seed, pairCount: this.pairs.n, loopSteps,
     }));
   }
 
@@ -150,7 +200,8 @@ export class GpuRun {
 
   /** Encodes and submits k steps (and the bins if asked); resolves with their parsed metrics. */
   private submit(k: number, withBins: boolean): Promise<{ records: StepRecord[][]; bins: number[][] | null }> {
-    this.writeLive();
+    this.writeLive(this.pass.path === 'loop' ? k : 0);
+    const before = this.pass.dispatches;
     const encoder = this.device.createCommandEncoder({ label: `train ${k} steps` });
     const pass = encoder.beginComputePass({ label: 'train' });
     this.pass.encodeSteps(pass, k);
@@ -162,6 +213,9 @@ export class GpuRun {
     if (withBins) regions.push([this.buffers.bins, 0, this.models * BINS_BYTES]);
     const staging = this.ring.encode(encoder, regions);
     this.device.queue.submit([encoder.finish()]);
+    this.counters.steps += k;
+    this.counters.submits += 1;
+    this.counters.dispatches += this.pass.dispatches - before;
     const first = this.stepCount;
     this.stepCount += k;
     const bytes = this.models * recordBytes + (withBins ? this.models * BINS_BYTES : 0);
@@ -244,15 +298,14 @@ export class GpuRun {
 
 /** Records (and bins) of one readback: per model k records, then per model T_BINS (mean, count). */
 function parseMetrics(data: ArrayBuffer, models: number, k: number, first: number, withBins: boolean): { records: StepRecord[][]; bins: number[][] | null } {
-  const u = new Uint32Array(data), f = new Float32Array(data);
+  const f = new Float32Array(data);
   const records: StepRecord[][] = [];
   for (let m = 0; m < models; m++) {
     const list: StepRecord[] = [];
     for (let s = 0; s < k; s++) {
-      const o = (m * k + s) * RECORD_WORDS;
+      const r = readFields(data, RECORD_FIELDS, (m * k + s) * RECORD_WORDS);
       // the GPU writes its own step count: a mismatch means a lost or misordered step
-      const step = u[o] === first + s + 1 ? u[o] : NaN;
-      list.push({ step, loss: f[o + 1], gradVar: f[o + 2], meanGradNormSq: f[o + 3], sigma: f[o + 4] });
+      list.push({ ...r, step: r.step === first + s + 1 ? r.step : NaN });
     }
     records.push(list);
   }

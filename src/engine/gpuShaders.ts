@@ -4,9 +4,8 @@
 // src/node/shaderSources.ts (fs); GpuTrainer takes them as an argument so one class runs in both.
 
 export const SHADER_NAMES = [
-  'trig', 'rng', 'common', 'layer0', 'gemm',
-  'batchForward', 'forwardHidden', 'outputLoss', 'backwardHidden', 'weightGrad',
-  'adamStep', 'finalizeStep', 'gradDotMean', 'gradVarBins',
+  'trig', 'rng', 'common', 'layer0', 'gemm', 'rowPass', 'sampleNorm', 'adamUpdate', 'stepRecord',
+  'trainRows', 'forwardHidden', 'weightGrad', 'adamStep', 'finalizeStep', 'stepLoop', 'gradDotMean', 'gradVarBins',
   'odeInput', 'odeOutput', 'rngProbe',
 ] as const;
 
@@ -17,13 +16,12 @@ export type ShaderSources = Record<ShaderName, string>;
 
 /** Library files each kernel is built on, in concatenation order (the kernel's own file last). */
 export const KERNEL_LIBRARIES = {
-  batchForward: ['trig', 'rng', 'common', 'layer0'],
+  trainRows: ['trig', 'rng', 'common', 'layer0', 'rowPass'],
   forwardHidden: ['trig', 'common', 'gemm'],
-  outputLoss: ['trig', 'common'],
-  backwardHidden: ['trig', 'common', 'gemm'],
-  weightGrad: ['trig', 'common', 'gemm'],
-  adamStep: ['trig', 'common'],
-  finalizeStep: ['trig', 'common'],
+  weightGrad: ['trig', 'common', 'gemm', 'sampleNorm'],
+  adamStep: ['trig', 'common', 'adamUpdate'],
+  finalizeStep: ['trig', 'common', 'stepRecord'],
+  stepLoop: ['trig', 'rng', 'common', 'layer0', 'rowPass', 'sampleNorm', 'adamUpdate', 'stepRecord'],
   gradDotMean: ['trig', 'common'],
   gradVarBins: ['trig', 'common'],
   odeInput: ['trig', 'common', 'layer0'],

@@ -1,7 +1,8 @@
 // GpuSweepTrainer: the σ sweep of SPEC §6 (f) as one batched run: M models (one per σ) trained
 // side by side from the same pairs, initial weights and batches (t, pair index, ε shared), every
 // dispatch covering all models (workgroup_id.z = model). Per step the dispatch count is that of a
-// single model (2·depth + 3); the readback is 32 bytes per step and model.
+// single model (4 on the tiled path, one per submit on the loop path); the readback is 32 bytes
+// per step and model.
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, TrainSnapshot, Trajectories } from './trainer';
 import type { ShaderSources } from './gpuShaders';
@@ -11,6 +12,7 @@ import { mlpShape, worldSpec } from './world';
 import { evaluationOf, evaluationRequests } from './measure';
 import { sweepConfig } from './sweep';
 import { GpuRun, type GpuRunOptions } from './gpuRun';
+import type { StepPath } from './gpuTrainPass';
 import { MAX_MODELS } from './gpuLayout';
 import { withLive } from './gpuTrainer';
 import type { GpuFailure } from './gpu';
@@ -50,6 +52,8 @@ export class GpuSweepTrainer {
   get pairs(): PairSet { return this.run.pairs; }
   get stepCount(): number { return this.run.stepCount; }
   get failure(): GpuFailure | null { return this.run.failure; }
+  /** how steps are encoded (GpuRunOptions.path) */
+  get stepPath(): StepPath { return this.run.path; }
 
   /** The configuration model m trains with. */
   modelConfig(m: number): RunConfig {

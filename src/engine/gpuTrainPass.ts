@@ -1,26 +1,35 @@
-// Encodes training steps: the dispatch sequence of one step, repeated K times in one compute pass.
-// Per step (L = depth + 1 layers, 2·depth + 3 dispatches):
-//   batchForward (batch + layer 0) → forwardHidden l = 1…L−2 → outputLoss (layer L−1, loss,
-//   δ_{L−1}, δ_{L−2}) → backwardHidden l = L−2…1 → weightGrad (dW, db, ‖g_i‖²) → adamStep →
-//   finalizeStep (record, step counter + 1).
+// Encodes training steps, on one of two paths (both every model of a σ sweep at once, z = models):
+//  - 'tiled', 4 dispatches per step whatever the depth: trainRows (batch draw, forward, loss and
+//    backward of every layer, per tile of ROW_TILE samples) → weightGrad (dW, db, ‖g_i‖²) →
+//    adamStep → finalizeStep (record, step counter + 1);
+//  - 'loop', for small runs (loopFits): stepLoop takes all k steps of a submit in ONE dispatch,
+//    one workgroup per model (live.loopSteps = k).
 // The per-bin values add gradDotMean and gradVarBins after the last step of a call.
 // Nothing here depends on the step index: the kernels read it from the GPU's own counter.
-// Every dispatch has z = models: the models of a σ sweep step in the same dispatches.
-import { bindKernel, type GpuKernels, type TrainerKernel } from './gpuPipelines';
-import { dispatch2D, DYNAMIC_STRIDE, GEMM_TILE, ROW_TILE, type NetPlan } from './gpuLayout';
+import { bindKernel, kernelFits, type GpuKernels, type TrainerKernel } from './gpuPipelines';
+import { dispatch2D, LOOP_MAX_BATCH, LOOP_MAX_WIDTH, ROW_TILE, type NetPlan } from './gpuLayout';
 import type { TrainBuffers } from './gpuBuffers';
 
+/** How a run encodes its steps. */
+export type StepPath = 'tiled' | 'loop';
+
 /** The kernels of a training step (the ODE kernels belong to GpuIntegrator). */
-type TrainKernel = Exclude<TrainerKernel, 'odeInput' | 'odeOutput'>;
+type TrainKernel = Exclude<TrainerKernel, 'odeInput' | 'odeOutput' | 'forwardHidden'>;
+
+/** Whether the one-workgroup K-step path is offered for this plan on this device. */
+export function loopFits(device: GPUDevice, plan: NetPlan): boolean {
+  const width = Math.max(...plan.layers.slice(0, -1).map((l) => l.fanOut));
+  return plan.rows <= LOOP_MAX_BATCH && width <= LOOP_MAX_WIDTH && kernelFits(device, 'stepLoop');
+}
 
 export class TrainPass {
   private readonly group0: GPUBindGroup;
   private groups!: Record<TrainKernel, GPUBindGroup>;
-  // State set on the pass being encoded, so unchanged bindings are not set again: group 0 keeps
-  // its binding across pipelines (all share its layout) and only the layer offset moves.
-  private current: { pass: GPUComputePassEncoder | null; kernel: TrainKernel | null; layer: number } = { pass: null, kernel: null, layer: -1 };
+  /** dispatches and submits-worth of steps encoded so far (the bench reports them per step) */
+  dispatches = 0;
 
-  constructor(private readonly device: GPUDevice, private readonly kernels: GpuKernels, private readonly plan: NetPlan, buffers: TrainBuffers) {
+  constructor(private readonly device: GPUDevice, private readonly kernels: GpuKernels, private readonly plan: NetPlan, buffers: TrainBuffers, readonly path: StepPath) {
+    if (path === 'loop' && !loopFits(device, plan)) throw new Error(`invalid step path: loop (batch ${plan.rows}, device storage buffers ${device.limits.maxStorageBuffersPerShaderStage})`);
     this.group0 = device.createBindGroup({
       label: 'train group0',
       layout: kernels.group0,
@@ -37,73 +46,57 @@ export class TrainPass {
   /** Rebuilds the group-1 bind groups (after a buffer was replaced, e.g. a bigger pair set). */
   rebind(b: TrainBuffers): void {
     const bind = (k: TrainKernel, list: GPUBuffer[]) => bindKernel(this.device, this.kernels, k, list);
-    this.current = { pass: null, kernel: null, layer: -1 };
-    this.groups = {
-      batchForward: bind('batchForward', [b.pairs, b.theta, b.state, b.acts, b.zs, b.samples]),
-      forwardHidden: bind('forwardHidden', [b.theta, b.acts, b.zs]),
-      outputLoss: bind('outputLoss', [b.theta, b.samples, b.acts, b.zs, b.deltas, b.perSample]),
-      backwardHidden: bind('backwardHidden', [b.theta, b.zs, b.deltas]),
+    const groups: Partial<Record<TrainKernel, GPUBindGroup>> = {
+      trainRows: bind('trainRows', [b.pairs, b.theta, b.state, b.acts, b.zs, b.samples, b.deltas, b.perSample]),
       weightGrad: bind('weightGrad', [b.acts, b.deltas, b.perSample, b.gradPartials, b.statsPartials]),
       adamStep: bind('adamStep', [b.state, b.gradPartials, b.theta, b.moments, b.grad, b.gsqPartials]),
       finalizeStep: bind('finalizeStep', [b.statsPartials, b.gsqPartials, b.records, b.state]),
       gradDotMean: bind('gradDotMean', [b.grad, b.acts, b.deltas, b.perSample]),
       gradVarBins: bind('gradVarBins', [b.samples, b.perSample, b.state, b.bins]),
     };
-  }
-
-  /** Dispatches per training step. */
-  get dispatchesPerStep(): number {
-    return 2 * this.plan.layers.length + 1;
-  }
-
-  private use(pass: GPUComputePassEncoder, kernel: TrainKernel, layer: number): void {
-    const cur = this.current;
-    if (cur.pass !== pass) { cur.pass = pass; cur.kernel = null; cur.layer = -1; }
-    if (cur.kernel !== kernel) {
-      pass.setPipeline(this.kernels.pipelines[kernel]);
-      pass.setBindGroup(1, this.groups[kernel]);
-      cur.kernel = kernel;
+    if (this.path === 'loop') {
+      groups.stepLoop = bind('stepLoop', [b.pairs, b.state, b.theta, b.moments, b.acts, b.zs, b.samples, b.deltas, b.perSample, b.grad, b.records]);
     }
-    if (cur.layer !== layer) {
-      pass.setBindGroup(0, this.group0, [layer * DYNAMIC_STRIDE, 0]);
-      cur.layer = layer;
-    }
+    this.groups = groups as Record<TrainKernel, GPUBindGroup>;
   }
 
-  /** Encodes `k` complete training steps. */
+  /** Dispatches per training step when a submit holds `k` steps. */
+  dispatchesPerStep(k = 1): number {
+    return this.path === 'loop' ? 1 / k : 4;
+  }
+
+  private run(pass: GPUComputePassEncoder, kernel: TrainKernel, x: number, y: number): void {
+    const pipeline: GPUComputePipeline | undefined = this.kernels.pipelines[kernel];
+    if (!pipeline) throw new Error(`invalid kernel: ${kernel} (not built on this device)`);
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(1, this.groups[kernel]);
+    pass.dispatchWorkgroups(x, y, this.plan.models);
+    this.dispatches++;
+  }
+
+  /** Encodes `k` complete training steps (the caller wrote live.loopSteps = k for the loop path). */
   encodeSteps(pass: GPUComputePassEncoder, k: number): void {
-    const p = this.plan, L = p.layers.length, rows = p.rows, M = p.models;
-    const rowGroups = Math.ceil(rows / ROW_TILE), rowTiles = Math.ceil(rows / GEMM_TILE);
+    const p = this.plan;
+    pass.setBindGroup(0, this.group0, [0, 0]);
+    if (this.path === 'loop') {
+      this.run(pass, 'stepLoop', 1, 1);
+      return;
+    }
     const [gx, gy] = dispatch2D(p.gradJobs + p.statsJobs);
     const [ax, ay] = dispatch2D(p.adamJobs);
     for (let s = 0; s < k; s++) {
-      this.use(pass, 'batchForward', 0);
-      pass.dispatchWorkgroups(rowGroups, 1, M);
-      for (let l = 1; l <= L - 2; l++) {
-        this.use(pass, 'forwardHidden', l);
-        pass.dispatchWorkgroups(Math.ceil(p.layers[l].fanOut / GEMM_TILE), rowTiles, M);
-      }
-      this.use(pass, 'outputLoss', L - 1);
-      pass.dispatchWorkgroups(rowGroups, 1, M);
-      for (let l = L - 2; l >= 1; l--) {
-        this.use(pass, 'backwardHidden', l);
-        pass.dispatchWorkgroups(Math.ceil(p.layers[l].fanIn / GEMM_TILE), rowTiles, M);
-      }
-      this.use(pass, 'weightGrad', 0);
-      pass.dispatchWorkgroups(gx, gy, M);
-      this.use(pass, 'adamStep', 0);
-      pass.dispatchWorkgroups(ax, ay, M);
-      this.use(pass, 'finalizeStep', 0);
-      pass.dispatchWorkgroups(1, 1, M);
+      this.run(pass, 'trainRows', Math.ceil(p.rows / ROW_TILE), 1);
+      this.run(pass, 'weightGrad', gx, gy);
+      this.run(pass, 'adamStep', ax, ay);
+      this.run(pass, 'finalizeStep', 1, 1);
     }
   }
 
   /** Encodes the per-t-bin values of the last step taken (after its finalizeStep). */
   encodeBins(pass: GPUComputePassEncoder): void {
     const [dx, dy] = dispatch2D(this.plan.rows);
-    this.use(pass, 'gradDotMean', 0);
-    pass.dispatchWorkgroups(dx, dy, this.plan.models);
-    this.use(pass, 'gradVarBins', 0);
-    pass.dispatchWorkgroups(1, 1, this.plan.models);
+    pass.setBindGroup(0, this.group0, [0, 0]);
+    this.run(pass, 'gradDotMean', dx, dy);
+    this.run(pass, 'gradVarBins', 1, 1);
   }
 }

@@ -9,7 +9,9 @@ import { makePairs, type PairSet } from '../math/couplings';
 import { initParams } from '../math/mlp';
 import { effectiveSigma, mlpShape, worldSpec } from './world';
 import { evaluationOf, evaluationRequests } from './measure';
-import { GpuRun, type GpuRunOptions } from './gpuRun';
+import { GpuRun, type GpuRunOptions, type RunCounters } from './gpuRun';
+import type { StepPath } from './gpuTrainPass';
+import type { PathChoice } from './gpuPathProbe';
 import type { NetPlan } from './gpuLayout';
 import type { TrainBufferName } from './gpuBuffers';
 import { probeCapabilities, type GpuCapabilities, type GpuFailure } from './gpu';
@@ -69,8 +71,13 @@ export class GpuTrainer implements Trainer {
   get plan(): NetPlan { return this.run.plan; }
   /** first GPU failure; once set, step() rejects and the UI falls back to the CPU engine */
   get failure(): GpuFailure | null { return this.run.failure; }
-  /** dispatches per training step (2·depth + 3) */
+  /** dispatches per training step (tiled path 4, loop path 1 / stepsPerSubmit) */
   get dispatchesPerStep(): number { return this.run.dispatchesPerStep; }
+  /** how steps are encoded, and what the 'auto' probe measured (null: not probed) */
+  get stepPath(): StepPath { return this.run.path; }
+  get pathChoice(): PathChoice | null { return this.run.pathChoice; }
+  /** dispatches and submits encoded over the steps taken */
+  get counters(): Readonly<RunCounters> { return this.run.counters; }
 
   async step(n: number): Promise<TrainSnapshot> {
     const pending = this.run.step(n);

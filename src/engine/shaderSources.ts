@@ -6,13 +6,16 @@ import rng from '../../shaders/rng.wgsl?raw';
 import common from '../../shaders/common.wgsl?raw';
 import layer0 from '../../shaders/layer0.wgsl?raw';
 import gemm from '../../shaders/gemm.wgsl?raw';
-import batchForward from '../../shaders/batchForward.wgsl?raw';
+import rowPass from '../../shaders/rowPass.wgsl?raw';
+import sampleNorm from '../../shaders/sampleNorm.wgsl?raw';
+import adamUpdate from '../../shaders/adamUpdate.wgsl?raw';
+import stepRecord from '../../shaders/stepRecord.wgsl?raw';
+import trainRows from '../../shaders/trainRows.wgsl?raw';
 import forwardHidden from '../../shaders/forwardHidden.wgsl?raw';
-import outputLoss from '../../shaders/outputLoss.wgsl?raw';
-import backwardHidden from '../../shaders/backwardHidden.wgsl?raw';
 import weightGrad from '../../shaders/weightGrad.wgsl?raw';
 import adamStep from '../../shaders/adamStep.wgsl?raw';
 import finalizeStep from '../../shaders/finalizeStep.wgsl?raw';
+import stepLoop from '../../shaders/stepLoop.wgsl?raw';
 import gradDotMean from '../../shaders/gradDotMean.wgsl?raw';
 import gradVarBins from '../../shaders/gradVarBins.wgsl?raw';
 import odeInput from '../../shaders/odeInput.wgsl?raw';
@@ -20,8 +23,7 @@ import odeOutput from '../../shaders/odeOutput.wgsl?raw';
 import rngProbe from '../../shaders/rngProbe.wgsl?raw';
 
 export const SHADER_SOURCES: ShaderSources = {
-  trig, rng, common, layer0, gemm,
-  batchForward, forwardHidden, outputLoss, backwardHidden, weightGrad,
-  adamStep, finalizeStep, gradDotMean, gradVarBins,
+  trig, rng, common, layer0, gemm, rowPass, sampleNorm, adamUpdate, stepRecord,
+  trainRows, forwardHidden, weightGrad, adamStep, finalizeStep, stepLoop, gradDotMean, gradVarBins,
   odeInput, odeOutput, rngProbe,
 };

@@ -1,5 +1,5 @@
 // Adam (Kingma & Ba) with decoupled weight decay and the learning-rate schedule of SPEC §4.
-// Mirrored by shaders/adamStep.wgsl (update) and learningRate() in shaders/adamStep.wgsl.
+// Mirrored by shaders/adamUpdate.wgsl adamUpdate() and shaders/common.wgsl learningRate().
 
 export interface AdamSettings {
   lr: number;

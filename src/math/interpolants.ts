@@ -1,5 +1,5 @@
 // The three interpolants of SPEC §3: position x_t and regression target u_t for a pair.
-// Mirrored by interpolate() in shaders/batch.wgsl.
+// Mirrored by shaders/common.wgsl interpolate() and interpolantTime().
 
 /** The interpolant kinds of SPEC §3 (the config table's `interpolant` values). */
 export const INTERPOLANTS = ['deterministic', 'constant', 'bridge'] as const;

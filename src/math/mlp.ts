@@ -1,5 +1,6 @@
 // The velocity MLP v_θ(x, y, t) → (vx, vy) of SPEC §4, on a batch, in plain TS.
-// Parameter layout (shared with the GPU buffers, see shaders/mlp.wgsl): for each layer l in
+// Mirrored by shaders/layer0.wgsl layer0Forward() and shaders/rowPass.wgsl hiddenForward(),
+// outputRows(), hiddenBackward(). Parameter layout (the same in the GPU buffers): for each layer l in
 // order, W_l as fanOut × fanIn row-major (W[o * fanIn + i]), then b_l (fanOut). Inputs are
 // (x, y, t) followed by sin(2πkt), cos(2πkt) for k = 1..fourier.
 import { ACTIVATIONS, type ActivationName } from './activations';

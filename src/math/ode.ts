@@ -1,5 +1,5 @@
 // ODE integration of dx/dt = v(x, t) (SPEC §4): Euler, Heun, RK4, forward 0→1 or backward 1→0.
-// Mirrored by shaders/integrate.wgsl.
+// Mirrored by shaders/odeInput.wgsl main() (stage point) and shaders/odeOutput.wgsl main() (update).
 
 /** The ODE integrators of SPEC §4 (the config table's `integrator` values). */
 export const INTEGRATORS = ['euler', 'heun', 'rk4'] as const;

@@ -1,6 +1,6 @@
 // Counter-based RNG keyed by (seed, stream, step, index): the PCG4D hash of Jarzynski & Olano,
 // "Hash Functions for GPU Rendering" (JCGT 2020). Only 32-bit integer multiply, add, xor and
-// shift, so shaders/rng.wgsl computes the same bits; no state, so any draw can be recomputed.
+// shift, so shaders/rng.wgsl pcg4d() computes the same bits; no state, so any draw can be recomputed.
 
 /** One key → four independent 32-bit words. Mirrored by pcg4d() in shaders/rng.wgsl. */
 export function pcg4d(seed: number, stream: number, step: number, index: number): [number, number, number, number] {

@@ -21,7 +21,7 @@ const BASE: RunConfig = {
   ...defaultConfig(), seed: 7, batch: 50, width: 40, depth: 3, pairs: 32, fourier: 2,
   interpolant: 'bridge', sigma: 0.5, activation: 'silu',
 };
-const SPLIT = { splitChunk: 32 };
+const SPLIT = { splitChunk: 32, path: 'tiled' as const };
 
 async function trainer(config: RunConfig, extra = {}): Promise<GpuTrainer> {
   return GpuTrainer.create(gpu!.device, config, SHADERS, { adapter: gpu!.adapter, ...SPLIT, ...extra });
@@ -30,7 +30,7 @@ async function trainer(config: RunConfig, extra = {}): Promise<GpuTrainer> {
 /** Rows [off, off + rows·width) of a work buffer. */
 const rowsOf = (data: ArrayBuffer, off: number, count: number) => new Float32Array(data, 4 * off, count);
 
-describe('GpuTrainer batch (batchForward.wgsl)', () => {
+describe('GpuTrainer batch (trainRows.wgsl)', () => {
   for (const kind of ['constant', 'bridge'] as const) {
     it(`draws the t, pair indices, x_t and u_t of sampleBatch() for steps 0–2 (${kind})`, async (ctx) => {
       if (!gpu) return ctx.skip();
