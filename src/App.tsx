@@ -20,6 +20,7 @@ import { ReadoutsPanel } from './panels/ReadoutsPanel';
 import { SweepPanel } from './panels/science/SweepPanel';
 import { ReflowPanel } from './panels/science/ReflowPanel';
 import { CrossingPanel } from './panels/science/CrossingPanel';
+import { ComparePanel } from './panels/compare/ComparePanel';
 
 const PANEL_VIEWS: Record<PanelId, () => ReactElement> = {
   pairs: PairsPanel,
@@ -30,6 +31,7 @@ const PANEL_VIEWS: Record<PanelId, () => ReactElement> = {
   sweep: SweepPanel,
   reflow: ReflowPanel,
   crossing: CrossingPanel,
+  compare: ComparePanel,
 };
 
 function Panels() {

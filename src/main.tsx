@@ -7,6 +7,8 @@ import { createTrainer, probeEngine } from './engine/createTrainer';
 import { applyPreset, loadConfig } from './state/actions';
 import { startConfig } from './state/presets';
 import { Runner } from './state/runner';
+import { CompareRunner } from './state/compareRunner';
+import { createCompare } from './engine/createCompare';
 import { appStore, type Store } from './state/store';
 import { defaultSpeed, mirrorToUrl, readLocation, shareLink } from './state/urlSync';
 import { installKeys } from './ui/keys';
@@ -31,7 +33,7 @@ function applyTheme(theme: Store['theme']): void {
 async function boot(): Promise<void> {
   const link = readLocation();
   const { view } = link;
-  appStore.setState({ hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, enginePref: view.engine, presetId: link.config ? view.preset : null });
+  appStore.setState({ hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, enginePref: view.engine, presetId: link.config ? view.preset : null, compare: view.compare });
   const guess = link.config ? null : await probeEngine(view.engine);
   loadConfig(link.config ?? startConfig(guess ?? 'gpu'), link.corrections);
   appStore.setState({ speed: view.speed ?? defaultSpeed(guess) });
@@ -54,6 +56,7 @@ async function boot(): Promise<void> {
 
   const runner = new Runner({ store: appStore, create: createTrainer });
   runner.start();
+  new CompareRunner({ store: appStore, create: createCompare }).start();
   mirrorToUrl(appStore, view.engine);
   installKeys();
 

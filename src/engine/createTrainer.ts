@@ -32,7 +32,7 @@ export interface CreateOptions {
   onDeviceLost: (message: string) => void;
 }
 
-interface GpuContext {
+export interface GpuContext {
   device: GPUDevice;
   adapter: GPUAdapter;
   adapterName: string;
@@ -54,7 +54,8 @@ async function openGpu(): Promise<GpuContext> {
   return { device, adapter, adapterName: caps.description, software: caps.isSoftware };
 }
 
-function context(): Promise<GpuContext> {
+/** The page's one WebGPU device (opened on first use, reopened after a loss); rejects without WebGPU. */
+export function context(): Promise<GpuContext> {
   gpuContext ??= openGpu();
   return gpuContext.catch((err: unknown) => {
     gpuContext = null;

@@ -16,6 +16,7 @@ export const PANELS = [
   { id: 'flow', title: 'Learned flow', anchor: 'panel-flow' },
   { id: 'gradvar', title: 'Gradient variance & loss', anchor: 'panel-gradvar' },
   { id: 'readouts', title: 'Memorization & generalization', anchor: 'panel-readouts' },
+  { id: 'compare', title: 'Compare two runs in lockstep', anchor: 'panel-compare' },
   { id: 'tbins', title: 'Gradient variance by t', anchor: 'panel-tbins' },
   { id: 'sweep', title: 'σ sweep: memorization → generalization', anchor: 'panel-sweep' },
   { id: 'reflow', title: 'ReFlow rounds', anchor: 'panel-reflow' },

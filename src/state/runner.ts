@@ -224,6 +224,7 @@ export class Runner {
     const t = this.trainer;
     if (!t) return;
     const s = this.store.getState();
+    if (s.compare) return; // compare mode: src/state/compareRunner.ts trains the two runs instead
     if (!this.stepInFlight && !s.error) this.requestSteps(t, s);
     if (!this.evalInFlight && !s.error && this.evaluationDue(now, s, t.kind)) this.requestEvaluation(t, now);
     if (now - this.rateTime >= RATE_WINDOW_MS) {

@@ -6,8 +6,9 @@ import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createScienceSlice, type ScienceSlice } from './scienceSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
 
-export type Store = ConfigSlice & RunSlice & ViewSlice & ScienceSlice;
+export type Store = ConfigSlice & RunSlice & ViewSlice & ScienceSlice & CompareSlice;
 
 export function createAppStore() {
   return createStore<Store>()((...a) => ({
@@ -15,6 +16,7 @@ export function createAppStore() {
     ...createRunSlice(...a),
     ...createViewSlice(...a),
     ...createScienceSlice(...a),
+    ...createCompareSlice(...a),
   }));
 }
 

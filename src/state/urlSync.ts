@@ -46,7 +46,7 @@ export function viewOf(s: Store, linkEngine: ViewParams['engine']): ViewParams {
     speed: s.speed !== defaultSpeed(s.engine.kind) ? s.speed : null,
     engine: linkEngine,
     preset: s.presetId,
-    compare: null, // the page has no compare mode yet: its store field goes here
+    compare: s.compare,
   };
 }
 
@@ -69,7 +69,7 @@ export function shareLink(s: Store, linkEngine: ViewParams['engine'] = openedEng
 function linkChanged(s: Store, prev: Store): boolean {
   return s.config !== prev.config || s.theme !== prev.theme || s.speed !== prev.speed || s.hidden !== prev.hidden
     || s.embed !== prev.embed || s.panel !== prev.panel || s.tour !== prev.tour || s.presetId !== prev.presetId
-    || s.engine.kind !== prev.engine.kind;
+    || s.engine.kind !== prev.engine.kind || s.compare !== prev.compare;
 }
 
 /**
@@ -79,7 +79,7 @@ function linkChanged(s: Store, prev: Store): boolean {
 export function restoreLink(store: AppStore, link: OpenedLink): void {
   const { view } = link;
   store.setState((s) => ({
-    hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, tour: view.tour, presetId: view.preset,
+    hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, tour: view.tour, presetId: view.preset, compare: view.compare,
     speed: view.speed ?? defaultSpeed(s.engine.kind),
   }));
   if (link.config) loadConfig(link.config, link.corrections, store);

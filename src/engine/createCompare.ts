@@ -1,0 +1,40 @@
+// Picks the compare engine for the page (src/engine/compare.ts): on the GPU a σ compare is one
+// batched run (GpuBatchedCompare), any other setting two GpuTrainers with a notice saying so; on
+// the CPU two Worker trainers stepped together. A GPU failure falls back to the CPU and says why.
+import type { RunConfig } from './runConfig';
+import type { EngineKind } from './trainer';
+import { PairedCompare, type CompareEngine, type CompareKey } from './compare';
+import { WorkerTrainer } from './workerTrainer';
+import { context, type EnginePreference } from './createTrainer';
+
+export interface CompareHandle {
+  engine: CompareEngine;
+  kind: EngineKind;
+  /** why the runs are not one batched GPU run (paired GPU trainers, or a CPU fallback); null if they are or the CPU was asked for */
+  notice: string | null;
+}
+
+async function createGpuCompare(configs: readonly [RunConfig, RunConfig], key: CompareKey): Promise<CompareHandle> {
+  const ctx = await context();
+  const [{ GpuBatchedCompare, batchableCompare, pairedNotice }, { GpuTrainer }, { SHADER_SOURCES }] = await Promise.all([
+    import('./gpuCompare'), import('./gpuTrainer'), import('./shaderSources'),
+  ]);
+  if (batchableCompare(key)) return { engine: await GpuBatchedCompare.create(ctx.device, configs, SHADER_SOURCES), kind: 'gpu', notice: null };
+  const notice = pairedNotice(key);
+  const engine = await PairedCompare.create(configs, (c) => GpuTrainer.create(ctx.device, c, SHADER_SOURCES, { adapter: ctx.adapter }), notice);
+  return { engine, kind: 'gpu', notice };
+}
+
+/** The two runs of a compare, GPU first unless the CPU is asked for; never rejects for lack of a GPU. */
+export async function createCompare(configs: readonly [RunConfig, RunConfig], key: CompareKey, preference: EnginePreference): Promise<CompareHandle> {
+  let notice: string | null = null;
+  if (preference !== 'cpu') {
+    try {
+      return await createGpuCompare(configs, key);
+    } catch (err) {
+      notice = `GPU unavailable (${err instanceof Error ? err.message : String(err)}): the two runs train on the CPU.`;
+    }
+  }
+  const engine = await PairedCompare.create(configs, (c) => WorkerTrainer.create(c));
+  return { engine, kind: 'cpu', notice };
+}

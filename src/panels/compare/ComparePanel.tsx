@@ -1,0 +1,74 @@
+// The compare panel (SPEC §6 "compare two runs side by side"): the picker, a notice when the GPU
+// runs are not one batched dispatch, both learned flows on the same axes, both runs' gradient
+// variance and loss on one plot, and the readouts of A and B with the difference B − A.
+import { settingLabel } from '../../engine/compare';
+import { formatMetric, formatPercent } from '../../state/format';
+import { useAppStore } from '../../state/useAppStore';
+import { useShallow } from 'zustand/react/shallow';
+import { PanelFrame } from '../PanelFrame';
+import { CompareControls } from './CompareControls';
+import { CompareCurves } from './CompareCurves';
+import { CompareFlows } from './CompareFlows';
+import { compareRows, type CompareRow } from './compareRows';
+import { appStore } from '../../state/store';
+
+function cell(row: CompareRow, v: number | null, signed = false): string {
+  if (v === null) return '—';
+  const text = row.percent ? formatPercent(v) : formatMetric(v);
+  return signed && v > 0 ? `+${text}` : text;
+}
+
+function CompareReadouts() {
+  const key = useAppStore((s) => s.compare?.key ?? null);
+  const labels = useAppStore(useShallow((s) => s.compareState.runs.map((r) => (key ? settingLabel(key, r.config[key]) : ''))));
+  useAppStore((s) => s.compareState.runs); // re-render on new evaluations
+  useAppStore((s) => Math.floor(s.compareState.version / 16)); // and now and then as the curves grow
+  const { runs } = appStore.getState().compareState;
+  const rows = compareRows(runs.map((r) => r.curves), runs.map((r) => r.evaluation?.metrics));
+  return (
+    <table className="compare-table" data-testid="compare-readouts">
+      <thead>
+        <tr><th scope="col">figure</th><th scope="col" className="run-a">A: {labels[0]}</th><th scope="col" className="run-b">B: {labels[1]}</th><th scope="col">B − A</th></tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} data-testid={`compare-row-${r.id}`}>
+            <th scope="row">{r.label}</th><td>{cell(r, r.a)}</td><td>{cell(r, r.b)}</td><td>{cell(r, r.diff, true)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Status() {
+  const st = useAppStore(useShallow((s) => ({ phase: s.compareState.phase, kind: s.compareState.kind, batched: s.compareState.batched, notice: s.compareState.notice, step: s.compareState.step })));
+  return (
+    <>
+      <p className="dim" data-testid="compare-status">
+        {st.phase === 'starting' ? 'starting both runs…' : `step ${st.step} · ${st.kind?.toUpperCase() ?? ''} · ${st.batched ? 'one batched GPU run for both' : 'two trainers in lockstep'}`}
+        {' · '}same pairs, initial weights (seed) and batches (t, pair, ε)
+      </p>
+      {st.notice && <p className="compare-notice" role="status" data-testid="compare-notice">{st.notice}</p>}
+    </>
+  );
+}
+
+export function ComparePanel() {
+  const on = useAppStore((s) => s.compare !== null);
+  return (
+    <PanelFrame id="compare" png={on}>
+      <CompareControls />
+      {on ? (
+        <>
+          <Status />
+          <CompareFlows />
+          <CompareCurves />
+          <CompareReadouts />
+        </>
+      ) : (
+        <p className="dim">Train this configuration twice in lockstep, changing one setting in run B (σ 0 against the paper's 0.05 by default).</p>
+      )}
+    </PanelFrame>
+  );
+}
