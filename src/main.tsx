@@ -3,12 +3,13 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { App } from './App';
-import { createTrainer, probeEngine } from './engine/createTrainer';
+import { createSweepEngine, createTrainer, probeEngine } from './engine/createTrainer';
 import { applyPreset, loadConfig } from './state/actions';
 import { startConfig } from './state/presets';
 import { Runner } from './state/runner';
 import { CompareRunner } from './state/compareRunner';
 import { createCompare } from './engine/createCompare';
+import { ScienceJobs } from './state/scienceJobs';
 import { appStore, type Store } from './state/store';
 import { defaultSpeed, mirrorToUrl, readLocation, shareLink } from './state/urlSync';
 import { installKeys } from './ui/keys';
@@ -57,6 +58,17 @@ async function boot(): Promise<void> {
   const runner = new Runner({ store: appStore, create: createTrainer });
   runner.start();
   new CompareRunner({ store: appStore, create: createCompare }).start();
+  // the sweep and ReFlow jobs get the same engine factories as the runner, on engines of their own
+  const preference = () => appStore.getState().enginePref;
+  const science = new ScienceJobs({
+    store: appStore,
+    createTrainer: async (config, onLost) => {
+      const { trainer, info } = await createTrainer(config, { preference: preference(), onDeviceLost: onLost });
+      return { engine: trainer, fallbackReason: info.fallbackReason };
+    },
+    createSweep: (config, sigmas) => createSweepEngine(config, sigmas, preference()),
+  });
+  science.start();
   mirrorToUrl(appStore, view.engine);
   installKeys();
 

@@ -67,13 +67,12 @@ export async function runReflowCommand(args: string[], io: Io = stdio): Promise<
     const runner = new ReflowRunner(handle.trainer, reflowSettings(run));
     if (!raw.json) io.out(formatRows(REFLOW_KEYS, [], false)[0]);
     // rows are printed as each round ends: a long run shows progress
-    for (let k = 0; k <= rounds; k++) {
-      if (k > 0) await runner.reflow();
-      const row = await runner.trainRound();
-      if (row === null) break;
-      io.out(formatRows(REFLOW_KEYS, [reflowRow(row)], raw.json).at(-1)!);
-      if (row.keptPairs > 0) io.err(`# round ${row.round}: ${row.keptPairs} endpoints were not finite; those pairs kept their partner`);
-    }
+    await runner.run(rounds, {
+      onRound: (row) => {
+        io.out(formatRows(REFLOW_KEYS, [reflowRow(row)], raw.json).at(-1)!);
+        if (row.keptPairs > 0) io.err(`# round ${row.round}: ${row.keptPairs} endpoints were not finite; those pairs kept their partner`);
+      },
+    });
     const summary = `# ${rounds + 1} rounds × ${steps} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
     if (raw.json) io.err(summary); else io.out(summary);
     return 0;

@@ -152,7 +152,7 @@ export async function runSweepCommand(args: string[], io: Io = stdio): Promise<n
       });
     const header = `# flowvar sweep "${encodeConfig(config)}" --sigmas ${runner.sigmas.join(',')} --steps ${total} --engine ${engine}`;
     if (raw.json) io.err(header); else io.out(header);
-    const results = await runSweep(runner, total, chunk);
+    const results = (await runSweep(runner, total, { chunk }))!; // no signal: never stopped, never null
     for (const line of formatRows(SWEEP_KEYS, results.map(sweepRow), raw.json)) io.out(line);
     const summary = `# ${runner.sigmas.length} models × ${total} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s (${engine === 'gpu' ? 'GPU, one batched run' : deviceName})`;
     if (raw.json) io.err(summary); else io.out(summary);

@@ -98,19 +98,26 @@ export async function probeEngine(preference: EnginePreference): Promise<EngineK
   }
 }
 
+export interface SweepHandle {
+  engine: SweepEngine;
+  /** why the sweep runs on CPU Workers although the GPU was wanted (no GPU, or it does not fit); null otherwise */
+  fallbackReason: string | null;
+}
+
 /**
  * The σ sweep's engine: on the GPU one GpuSweepEngine (every dispatch covers all models), else
- * one CPU Worker per σ stepped in turn (SweepRunner).
+ * one CPU Worker per σ stepped in turn (SweepRunner), with the reason the GPU was not used.
  */
-export async function createSweepEngine(config: RunConfig, sigmas: readonly number[], preference: EnginePreference): Promise<SweepEngine> {
+export async function createSweepEngine(config: RunConfig, sigmas: readonly number[], preference: EnginePreference): Promise<SweepHandle> {
+  let fallbackReason: string | null = null;
   if (preference !== 'cpu') {
     try {
       const ctx = await context();
       const [{ GpuSweepEngine }, { SHADER_SOURCES }] = await Promise.all([import('./gpuSweepEngine'), import('./shaderSources')]);
-      return await GpuSweepEngine.create(ctx.device, config, sigmas, SHADER_SOURCES);
-    } catch {
-      // no GPU, or the sweep does not fit it: the CPU runner below
+      return { engine: await GpuSweepEngine.create(ctx.device, config, sigmas, SHADER_SOURCES), fallbackReason: null };
+    } catch (err) {
+      fallbackReason = `GPU sweep unavailable: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
-  return SweepRunner.create(config, sigmas, (c) => WorkerTrainer.create(c));
+  return { engine: await SweepRunner.create(config, sigmas, (c) => WorkerTrainer.create(c)), fallbackReason };
 }

@@ -6,7 +6,7 @@
 import type { RunConfig } from './runConfig';
 import type { EvalMetrics, Trainer } from './trainer';
 import { reflowPairs, pairCost } from '../math/reflow';
-import { TailMean, tailWindow } from './sweep';
+import { TailMean, tailWindow, type JobControl } from './sweep';
 
 /** Training x0's integrated per call (bounds the path memory: (odeSteps + 1) × chunk × 2 floats). */
 export const REFLOW_CHUNK = 4096;
@@ -39,8 +39,12 @@ export interface ReflowSettings {
   /** integrator and its steps for the endpoints (the run's own settings by default) */
   integrator: RunConfig['integrator'];
   odeSteps: number;
-  /** steps per trainer.step() call, so a page can show progress between chunks */
-  chunk?: number;
+}
+
+/** Control of a ReFlow job: chunked progress and abort (JobControl), plus one call per finished round. */
+export interface ReflowControl extends JobControl<ReflowProgress> {
+  /** after each round's history row (the CLI prints it, the page stores it) */
+  onRound?: (row: ReflowRound) => void | Promise<void>;
 }
 
 export function reflowSettings(config: RunConfig, steps = config.steps): ReflowSettings {
@@ -65,17 +69,24 @@ export class ReflowRunner {
 
   constructor(private readonly trainer: Trainer, private readonly settings: ReflowSettings) {}
 
-  /** Trains the current round's steps (from where the trainer is), evaluates, appends to the history. */
-  async trainRound(onProgress?: (p: ReflowProgress) => void | boolean): Promise<ReflowRound | null> {
+  /**
+   * Trains the current round's steps (from where the trainer is), evaluates, appends to the
+   * history. Null when `control.signal` aborted it.
+   */
+  async trainRound(control: JobControl<ReflowProgress> = {}): Promise<ReflowRound | null> {
     const { steps } = this.settings;
-    const chunk = Math.max(1, Math.floor(this.settings.chunk ?? steps));
+    const chunk = Math.max(1, Math.floor(control.chunk ?? steps));
+    const aborted = () => control.signal?.aborted === true;
     const loss = new TailMean(tailWindow(steps)), gradVar = new TailMean(tailWindow(steps));
     while (this.trainer.stepCount < steps) {
+      if (aborted()) return null;
       const snap = await this.trainer.step(Math.min(chunk, steps - this.trainer.stepCount));
       for (const r of snap.records) { loss.push(r.loss); gradVar.push(r.gradVar); }
-      if (onProgress?.({ round: this.round, step: this.trainer.stepCount, steps }) === false) return null;
+      if (aborted()) return null;
+      await control.onProgress?.({ round: this.round, step: this.trainer.stepCount, steps });
     }
     const { metrics } = await this.trainer.evaluate();
+    if (aborted()) return null;
     const row = roundRow(this.round, steps, pairCost(this.trainer.pairs), metrics, loss.mean(), gradVar.mean(), this.keptPairs);
     this.history.push(row);
     this.recorded = true;
@@ -115,14 +126,17 @@ export class ReflowRunner {
   }
 
   /**
-   * Trains and measures the current round (unless already measured), then `rounds` reflows, each
-   * trained and measured: rounds + 1 history rows from a fresh runner (fewer if stopped).
+   * The one ReFlow loop (page, CLI, tests): trains and measures the current round (unless already
+   * measured), then `rounds` reflows, each trained and measured: rounds + 1 history rows from a
+   * fresh runner, fewer when `control.signal` aborts it.
    */
-  async run(rounds: number, onProgress?: (p: ReflowProgress) => void | boolean): Promise<ReflowRound[]> {
-    if (!this.recorded && (await this.trainRound(onProgress)) === null) return this.history;
-    for (let k = 0; k < rounds; k++) {
-      await this.reflow();
-      if ((await this.trainRound(onProgress)) === null) break;
+  async run(rounds: number, control: ReflowControl = {}): Promise<ReflowRound[]> {
+    for (let k = this.recorded ? 1 : 0; k <= rounds; k++) {
+      if (control.signal?.aborted) break;
+      if (k > 0) await this.reflow();
+      const row = await this.trainRound(control);
+      if (row === null) break;
+      await control.onRound?.(row);
     }
     return this.history;
   }

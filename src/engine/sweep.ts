@@ -188,12 +188,29 @@ export class SweepRunner implements SweepEngine {
   }
 }
 
-/** Trains the sweep to `total` steps in chunks of `chunk`, calling `onProgress` after each; then evaluates. */
-export async function runSweep(engine: SweepEngine, total: number, chunk: number, onProgress?: (p: SweepProgress) => void | boolean): Promise<SweepResult[]> {
-  const size = Math.max(1, Math.floor(chunk));
-  while (engine.stepCount < total) {
+/** How a job loop (the sweep, ReFlow rounds) reports and stops: the page, the CLI and the tests all pass one. */
+export interface JobControl<P> {
+  /** steps per chunk; progress and abort are looked at between chunks */
+  chunk?: number;
+  /** after every chunk; may return a promise (the page yields to its frame there) */
+  onProgress?: (p: P) => void | Promise<void>;
+  /** stops the loop between chunks; the job then resolves null */
+  signal?: AbortSignal;
+}
+
+/**
+ * The one sweep loop: trains `engine` to `total` steps in chunks, reporting after each, then
+ * evaluates every model. Null when `signal` aborted it (no evaluation is made then).
+ */
+export async function runSweep(engine: SweepEngine, total: number, control: JobControl<SweepProgress> = {}): Promise<SweepResult[] | null> {
+  const size = Math.max(1, Math.floor(control.chunk ?? total));
+  const aborted = () => control.signal?.aborted === true;
+  while (engine.stepCount < total && !aborted()) {
     const p = await engine.step(Math.min(size, total - engine.stepCount));
-    if (onProgress?.(p) === false) break;
+    if (aborted()) break;
+    await control.onProgress?.(p);
   }
-  return engine.evaluate();
+  if (aborted()) return null;
+  const results = await engine.evaluate();
+  return aborted() ? null : results;
 }

@@ -11,7 +11,7 @@ import { drawFlow } from './drawFlow';
 import { readPalette } from './palette';
 import { PanelFrame } from './PanelFrame';
 import { PLANE_MARGIN, type PlaneScales } from './planeFrame';
-import { quiverField, quiverSide, type QuiverField } from './quiver';
+import { quiverField, quiverSide, type QuiverField } from '../engine/fieldProbe';
 import { usePlane } from './usePlane';
 import { useRedraw } from './useRedraw';
 import { drawStoreOverlay, OverlayControls } from './science/OverlayControls';

@@ -5,7 +5,7 @@ import type { Evaluation, Trajectories } from '../engine/trainer';
 import type { PairSet } from '../math/couplings';
 import type { PlaneScales } from './planeFrame';
 import type { Palette } from './palette';
-import type { QuiverField } from './quiver';
+import type { QuiverField } from '../engine/fieldProbe';
 import type { LayerId } from '../state/viewSlice';
 
 export interface FlowDrawInput {

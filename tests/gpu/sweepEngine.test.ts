@@ -18,7 +18,7 @@ describe('GpuSweepEngine: the batched GPU sweep behind the SweepEngine interface
     const sigmas = [0.5, 0]; // unsorted on purpose: both engines clean the list the same way
     const gpuEngine = await GpuSweepEngine.create(gpu.device, CONFIG, sigmas, SHADERS);
     const cpuEngine = await SweepRunner.create(CONFIG, sigmas, (c) => new CpuTrainer(c));
-    const [g, c] = [await runSweep(gpuEngine, CONFIG.steps, 5), await runSweep(cpuEngine, CONFIG.steps, 5)];
+    const [g, c] = [(await runSweep(gpuEngine, CONFIG.steps, { chunk: 5 }))!, (await runSweep(cpuEngine, CONFIG.steps, { chunk: 5 }))!];
     gpuEngine.dispose();
     expect(gpuEngine.sigmas).toEqual([0, 0.5]);
     expect(g.map((r) => r.sigma)).toEqual(c.map((r) => r.sigma));

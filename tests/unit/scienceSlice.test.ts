@@ -1,22 +1,37 @@
-// The science slice through the vanilla store (STYLE rule 12): actions, the sweep and reflow drivers
-// with CPU trainers, and hostile values.
+// The science slice through the vanilla store (STYLE rule 12): actions, the sweep and reflow jobs
+// (ScienceJobs) on CPU trainers passed in as the page passes its engine factories, and hostile values.
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from '../../src/state/store';
+import { createAppStore, type AppStore } from '../../src/state/store';
+import { initialScienceState } from '../../src/state/scienceSlice';
 import {
-  initialScienceState, measureFieldDistance, setCrossingGrid, setCrossingT, setOverlay, setReflowRounds, setSweepSigmas,
-  setSweepSteps, startReflow, startSweep, stopSweep, type ScienceStore,
-} from '../../src/state/scienceSlice';
+  measureFieldDistance, setCrossingGrid, setCrossingT, setOverlay, setReflowRounds, setSweepSigmas,
+  setSweepSteps, startReflow, startSweep, stopReflow, stopSweep,
+} from '../../src/state/scienceActions';
+import { ScienceJobs, type ScienceDeps } from '../../src/state/scienceJobs';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
+import { SweepRunner } from '../../src/engine/sweep';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { initParams } from '../../src/math/mlp';
 import { mlpShape } from '../../src/engine/world';
 
 const TINY: RunConfig = { ...defaultConfig(), pairs: 8, width: 16, depth: 1, batch: 32, particles: 64, odeSteps: 8, steps: 40 };
 
-function makeStore(config: RunConfig = TINY): ScienceStore {
+function makeStore(config: RunConfig = TINY): AppStore {
   const store = createAppStore();
   store.setState({ ...initialScienceState(), config });
-  return store as unknown as ScienceStore;
+  return store;
+}
+
+/** ScienceJobs on CPU trainers, started on `store`. */
+function cpuJobs(store: AppStore, opts: Partial<ScienceDeps> = {}): ScienceJobs {
+  const jobs = new ScienceJobs({
+    store,
+    createTrainer: async (c) => ({ engine: new CpuTrainer(c), fallbackReason: null }),
+    createSweep: async (c, sigmas) => ({ engine: await SweepRunner.create(c, sigmas, (m) => new CpuTrainer(m)), fallbackReason: null }),
+    ...opts,
+  });
+  jobs.start();
+  return jobs;
 }
 
 describe('science slice', () => {
@@ -41,7 +56,9 @@ describe('science slice', () => {
     setSweepSigmas([0, 1], store);
     const seen: number[] = [];
     const unsub = store.subscribe((s) => { if (s.sweep.step && seen.at(-1) !== s.sweep.step) seen.push(s.sweep.step); });
-    await startSweep({ make: (c) => new CpuTrainer(c), chunk: 15 }, store);
+    const jobs = cpuJobs(store, { sweepChunk: 15 });
+    startSweep(store);
+    await jobs.idle();
     unsub();
     const { sweep } = store.getState();
     expect(sweep.status).toBe('done');
@@ -55,40 +72,105 @@ describe('science slice', () => {
     const store = makeStore();
     setSweepSigmas([0, 0.5], store);
     const unsub = store.subscribe((s) => { if (s.sweep.step >= 10) stopSweep(store); });
-    await startSweep({ make: (c) => new CpuTrainer(c), chunk: 10 }, store);
+    const jobs = cpuJobs(store, { sweepChunk: 10 });
+    startSweep(store);
+    await jobs.idle();
     unsub();
+    expect(store.getState().sweep.step).toBe(10);
     expect(store.getState().sweep.status).toBe('stopped');
     expect(store.getState().sweep.results).toBeNull();
   });
 
   it('a failing factory leaves the sweep failed with the message', async () => {
     const store = makeStore();
-    await startSweep({ make: () => { throw new Error('no adapter'); } }, store);
+    const jobs = cpuJobs(store, { createSweep: async () => { throw new Error('no adapter'); } });
+    startSweep(store);
+    await jobs.idle();
     expect(store.getState().sweep).toMatchObject({ status: 'failed', error: 'no adapter' });
+  });
+
+  it('a sweep on the CPU although the GPU was wanted keeps the reason in the store for the panel', async () => {
+    const store = makeStore();
+    setSweepSigmas([0], store);
+    const jobs = cpuJobs(store, {
+      createSweep: async (c, sigmas) => ({ engine: await SweepRunner.create(c, sigmas, (m) => new CpuTrainer(m)), fallbackReason: 'GPU sweep unavailable: this browser has no WebGPU' }),
+    });
+    startSweep(store);
+    await jobs.idle();
+    expect(store.getState().sweep).toMatchObject({ status: 'done', fallbackReason: 'GPU sweep unavailable: this browser has no WebGPU' });
+  });
+
+  it('a second startSweep() while one runs is ignored; stop then start runs a fresh sweep to the end', async () => {
+    const store = makeStore();
+    setSweepSigmas([0, 0.5], store);
+    const jobs = cpuJobs(store, { sweepChunk: 10 });
+    startSweep(store);
+    const runId = store.getState().sweep.runId;
+    startSweep(store);
+    expect(store.getState().sweep.runId).toBe(runId);
+    stopSweep(store);
+    startSweep(store);
+    await jobs.idle();
+    const { sweep } = store.getState();
+    expect(sweep.runId).toBe(runId + 2);
+    expect(sweep.status).toBe('done');
+    expect(sweep.results!.map((r) => r.metrics.step)).toEqual([40, 40]);
   });
 
   it('startReflow() records round 0 and each reflow in the history', async () => {
     const store = makeStore({ ...TINY, coupling: 'rotated' });
     setReflowRounds(1, store);
-    await startReflow({ make: (c) => new CpuTrainer(c), steps: 20 }, store);
+    const jobs = cpuJobs(store);
+    startReflow(store);
+    await jobs.idle();
     const { reflow } = store.getState();
     expect(reflow.status).toBe('done');
-    expect(reflow.history.map((r) => [r.round, r.steps])).toEqual([[0, 20], [1, 20]]);
+    expect(reflow.history.map((r) => [r.round, r.steps])).toEqual([[0, 40], [1, 40]]);
     expect(reflow.history[0].otCost).toBe(0);
+  });
+
+  it('stopReflow() mid-round keeps the rounds already measured and ends stopped', async () => {
+    const store = makeStore({ ...TINY, coupling: 'rotated' });
+    setReflowRounds(3, store);
+    const unsub = store.subscribe((s) => { if (s.reflow.history.length === 1 && s.reflow.progress?.round === 1) stopReflow(store); });
+    const jobs = cpuJobs(store, { reflowChunk: 10 });
+    startReflow(store);
+    await jobs.idle();
+    unsub();
+    const { reflow } = store.getState();
+    expect(reflow.status).toBe('stopped');
+    expect(reflow.history.map((r) => r.round)).toEqual([0]);
+  });
+
+  it('a GPU device lost during ReFlow fails the job with the message instead of hanging or passing', async () => {
+    const store = makeStore({ ...TINY, coupling: 'rotated' });
+    setReflowRounds(1, store);
+    const jobs = cpuJobs(store, {
+      reflowChunk: 10,
+      createTrainer: async (c, onLost) => {
+        const t = new CpuTrainer(c);
+        const step = t.step.bind(t);
+        t.step = async (n) => { const snap = await step(n); if (snap.step >= 20) onLost('adapter reset'); return snap; };
+        return { engine: t, fallbackReason: null };
+      },
+    });
+    startReflow(store);
+    await jobs.idle();
+    expect(store.getState().reflow).toMatchObject({ status: 'failed', error: 'GPU device lost: adapter reset' });
   });
 
   it('measureFieldDistance() needs Gaussian ends and fitting weights; then gives both distances at the weights step', () => {
     const store = makeStore();
     measureFieldDistance(undefined, store);
     expect(store.getState().overlay.distance).toBeNull();
-    store.setState({ weights: { theta: initParams(mlpShape(TINY), 1), step: 7 } } as never);
+    store.setState({ weights: { theta: initParams(mlpShape(TINY), 1), step: 7 } });
     setOverlay('both', store);
     measureFieldDistance(undefined, store);
     const d = store.getState().overlay.distance!;
     expect(d.step).toBe(7);
     expect(d.ot).toBeGreaterThan(0);
     expect(d.rotated).toBeGreaterThan(0);
-    store.setState({ config: { ...TINY, target: 'moons' } } as never);
+    store.setState({ config: { ...TINY, target: 'moons' } });
     measureFieldDistance(undefined, store);
     expect(store.getState().overlay.distance).toBeNull();
   });

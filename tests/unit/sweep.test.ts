@@ -56,7 +56,7 @@ describe('SweepRunner over σ ∈ {0, 1} (CPU, seed 1, 600 steps)', () => {
 
   beforeAll(async () => {
     runner = await SweepRunner.create(BASE, [1, 0], (c) => new CpuTrainer(c));
-    results = await runSweep(runner, BASE.steps, 150, (p) => { progress.push(p.step); });
+    results = (await runSweep(runner, BASE.steps, { chunk: 150, onProgress: (p) => { progress.push(p.step); } }))!;
     for (const sigma of [0, 1]) {
       const trainer = new CpuTrainer(sweepConfig(BASE, sigma));
       standalone.push({ records: trainer.stepSync(BASE.steps).records, trainer });

@@ -5,7 +5,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { axisRight, interpolateViridis, scaleLog, select } from 'd3';
 import { conditionalVariance, meanConditionalVariance, type ConditionalVarianceGrid } from '../../math/conditionalVariance';
-import { setCrossingGrid, setCrossingT, CROSSING_GRID } from '../../state/scienceSlice';
+import { setCrossingGrid, setCrossingT } from '../../state/scienceActions';
+import { CROSSING_GRID } from '../../state/scienceSlice';
+import { useAppStore } from '../../state/useAppStore';
+import { useRedraw } from '../useRedraw';
 import { effectiveSigma } from '../../engine/world';
 import { appStore } from '../../state/store';
 import { fitCanvas } from '../canvas';
@@ -15,7 +18,6 @@ import { usePlane } from '../usePlane';
 import { PanelFrame } from '../PanelFrame';
 import { usePlotStyle } from './usePlotStyle';
 import { drawHeatmap, maxCell, varianceDomain, VARIANCE_DECADES } from './drawHeatmap';
-import { useScience, useScienceRedraw } from './useScience';
 
 const LEGEND = { width: 10, gap: 8 };
 
@@ -25,12 +27,12 @@ export function CrossingPanel() {
   const gl = useRef<SVGGElement>(null);
   const style = usePlotStyle('crossing', 'clamp(280px, 44vh, 680px)');
   const { size, scales, gx, gy } = usePlane(box);
-  const pairs = useScience((s) => s.pairs);
-  const t = useScience((s) => s.crossing.t);
-  const gridSize = useScience((s) => s.crossing.gridSize);
-  const kind = useScience((s) => s.config.interpolant);
-  const sigma = useScience((s) => effectiveSigma(s.config));
-  const seed = useScience((s) => s.config.seed);
+  const pairs = useAppStore((s) => s.pairs);
+  const t = useAppStore((s) => s.crossing.t);
+  const gridSize = useAppStore((s) => s.crossing.gridSize);
+  const kind = useAppStore((s) => s.config.interpolant);
+  const sigma = useAppStore((s) => effectiveSigma(s.config));
+  const seed = useAppStore((s) => s.config.seed);
 
   const result: ConditionalVarianceGrid | null = useMemo(() => {
     if (!pairs || size.width === 0) return null;
@@ -48,7 +50,7 @@ export function CrossingPanel() {
     if (gl.current) select(gl.current).attr('transform', `translate(${legendX + LEGEND.width},0)`).call(axisRight(legend).ticks(VARIANCE_DECADES + 1, '.0e'));
   }, [legend, legendX]);
 
-  useScienceRedraw(() => {
+  useRedraw(() => {
     const c = canvas.current;
     if (!c || !box.current || size.width === 0 || !result) return;
     const ctx = fitCanvas(c, size.width, size.height);
@@ -81,8 +83,8 @@ export function CrossingPanel() {
 }
 
 function CrossingFooter({ result }: { result: ConditionalVarianceGrid | null }) {
-  const t = useScience((s) => s.crossing.t);
-  const gridSize = useScience((s) => s.crossing.gridSize);
+  const t = useAppStore((s) => s.crossing.t);
+  const gridSize = useAppStore((s) => s.crossing.gridSize);
   let readout = '';
   if (result) {
     const c = maxCell(result), g = result.grid;

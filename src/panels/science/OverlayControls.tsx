@@ -3,18 +3,20 @@
 // from each (mean squared distance over x in the shown square, t ∈ {0.1, …, 0.9}). Also the draw
 // call the panel makes in its redraw: drawStoreOverlay(ctx, scales, palette).
 import { useEffect } from 'react';
-import { measureFieldDistance, scienceStore, setOverlay, setOverlayTrajectories, type OverlayKind } from '../../state/scienceSlice';
+import { measureFieldDistance, setOverlay, setOverlayTrajectories } from '../../state/scienceActions';
+import type { OverlayKind } from '../../state/scienceSlice';
+import { appStore } from '../../state/store';
+import { useAppStore } from '../../state/useAppStore';
 import { sourceSpec, targetSpec } from '../../engine/world';
 import type { Palette } from '../palette';
 import { drawOverlay, overlayLayers, type OverlayScales } from './drawOverlay';
-import { useScience, type ScienceView } from './useScience';
 
 /** Training x0's whose closed-form trajectories are drawn. */
 export const OVERLAY_TRAJECTORIES = 150;
 
 /** Draws the store's chosen overlay at the flow panel's t (nothing when 'none' or not Gaussian). */
 export function drawStoreOverlay(ctx: CanvasRenderingContext2D, scales: OverlayScales, palette: Palette): void {
-  const s = scienceStore().getState() as ScienceView;
+  const s = appStore.getState();
   const layers = overlayLayers(sourceSpec(s.config), targetSpec(s.config), s.config.phi, s.overlay.kind, { ot: palette.target, rotated: palette.partners });
   if (layers.length === 0) return;
   const starts = s.overlay.trajectories && s.pairs ? s.pairs.x0.subarray(0, 2 * Math.min(s.pairs.n, OVERLAY_TRAJECTORIES)) : null;
@@ -29,11 +31,11 @@ const KINDS: { value: OverlayKind; label: string }[] = [
 ];
 
 export function OverlayControls({ extent }: { extent?: { lo: number; hi: number } }) {
-  const kind = useScience((s) => s.overlay.kind);
-  const trajectories = useScience((s) => s.overlay.trajectories);
-  const gaussian = useScience((s) => s.config.source === 'gaussian' && s.config.target === 'gaussian');
-  const weights = useScience((s) => s.weights);
-  const distance = useScience((s) => s.overlay.distance);
+  const kind = useAppStore((s) => s.overlay.kind);
+  const trajectories = useAppStore((s) => s.overlay.trajectories);
+  const gaussian = useAppStore((s) => s.config.source === 'gaussian' && s.config.target === 'gaussian');
+  const weights = useAppStore((s) => s.weights);
+  const distance = useAppStore((s) => s.overlay.distance);
   const lo = extent?.lo ?? -3, hi = extent?.hi ?? 3;
   // re-measure when new weights arrive (after each evaluation), only while an overlay is shown
   useEffect(() => {

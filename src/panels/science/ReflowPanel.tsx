@@ -4,14 +4,16 @@
 // and pair reproduction against chance. On a rotated pairing the cost stays up (SPEC §1).
 import { useEffect, useMemo, useRef } from 'react';
 import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
-import { scienceStore, setReflowRounds, startReflow, stopReflow } from '../../state/scienceSlice';
+import { setReflowRounds, startReflow, stopReflow } from '../../state/scienceActions';
+import { appStore } from '../../state/store';
+import { useAppStore } from '../../state/useAppStore';
+import { useRedraw } from '../useRedraw';
 import { fitCanvas } from '../canvas';
 import { readPalette } from '../palette';
 import { useSize } from '../useSize';
 import { PanelFrame } from '../PanelFrame';
 import { usePlotStyle } from './usePlotStyle';
 import { drawReflowRow, reflowRows, type ReflowColors } from './drawReflow';
-import { useScience, useScienceRedraw } from './useScience';
 
 const M = { top: 8, right: 14, bottom: 26, left: 48 };
 const ROW_GAP = 16;
@@ -28,8 +30,8 @@ export function ReflowPanel() {
   const gy = useRef<(SVGGElement | null)[]>([]);
   const size = useSize(box);
   const style = usePlotStyle('reflow', 'clamp(300px, 42vh, 640px)');
-  const rounds = useScience((s) => s.reflow.rounds);
-  const history = useScience((s) => s.reflow.history);
+  const rounds = useAppStore((s) => s.reflow.rounds);
+  const history = useAppStore((s) => s.reflow.history);
 
   const layout = useMemo(() => {
     const x = scaleLinear().domain([-0.3, Math.max(1, rounds) + 0.3]).range([M.left, Math.max(M.left + 20, size.width - M.right)]);
@@ -50,14 +52,14 @@ export function ReflowPanel() {
     });
   }, [layout, rounds, size.height]);
 
-  useScienceRedraw(() => {
+  useRedraw(() => {
     const c = canvas.current;
     if (!c || !box.current || size.width === 0) return;
     const ctx = fitCanvas(c, size.width, size.height);
     if (!ctx) return;
     const p = readPalette(box.current);
     const colors: ReflowColors = { transport: p.freshPaths, pairs: p.lines, ot: p.target, straightness: p.quiver, reproduction: p.trainPaths, weight: p.weight };
-    const rows = reflowRows(scienceStore().getState().reflow.history, colors);
+    const rows = reflowRows(appStore.getState().reflow.history, colors);
     ROWS.forEach((r, i) => drawReflowRow(ctx, layout.x, layout.ys[i], rows[r.key].series, rows[r.key].refs, p.weight));
   }, (s) => [s.reflow.history, s.theme], [layout, size.width, size.height]);
 
@@ -84,18 +86,19 @@ export function ReflowPanel() {
 const dummyColors: ReflowColors = { transport: '', pairs: '', ot: '', straightness: '', reproduction: '', weight: 1 };
 
 function ReflowTools() {
-  const running = useScience((s) => s.reflow.status === 'running');
+  const running = useAppStore((s) => s.reflow.status === 'running');
   return running
     ? <button type="button" className="tool" onClick={() => stopReflow()} data-testid="reflow-stop">Stop</button>
-    : <button type="button" className="tool" onClick={() => void startReflow()} data-testid="reflow-start">Run ReFlow</button>;
+    : <button type="button" className="tool" onClick={() => startReflow()} data-testid="reflow-start">Run ReFlow</button>;
 }
 
 function ReflowFooter() {
-  const rounds = useScience((s) => s.reflow.rounds);
-  const status = useScience((s) => s.reflow.status);
-  const progress = useScience((s) => s.reflow.progress);
-  const error = useScience((s) => s.reflow.error);
-  const last = useScience((s) => s.reflow.history.at(-1) ?? null);
+  const rounds = useAppStore((s) => s.reflow.rounds);
+  const status = useAppStore((s) => s.reflow.status);
+  const progress = useAppStore((s) => s.reflow.progress);
+  const error = useAppStore((s) => s.reflow.error);
+  const last = useAppStore((s) => s.reflow.history.at(-1) ?? null);
+  const fallback = useAppStore((s) => s.reflow.fallbackReason);
   let note = '';
   if (status === 'running' && progress) note = `round ${progress.round}: step ${progress.step} / ${progress.steps}`;
   else if (status === 'failed') note = `failed: ${error ?? ''}`;
@@ -108,6 +111,7 @@ function ReflowFooter() {
           style={{ width: '4em' }} aria-label="ReFlow rounds after round 0" data-testid="reflow-rounds" />
       </label>
       <span className="plot-note" role="status"> {note}</span>
+      {fallback && <span className="plot-note" data-testid="reflow-fallback"> · on the CPU ({fallback})</span>}
     </div>
   );
 }

@@ -3,7 +3,10 @@
 // and under each σ a small curve of that run's gradient variance, live while training.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { axisBottom, axisLeft, axisRight, scaleLinear, select } from 'd3';
-import { scienceStore, setSweepSigmas, setSweepSteps, startSweep, stopSweep } from '../../state/scienceSlice';
+import { setSweepSigmas, setSweepSteps, startSweep, stopSweep } from '../../state/scienceActions';
+import { appStore } from '../../state/store';
+import { useAppStore } from '../../state/useAppStore';
+import { useRedraw } from '../useRedraw';
 import { fitCanvas } from '../canvas';
 import { readPalette } from '../palette';
 import { useSize } from '../useSize';
@@ -11,7 +14,6 @@ import { PanelFrame } from '../PanelFrame';
 import { usePlotStyle } from './usePlotStyle';
 import { sigmaAxis, sigmaLabel } from './sigmaAxis';
 import { drawSweepMetrics, drawSweepTraces, traceDomain, type SweepColors, type SweepPoint } from './drawSweep';
-import { useScience, useScienceRedraw } from './useScience';
 
 const M = { top: 12, right: 46, bottom: 28, left: 44 };
 /** Height of the band of small gradient-variance curves, and its gap to the plot above. */
@@ -23,8 +25,8 @@ export function SweepPanel() {
   const gx = useRef<SVGGElement>(null), gl = useRef<SVGGElement>(null), gr = useRef<SVGGElement>(null);
   const size = useSize(box);
   const style = usePlotStyle('sweep', 'clamp(300px, 42vh, 640px)');
-  const sigmaKey = useScience((s) => s.sweep.sigmas.join(','));
-  const distMax = useScience((s) => Math.max(0.5, ...(s.sweep.results ?? []).flatMap((r) => [r.metrics.slicedW2, r.metrics.gaussianW2 ?? 0]).filter(Number.isFinite)));
+  const sigmaKey = useAppStore((s) => s.sweep.sigmas.join(','));
+  const distMax = useAppStore((s) => Math.max(0.5, ...(s.sweep.results ?? []).flatMap((r) => [r.metrics.slicedW2, r.metrics.gaussianW2 ?? 0]).filter(Number.isFinite)));
 
   const layout = useMemo(() => {
     const sigmas = sigmaKey.split(',').map(Number);
@@ -48,14 +50,14 @@ export function SweepPanel() {
     if (gr.current) select(gr.current).attr('transform', `translate(${size.width - M.right},0)`).call(axisRight(yDist).ticks(4));
   }, [layout, size.width, size.height]);
 
-  useScienceRedraw(() => {
+  useRedraw(() => {
     const c = canvas.current;
     if (!c || !box.current || size.width === 0) return;
     const ctx = fitCanvas(c, size.width, size.height);
     if (!ctx) return;
     const p = readPalette(box.current);
     const colors: SweepColors = { reproduction: p.trainPaths, distance: p.freshPaths, gradVar: p.gradVar, ink: p.ink, weight: p.weight };
-    const { sweep } = scienceStore().getState();
+    const { sweep } = appStore.getState();
     const points: SweepPoint[] = (sweep.results ?? []).map((r) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance, slicedW2: r.metrics.slicedW2, gaussianW2: r.metrics.gaussianW2 }));
     drawSweepMetrics(ctx, points, layout.axis, layout.yRate, layout.yDist, colors);
     const traces = sweep.models.map((m) => ({ sigma: m.sigma, steps: m.traceSteps, values: m.traceValues }));
@@ -90,9 +92,9 @@ export function SweepPanel() {
 }
 
 function SweepNote({ x, y }: { x: number; y: number }) {
-  const status = useScience((s) => s.sweep.status);
-  const step = useScience((s) => s.sweep.step), target = useScience((s) => s.sweep.target);
-  const error = useScience((s) => s.sweep.error);
+  const status = useAppStore((s) => s.sweep.status);
+  const step = useAppStore((s) => s.sweep.step), target = useAppStore((s) => s.sweep.target);
+  const error = useAppStore((s) => s.sweep.error);
   let text = '';
   if (status === 'idle') text = 'Run a sweep: one model per σ, same pairs and seed';
   else if (status === 'running') text = step < target ? `training ${step} / ${target} steps…` : 'evaluating…';
@@ -102,18 +104,19 @@ function SweepNote({ x, y }: { x: number; y: number }) {
 }
 
 function SweepTools() {
-  const running = useScience((s) => s.sweep.status === 'running');
+  const running = useAppStore((s) => s.sweep.status === 'running');
   return running
     ? <button type="button" className="tool" onClick={() => stopSweep()} data-testid="sweep-stop">Stop</button>
-    : <button type="button" className="tool" onClick={() => void startSweep()} data-testid="sweep-start">Run sweep</button>;
+    : <button type="button" className="tool" onClick={() => startSweep()} data-testid="sweep-start">Run sweep</button>;
 }
 
 function SweepFooter() {
-  const sigmaKey = useScience((s) => s.sweep.sigmas.join(', '));
-  const steps = useScience((s) => s.sweep.steps);
-  const configSteps = useScience((s) => s.config.steps);
-  const seconds = useScience((s) => s.sweep.seconds);
-  const running = useScience((s) => s.sweep.status === 'running');
+  const sigmaKey = useAppStore((s) => s.sweep.sigmas.join(', '));
+  const steps = useAppStore((s) => s.sweep.steps);
+  const configSteps = useAppStore((s) => s.config.steps);
+  const seconds = useAppStore((s) => s.sweep.seconds);
+  const running = useAppStore((s) => s.sweep.status === 'running');
+  const fallback = useAppStore((s) => s.sweep.fallbackReason);
   const [draft, setDraft] = useState(sigmaKey);
   useEffect(() => setDraft(sigmaKey), [sigmaKey]);
   const apply = () => setSweepSigmas(draft.split(/[,\s]+/).filter(Boolean).map(Number));
@@ -130,6 +133,7 @@ function SweepFooter() {
           style={{ width: '6em' }} aria-label="steps per model" data-testid="sweep-steps" />
       </label>
       {seconds !== null && <span className="plot-note"> · last sweep {seconds.toFixed(1)} s</span>}
+      {fallback && <span className="plot-note" role="status" data-testid="sweep-fallback"> · on CPU workers ({fallback})</span>}
     </div>
   );
 }

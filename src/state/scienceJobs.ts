@@ -1,0 +1,144 @@
+// The science jobs: the σ sweep and the ReFlow rounds, trained on engines of their own (never the
+// page's run). Like the Runner, ScienceJobs gets its engine factories passed in (main.tsx gives it
+// the page's GPU / Worker factories, tests give it CPU trainers) and reacts to the store: an action
+// marks a job requested (scienceActions.ts), this trains it with the engine's one loop (runSweep,
+// ReflowRunner.run) and pushes progress after every chunk; a newer runId aborts it.
+import type { RunConfig } from '../engine/runConfig';
+import type { Trainer } from '../engine/trainer';
+import { runSweep, type SweepEngine, type SweepProgress } from '../engine/sweep';
+import { ReflowRunner, reflowSettings } from '../engine/reflowRounds';
+import type { AppStore } from './store';
+import { REFLOW_CHUNK_STEPS, SWEEP_CHUNK, SWEEP_FALLBACK_STEPS, type ScienceSlice, type SweepModelView } from './scienceSlice';
+
+/** An engine and, when it is the CPU although the GPU was wanted, why. */
+export interface Built<T> {
+  engine: T;
+  fallbackReason: string | null;
+}
+
+export interface ScienceDeps {
+  store: AppStore;
+  /** a trainer for a ReFlow job; `onLost` hears the first GPU failure (device lost) of that trainer */
+  createTrainer: (config: RunConfig, onLost: (message: string) => void) => Promise<Built<Trainer>>;
+  /** the sweep's engine: every σ model of `config` */
+  createSweep: (config: RunConfig, sigmas: readonly number[]) => Promise<Built<SweepEngine>>;
+  /** steps per chunk (defaults SWEEP_CHUNK, REFLOW_CHUNK_STEPS) */
+  sweepChunk?: number;
+  reflowChunk?: number;
+  /** between chunks; the page yields a macrotask here so the panels draw */
+  pause?: () => Promise<void>;
+}
+
+type JobKey = 'sweep' | 'reflow';
+
+const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function modelViews(engine: SweepEngine): SweepModelView[] {
+  return engine.stats.map((m) => ({ sigma: m.sigma, traceSteps: [...m.gradVarTrace.steps], traceValues: [...m.gradVarTrace.values], last: m.last }));
+}
+
+export class ScienceJobs {
+  private readonly store: AppStore;
+  private readonly pause: () => Promise<void>;
+  private readonly running: Record<JobKey, { runId: number; abort: AbortController; done: Promise<void> } | null> = { sweep: null, reflow: null };
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly deps: ScienceDeps) {
+    this.store = deps.store;
+    this.pause = deps.pause ?? yieldTurn;
+  }
+
+  /** Starts watching the store for requested and stopped jobs. */
+  start(): void {
+    if (this.unsubscribe) return;
+    this.unsubscribe = this.store.subscribe((s) => { this.sync('sweep', s); this.sync('reflow', s); });
+    const s = this.store.getState();
+    this.sync('sweep', s);
+    this.sync('reflow', s);
+  }
+
+  /** Stops watching and aborts the jobs in flight. */
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    for (const job of Object.values(this.running)) job?.abort.abort();
+  }
+
+  /** Resolves once the jobs in flight have ended (tests, and a page that wants to wait). */
+  async idle(): Promise<void> {
+    await Promise.all(Object.values(this.running).map((j) => j?.done));
+  }
+
+  private sync(key: JobKey, s: ScienceSlice): void {
+    const { status, runId } = s[key];
+    const job = this.running[key];
+    if (job && job.runId !== runId) job.abort.abort();
+    if (status !== 'running' || job?.runId === runId) return;
+    const abort = new AbortController();
+    const entry = { runId, abort, done: Promise.resolve() };
+    this.running[key] = entry;
+    entry.done = (key === 'sweep' ? this.sweep(runId, abort.signal) : this.reflow(runId, abort.signal))
+      .finally(() => { if (this.running[key] === entry) this.running[key] = null; });
+  }
+
+  private patch<K extends JobKey>(key: K, runId: number, part: Partial<ScienceSlice[K]>): void {
+    this.store.setState((s) => (s[key].runId === runId ? { [key]: { ...s[key], ...part } } : {}));
+  }
+
+  private async sweep(runId: number, signal: AbortSignal): Promise<void> {
+    const state = this.store.getState();
+    const target = state.sweep.target || state.config.steps || SWEEP_FALLBACK_STEPS;
+    const t0 = performance.now();
+    let engine: SweepEngine | null = null;
+    try {
+      const built = await this.deps.createSweep({ ...state.config, steps: target }, state.sweep.sigmas);
+      engine = built.engine;
+      if (signal.aborted) return;
+      this.patch('sweep', runId, { fallbackReason: built.fallbackReason });
+      const live = engine;
+      const results = await runSweep(live, target, {
+        chunk: this.deps.sweepChunk ?? SWEEP_CHUNK,
+        signal,
+        onProgress: async (p: SweepProgress) => {
+          this.patch('sweep', runId, { step: p.step, models: modelViews(live) });
+          await this.pause();
+        },
+      });
+      if (results) this.patch('sweep', runId, { status: 'done', results, seconds: (performance.now() - t0) / 1000 });
+    } catch (e) {
+      this.patch('sweep', runId, { status: 'failed', error: messageOf(e) });
+    } finally {
+      engine?.dispose();
+    }
+  }
+
+  private async reflow(runId: number, signal: AbortSignal): Promise<void> {
+    const state = this.store.getState();
+    const config = { ...state.config, steps: state.config.steps || SWEEP_FALLBACK_STEPS };
+    const lost = new AbortController();
+    let trainer: Trainer | null = null, lostMessage: string | null = null;
+    try {
+      const built = await this.deps.createTrainer(config, (message) => { lostMessage = message; lost.abort(); });
+      trainer = built.engine;
+      if (signal.aborted) return;
+      this.patch('reflow', runId, { fallbackReason: built.fallbackReason });
+      const runner = new ReflowRunner(trainer, reflowSettings(config));
+      await runner.run(state.reflow.rounds, {
+        chunk: this.deps.reflowChunk ?? REFLOW_CHUNK_STEPS,
+        signal: AbortSignal.any([signal, lost.signal]),
+        onProgress: async (progress) => {
+          this.patch('reflow', runId, { progress });
+          await this.pause();
+        },
+        onRound: () => this.patch('reflow', runId, { history: [...runner.history] }),
+      });
+      if (lostMessage !== null) throw new Error(`GPU device lost: ${lostMessage}`);
+      if (!signal.aborted) this.patch('reflow', runId, { status: 'done', progress: null });
+    } catch (e) {
+      this.patch('reflow', runId, { status: 'failed', error: messageOf(e), progress: null });
+    } finally {
+      trainer?.dispose();
+    }
+  }
+}
