@@ -1,0 +1,53 @@
+// The project's own documents: every relative link in README.md and docs/*.md points at a file of
+// the repository (and, for a `#anchor` into a Markdown file, at one of its headings).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+/** The [text](target) links of a Markdown text, outside code blocks. */
+export function markdownLinks(text: string): string[] {
+  const prose = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+  return [...prose.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+}
+
+/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens. */
+export function headingSlug(heading: string): string {
+  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+}
+
+function brokenLinks(file: string): string[] {
+  const bad: string[] = [];
+  for (const link of markdownLinks(readFileSync(join(ROOT, file), 'utf8'))) {
+    if (/^[a-z]+:/i.test(link)) continue; // http:, https:, mailto:
+    const [path, anchor] = link.split('#');
+    const target = path === '' ? join(ROOT, file) : resolve(ROOT, dirname(file), path);
+    if (!existsSync(target)) { bad.push(`${link} (no such file)`); continue; }
+    if (anchor && target.endsWith('.md')) {
+      const slugs = readFileSync(target, 'utf8').split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => headingSlug(l.replace(/^#+ /, '')));
+      if (!slugs.includes(anchor)) bad.push(`${link} (no heading #${anchor})`);
+    }
+  }
+  return bad;
+}
+
+describe('links in README.md and docs/', () => {
+  it('the documents exist: the architecture and the math page', () => {
+    expect(DOCS).toEqual(expect.arrayContaining(['README.md', 'docs/architecture.md', 'docs/math.md']));
+  });
+
+  it('markdownLinks() skips code and headingSlug() follows GitHub (the checker itself can fail)', () => {
+    expect(markdownLinks('see [a](x.md) and `[b](y.md)`\n```\n[c](z.md)\n```\n[d](w.md#top)')).toEqual(['x.md', 'w.md#top']);
+    expect(headingSlug('Where to add something')).toBe('where-to-add-something');
+    expect(headingSlug('Interpolants (σ)')).toBe('interpolants-σ');
+  });
+
+  for (const file of DOCS) {
+    it(`every relative link in ${file} resolves`, () => {
+      expect(markdownLinks(readFileSync(join(ROOT, file), 'utf8')).length).toBeGreaterThan(0);
+      expect(brokenLinks(file)).toEqual([]);
+    });
+  }
+});
