@@ -11,22 +11,25 @@ let browser: E2EBrowser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
-/** The trainer's pairs (flat) and the link's userPairs, once both hold `n` pairs. */
+/** The trainer's pairs (flat) and the store's userPairs, once both hold `n` pairs and the address bar carries them. */
 async function trained(page: Page, n: number): Promise<{ pairs: number[]; link: number[] }> {
   await page.waitForFunction((k) => {
     const s = window.__flowvar?.store.getState();
-    return !!s && s.pairs?.n === k && s.config.userPairs.length === 4 * k && new URLSearchParams(location.search).get('coupling') === 'user';
+    return !!s && s.pairs?.n === k && s.config.userPairs.length === 4 * k;
   }, n, { timeout: 30_000 });
-  return page.evaluate(() => {
+  const r = await page.evaluate(() => {
     const s = window.__flowvar!.store.getState();
     const p = s.pairs!;
     const pairs: number[] = [];
     for (let i = 0; i < p.n; i++) pairs.push(p.x0[2 * i], p.x0[2 * i + 1], p.x1[2 * i], p.x1[2 * i + 1]);
-    return { pairs, link: [...s.config.userPairs], search: location.search };
-  }).then((r) => {
-    expect(decodeConfig(r.search).config.userPairs).toEqual(r.link);
-    return { pairs: r.pairs, link: r.link };
+    return { pairs, link: [...s.config.userPairs] };
   });
+  // the address bar follows after its debounce: it must decode to exactly the trained pairs
+  await expect.poll(async () => {
+    const { config } = decodeConfig(await page.evaluate(() => location.search));
+    return [config.coupling, config.userPairs];
+  }, { timeout: 5000 }).toEqual(['user', r.link]);
+  return r;
 }
 
 /** Page coordinates of the SVG point (sx, sy) of the pairs panel. */
