@@ -79,7 +79,8 @@ the end: an aligned table, or with --json one JSON object per evaluation per lin
   "<query string>"  the link's settings, e.g. "seed=3&coupling=rotated&pairs=256&sigma=0.3"
                     (a full URL or a leading ? or # is fine; omitted = the defaults)
   --steps N         steps to train (default: the link's steps)
-  --engine cpu|gpu  cpu (default) or gpu (WebGPU through Dawn; see README)
+  --engine cpu|gpu  cpu (default: CpuTrainer, JavaScript) or gpu (GpuTrainer: the WGSL kernels
+                    through Dawn, the webgpu package; see README)
   --eval-every K    evaluate every K steps as well as at the end
   --json            JSON Lines: step, loss, gradVar, reproduction, chance, partnerDistance,
                     slicedW2, gaussianW2, straightness, transportCost, otCost, stepsPerSec

@@ -28,6 +28,9 @@ export async function openNodeGpu(): Promise<{ device: GPUDevice; adapter: GPUAd
   } catch (e) {
     throw new RunError(`--engine gpu is not available: ${firstLine(e)}`);
   }
+  // probe in a child first: a failed Vulkan start writes native warnings to stderr (src/node/dawn.ts)
+  const missing = dawn.probeNodeGpu();
+  if (missing !== null) throw new RunError(`--engine gpu: no WebGPU adapter (${missing}); ${NO_GPU_HINT}`);
   try {
     const { device, adapter } = await dawn.createNodeDevice();
     return { device, adapter, shaders: sources.loadShaderSources() };

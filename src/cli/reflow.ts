@@ -26,7 +26,7 @@ model from the same initial weights on them. One row per round:
 pairCost is E‖x1 − x0‖² of the round's pairs; transportCost E‖x̂1 − x0‖² of its flow from fresh x0's.
   --rounds K        reflow rounds after round 0 (default 2, at most ${MAX_REFLOW_ROUNDS})
   --steps N         steps per round (default: the link's steps)
-  --engine cpu|gpu  cpu (default) or gpu (one GPU trainer through Dawn; see README)
+  --engine cpu|gpu  cpu (default: CpuTrainer, JavaScript) or gpu (GpuTrainer through Dawn; see README)
   --json            JSON Lines, one object per round
 Exit codes: 0 done, 1 the run failed, 2 bad command line.`;
 

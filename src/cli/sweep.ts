@@ -32,8 +32,8 @@ stepped round-robin K steps at a time, then evaluates each and prints one row pe
 gradVar and loss are means over the last 10 % of the steps.
   --sigmas LIST     comma-separated σ values in [${SIGMA_RANGE.min}, ${SIGMA_RANGE.max}] (default ${DEFAULT_SIGMAS.join(',')})
   --steps N         steps per model (default: the link's steps)
-  --engine cpu|gpu  cpu (default: one CPU trainer per σ, in turn) or gpu (all σ models in one
-                    batched GPU run, GpuSweepEngine, through Dawn; see README)
+  --engine cpu|gpu  cpu (default: one CpuTrainer per σ, in turn) or gpu (GpuSweepEngine: all σ
+                    models in one batched GPU run through Dawn; see README)
   --chunk K         steps per model per turn (default 100)
   --json            JSON Lines, one object per σ
 Exit codes: 0 done, 1 the run failed, 2 bad command line.`;

@@ -8,7 +8,12 @@
 // createNodeGpu() sets VK_ICD_FILENAMES itself when it is unset, that file exists and no system
 // NVIDIA Vulkan driver is installed (the loader reads it when Dawn creates its instance, so it must be set
 // before create()). A machine with a GPU and its Vulkan driver thus gets the GPU, even with chromium.
-import { existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { create, globals } from 'webgpu';
 import { requestTrainerDevice, requireAdapter } from '../engine/gpu';
 
@@ -26,10 +31,49 @@ function hasNvidiaVulkanDriver(): boolean {
   });
 }
 
+/**
+ * The environment Dawn reads when it creates its instance: VK_ICD_FILENAMES (above), and an
+ * XDG_RUNTIME_DIR, without which Dawn's window-system probe prints "error: XDG_RUNTIME_DIR is
+ * invalid or not set" (twice) although a compute device needs no display: a private 0700 folder.
+ */
+export function prepareDawnEnvironment(): void {
+  if (!process.env.VK_ICD_FILENAMES && !hasNvidiaVulkanDriver() && existsSync(SWIFTSHADER_ICD)) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+  const runtime = process.env.XDG_RUNTIME_DIR;
+  if (!runtime || !existsSync(runtime)) {
+    const own = join(tmpdir(), `flowvar-runtime-${process.getuid?.() ?? 'user'}`);
+    mkdirSync(own, { recursive: true, mode: 0o700 });
+    process.env.XDG_RUNTIME_DIR = own;
+  }
+}
+
+/** Longest wait for the adapter probe (SwiftShader starts in about a second). */
+const PROBE_TIMEOUT_MS = 60_000;
+
+/**
+ * Asks for an adapter in a child process and returns null when one exists, or the reason in one
+ * line. A failed start makes the Vulkan loader and Dawn write warnings and a native stack frame
+ * (`at CheckVkSuccessImpl (…VulkanError.cpp:106)`) straight to stderr, which JavaScript cannot
+ * filter in its own process; the child's stderr is read here instead and only its gist is kept.
+ */
+export function probeNodeGpu(): string | null {
+  prepareDawnEnvironment();
+  const webgpu = pathToFileURL(createRequire(import.meta.url).resolve('webgpu')).href;
+  const script = `import { create, globals } from ${JSON.stringify(webgpu)};
+Object.assign(globalThis, globals);
+const adapter = await create([]).requestAdapter();
+process.exit(adapter ? 0 : 3);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: process.env, encoding: 'utf8', timeout: PROBE_TIMEOUT_MS });
+  if (r.status === 0) return null;
+  if (r.error) return `the adapter probe failed: ${r.error.message}`;
+  const lines = (r.stderr ?? '').split('\n').map((l) => l.replace(/^(warning|error):\s*/i, '').trim()).filter((l) => l !== '' && !l.startsWith('at '));
+  const driver = [/no drivers/i, /vkCreateInstance/, /Failed to open JSON/].map((re) => lines.find((l) => re.test(l))).find((l) => l !== undefined);
+  return driver ?? (r.status === 3 ? 'requestAdapter() returned null' : lines[0] ?? `the adapter probe exited with code ${r.status ?? r.signal}`);
+}
+
 /** The process-wide navigator.gpu equivalent (WebGPU globals such as GPUBufferUsage installed). */
 export function createNodeGpu(): GPU {
   if (gpu) return gpu;
-  if (!process.env.VK_ICD_FILENAMES && !hasNvidiaVulkanDriver() && existsSync(SWIFTSHADER_ICD)) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+  prepareDawnEnvironment();
   Object.assign(globalThis, globals);
   gpu = create([]);
   return gpu;

@@ -35,7 +35,10 @@ export function exportPanelPng(panel: HTMLElement, name: string): void {
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  clone.setAttribute('style', `color:${style.color};font-family:${style.fontFamily};font-size:${getComputedStyle(svg).fontSize}`);
+  // through the CSSOM: the page's CSP (src/csp.ts) refuses style attributes set as text
+  clone.style.color = style.color;
+  clone.style.fontFamily = style.fontFamily;
+  clone.style.fontSize = getComputedStyle(svg).fontSize;
   const img = new Image();
   img.onload = () => { ctx.drawImage(img, 0, 0, out.width, out.height); finish(); };
   img.onerror = finish;
