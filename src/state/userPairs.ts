@@ -54,23 +54,28 @@ export function startingPairs(coupling: string, userPairs: readonly number[], pa
   return [];
 }
 
+/** How an edit reaches the address bar: a whole set loaded (a stamp) is a new history entry; a drawn edit updates the current one. */
+export type PairsHistory = 'push' | 'replace';
+
 /** Trains on `list` now: coupling `user` with these pairs (an empty list changes nothing). */
-export function setUserPairs(list: readonly number[], store: AppStore = appStore): void {
+export function setUserPairs(list: readonly number[], store: AppStore = appStore, history: PairsHistory = 'replace'): void {
   if (list.length < 4) return;
   const { value } = clampField('userPairs', list);
   store.setState((s) => {
     const same = s.config.coupling === 'user' && value.length === s.config.userPairs.length && value.every((v, i) => v === s.config.userPairs[i]);
-    return same ? {} : { config: { ...s.config, coupling: 'user', userPairs: value }, presetId: null };
+    if (same) return {};
+    const mark = history === 'push' ? { historyMark: s.historyMark + 1 } : {};
+    return { config: { ...s.config, coupling: 'user', userPairs: value }, presetId: null, ...mark };
   });
 }
 
 let pending: ReturnType<typeof setTimeout> | null = null;
 
 /** setUserPairs after USER_PAIRS_DEBOUNCE_MS without a newer edit (a burst of edits restarts once). */
-export function scheduleUserPairs(list: readonly number[], store: AppStore = appStore, delay = USER_PAIRS_DEBOUNCE_MS): void {
+export function scheduleUserPairs(list: readonly number[], store: AppStore = appStore, delay = USER_PAIRS_DEBOUNCE_MS, history: PairsHistory = 'replace'): void {
   if (pending !== null) clearTimeout(pending);
   const copy = [...list];
-  pending = setTimeout(() => { pending = null; setUserPairs(copy, store); }, delay);
+  pending = setTimeout(() => { pending = null; setUserPairs(copy, store, history); }, delay);
 }
 
 /** Whether an edit waits for its debounce. */

@@ -5,7 +5,7 @@
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { appStore } from '../../state/store';
 import { PAIR_COORD_LIMIT } from '../../state/url';
-import { addPair, MAX_USER_PAIRS, movePoint, removePair, scheduleUserPairs, startingPairs, type PairEnd } from '../../state/userPairs';
+import { addPair, MAX_USER_PAIRS, movePoint, removePair, scheduleUserPairs, startingPairs, type PairEnd, type PairsHistory } from '../../state/userPairs';
 import { stampPairs, type StampKind } from '../../math/stamps';
 import type { PlaneScales } from '../planeFrame';
 import { CLICK_PX, cursorKey, hitEndpoint, hitLine, type DrawCursor } from './geometry';
@@ -50,9 +50,9 @@ export function useDrawMode(scales: PlaneScales, active: boolean, setActive: (on
   const drag = useRef<Drag | null>(null);
 
   const setDraft = useCallback((list: number[]) => { draftRef.current = list; setDraftState(list); }, []);
-  const commit = useCallback((list: number[]) => {
+  const commit = useCallback((list: number[], history: PairsHistory = 'replace') => {
     setDraft(list);
-    if (list.length >= 4) scheduleUserPairs(list);
+    if (list.length >= 4) scheduleUserPairs(list, appStore, undefined, history);
   }, [setDraft]);
 
   const toData = (e: PointerEvent<SVGSVGElement>): [number, number] => {
@@ -162,7 +162,7 @@ export function useDrawMode(scales: PlaneScales, active: boolean, setActive: (on
     clear: () => { setDraft([]); setFocused(null); setMessage('Cleared: draw a pair to train on your own pairs.'); },
     stamp: (kind, n) => {
       const list = stampPairs(kind, Math.min(MAX_USER_PAIRS, n), appStore.getState().config.seed);
-      commit(list);
+      commit(list, 'push'); // a loaded set is a place to go Back to
       setFocused(null);
       setMessage(`Stamped ${list.length / 4} pairs.`);
     },
