@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { RunConfig } from '../src/engine/runConfig';
 import type { Trainer } from '../src/engine/trainer';
 import { describeAdapter } from './adapter';
+import { runCpuEngineTable } from './cpuEngines';
 import { planForAdapter, type BenchArgs } from './args';
 import { openDawn, vulkanDriverHint } from './nodeGpu';
 import { runIntegrateTable, runTrainTable, type GpuAvailability } from './suite';
@@ -66,5 +67,6 @@ export async function runNode(args: BenchArgs, root: string, progress: (line: st
   const train = await runTrainTable(plan, gpu, null, progress);
   const integrate = await runIntegrateTable(plan, gpu, progress);
   device.destroy();
-  return { mode: 'node', runtime: `Node ${process.version}, Dawn (npm webgpu)`, adapter: summary, plan, train, integrate, notes };
+  const cpuEngines = await runCpuEngineTable(plan, train, progress, root);
+  return { mode: 'node', runtime: `Node ${process.version}, Dawn (npm webgpu)`, adapter: summary, plan, train, integrate, notes, cpuEngines };
 }

@@ -2,6 +2,7 @@
 // train steps/s of the GPU engine, the CPU engine and (browser) TF.js; then ODE throughput.
 import { defaultConfig, type RunConfig } from '../src/engine/runConfig';
 import { CpuTrainer } from '../src/engine/cpuTrainer';
+import type { MlpKernel } from '../src/engine/wasm/mlpKernel';
 import { freshStarts } from '../src/engine/measure';
 import type { IntegrateRequest, Trainer, TrainSnapshot } from '../src/engine/trainer';
 import { LOOP_MAX_BATCH, LOOP_MAX_WIDTH } from '../src/engine/gpuLayout';
@@ -105,15 +106,20 @@ async function gpuTrainCells(gpu: GpuAvailability, config: RunConfig, plan: Benc
   return { gpu: picked.cell, gpuPaths, gpuChoice: choice };
 }
 
-async function cpuTrainCell(config: RunConfig, plan: BenchPlan): Promise<Cell> {
+/** Train steps/s of CpuTrainer: the JavaScript reference, or the given WebAssembly kernel. */
+export async function cpuTrainCell(config: RunConfig, plan: BenchPlan, kernel: MlpKernel | null = null): Promise<Cell> {
+  let t: CpuTrainer | null = null;
   try {
-    const t = new CpuTrainer(config);
+    t = new CpuTrainer(config, kernel);
+    const trainer = t;
     const watch = new LossWatch();
-    const rate = await measureRate(async (n) => watch.add(t.stepSync(n)),
+    const rate = await measureRate(async (n) => watch.add(trainer.stepSync(n)),
       { warmup: 1, targetSeconds: plan.targetSeconds, maxCount: MAX_CPU_STEPS });
     return { ok: true, ...rate, lossFirst: watch.first, lossLast: watch.last };
   } catch (err) {
     return { ok: false, reason: reasonOf(err) };
+  } finally {
+    t?.dispose();
   }
 }
 

@@ -100,6 +100,17 @@ export function renderReport(r: BenchReport): string {
       r.integrate.map((row) => [String(row.width), cellText(row.gpu), cellText(row.cpu), ratioText(row.gpu, row.cpu)]),
     ));
   }
+  if (r.cpuEngines?.length) {
+    const torch = r.cpuEngines.find((row) => row.torchVersion)?.torchVersion;
+    const n = r.cpuEngines[0].threads;
+    out.push('');
+    out.push(`CPU engines, train steps/s (same run; PyTorch ${torch ?? ''} torch.set_num_threads(1), no per-sample variance)`);
+    out.push(renderColumns(
+      ['batch', 'width', 'JavaScript', 'WASM 1 thread', `WASM ${n} threads`, 'PyTorch 1 thread', 'WASM 1t/PyTorch', `WASM ${n}t/PyTorch`],
+      r.cpuEngines.map((row) => [String(row.batch), String(row.width), cellText(row.js), cellText(row.wasm1), cellText(row.wasmThreads),
+        cellText(row.torch), ratioText(row.wasm1, row.torch), ratioText(row.wasmThreads, row.torch)]),
+    ));
+  }
   const probe = probeText(r.frameProbe);
   if (probe) out.push('', probe);
   if (notes.list.length > 0) out.push('', ...notes.list.map((n, k) => `[${k + 1}] ${n}`));

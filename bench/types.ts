@@ -63,6 +63,20 @@ export interface IntegrateRow {
   cpu: Cell;
 }
 
+/** One row of Node mode's CPU engines table: the same model on every CPU engine, one run. */
+export interface CpuEngineRow extends BenchSize {
+  /** the JavaScript reference (src/math/), from the train table's CPU column */
+  js: Cell;
+  /** the WebAssembly SIMD kernel on one thread */
+  wasm1: Cell;
+  /** the WebAssembly SIMD kernel on `threads` threads (same numbers) */
+  wasmThreads: Cell;
+  threads: number;
+  /** PyTorch on one CPU thread (bench/torchTrain.py), or why not */
+  torch: Cell;
+  torchVersion?: string;
+}
+
 export interface AdapterSummary {
   /** adapter description (vendor, architecture, device) as the platform reports it */
   name: string;
@@ -87,6 +101,8 @@ export interface BenchReport {
   /** things the reader must know (missing engine, fallback, errors) */
   notes: string[];
   frameProbe?: FrameProbe;
+  /** Node mode: JavaScript, WebAssembly (1 and N threads) and PyTorch on the same sizes */
+  cpuEngines?: CpuEngineRow[];
 }
 
 /** Progress lines the page logs; the driver echoes them to stderr. */

@@ -7,6 +7,7 @@ import { jsonLine, metricRow, tableHeader, tableRow } from './format';
 import { UsageError, type RunOptions } from './args';
 import type { StepRecord } from '../engine/trainer';
 import { runCompare } from './compare';
+import { RunProgress } from './progress';
 
 /** Where a command writes: one line at a time (tests capture them). */
 export interface Io {
@@ -53,17 +54,17 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
       io.out(tableHeader());
     }
     let last: StepRecord | null = null;
-    for (const at of evaluationSteps(total, options.evalEvery)) {
-      const n = at - trainer.stepCount;
+    const at = evaluationSteps(total, options.evalEvery);
+    const progress = new RunProgress(trainer, config, total, at, io.err);
+    for (const [k, step] of at.entries()) {
+      const n = step - trainer.stepCount;
       let stepsPerSec: number | null = null;
       if (n > 0) {
-        const t0 = performance.now();
-        const snap = await trainer.step(n);
-        const seconds = (performance.now() - t0) / 1000;
-        last = snap.records.at(-1) ?? last;
-        stepsPerSec = seconds > 0 ? n / seconds : null;
+        const trained = await progress.train(n, k);
+        last = trained.last ?? last;
+        stepsPerSec = trained.stepsPerSec;
       }
-      const { metrics } = await trainer.evaluate();
+      const { metrics } = await progress.evaluate(() => trainer.evaluate(), k);
       const row = metricRow(metrics, last, stepsPerSec);
       io.out(options.json ? jsonLine(row) : tableRow(row));
     }

@@ -1,0 +1,109 @@
+// Progress of a long `flowvar run` on stderr ("# progress: …" lines; stdout keeps its rows): the
+// training steps run in blocks of about BLOCK_SECONDS, and each evaluation is announced with an
+// estimate, so a maximal configuration (README, "What a run costs") never sits silent.
+import type { RunConfig } from '../engine/runConfig';
+import type { StepRecord, Trainer } from '../engine/trainer';
+import { freshStarts, REPRODUCTION_QUERIES } from '../engine/measure';
+import { mlpShape } from '../engine/world';
+import { mlpLayout } from '../math/mlp';
+
+/** Wall time one block of steps aims at, and the least time between two progress lines. */
+const BLOCK_SECONDS = 2;
+/** Phases expected to take less than this print nothing. */
+const QUIET_SECONDS = 2;
+/** Multiply-adds of one step (forward + backward ≈ 3 × batch × parameters) above which the first step is announced. */
+const LOUD_STEP_MACS = 5e9;
+/** Particles of the probe integration that prices an evaluation before the first one. */
+const PROBE_PARTICLES = 64;
+
+/** Seconds on a monotonic clock (tests pass a fake one). */
+export type Clock = () => number;
+const wallClock: Clock = () => performance.now() / 1000;
+
+function duration(s: number): string {
+  if (s < 90) return `${s.toFixed(s < 10 ? 1 : 0)} s`;
+  if (s < 5400) return `${(s / 60).toFixed(1)} min`;
+  return `${(s / 3600).toFixed(1)} h`;
+}
+
+export class RunProgress {
+  private stepRate: number | null = null;
+  private evalSeconds: number | null = null;
+  private lastLine: number;
+
+  constructor(
+    private readonly trainer: Trainer,
+    private readonly config: RunConfig,
+    private readonly total: number,
+    private readonly evalSteps: readonly number[],
+    private readonly err: (line: string) => void,
+    private readonly now: Clock = wallClock,
+  ) {
+    this.lastLine = now();
+  }
+
+  /** Seconds left: the remaining steps at the measured rate, plus the evaluations not yet done. */
+  private left(step: number, evalsDone: number): number {
+    const train = this.stepRate ? (this.total - step) / this.stepRate : 0;
+    return train + (this.evalSteps.length - evalsDone) * (this.evalSeconds ?? 0);
+  }
+
+  private say(line: string): void {
+    this.err(`# progress: ${line}`);
+    this.lastLine = this.now();
+  }
+
+  /** trainer.step(n) in blocks of about BLOCK_SECONDS; returns the last record and the steps/s. */
+  async train(n: number, evalsDone: number): Promise<{ last: StepRecord | null; stepsPerSec: number | null }> {
+    let last: StepRecord | null = null, done = 0, block = 1;
+    const t0 = this.now();
+    const macs = 3 * this.config.batch * mlpLayout(mlpShape(this.config)).paramCount;
+    if (this.stepRate === null && macs >= LOUD_STEP_MACS) {
+      this.say(`step ${this.trainer.stepCount}/${this.total}, training (one step is about ${(2 * macs / 1e9).toFixed(0)} GFLOP)`);
+    }
+    while (done < n) {
+      const size = Math.min(block, n - done);
+      const b0 = this.now();
+      const snap = await this.trainer.step(size);
+      const seconds = this.now() - b0;
+      last = snap.records.at(-1) ?? last;
+      done += size;
+      if (seconds > 0) this.stepRate = size / seconds;
+      block = Math.max(1, Math.round((this.stepRate ?? 1) * BLOCK_SECONDS));
+      const step = this.trainer.stepCount;
+      if (done < n && this.now() - this.lastLine >= BLOCK_SECONDS) {
+        this.say(`step ${step}/${this.total} (training, ${(this.stepRate ?? 0).toPrecision(3)} steps/s), about ${duration(this.left(step, evalsDone))} left`);
+      }
+    }
+    const seconds = this.now() - t0;
+    return { last, stepsPerSec: seconds > 0 ? n / seconds : null };
+  }
+
+  /** Prices an evaluation from a small integration: particle-steps/s × the particles and ODE steps it integrates. */
+  private async estimateEvaluation(): Promise<number> {
+    const c = this.config;
+    const start = freshStarts({ ...c, particles: PROBE_PARTICLES });
+    const t0 = this.now();
+    await this.trainer.integrate({ start, count: PROBE_PARTICLES, method: c.integrator, steps: 2, direction: 'forward' });
+    const perParticleStep = (this.now() - t0) / (PROBE_PARTICLES * 2);
+    const particles = c.particles + Math.min(this.trainer.pairs.n, REPRODUCTION_QUERIES);
+    return perParticleStep * particles * c.odeSteps;
+  }
+
+  /** trainer.evaluate() announced (when it is expected to be long) and timed. */
+  async evaluate<T>(run: () => Promise<T>, evalsDone: number): Promise<T> {
+    const c = this.config, step = this.trainer.stepCount;
+    const expected = this.evalSeconds ?? await this.estimateEvaluation();
+    const loud = expected >= QUIET_SECONDS;
+    if (loud) {
+      const what = `${c.particles} fresh + ${Math.min(this.trainer.pairs.n, REPRODUCTION_QUERIES)} training particles × ${c.odeSteps} ${c.integrator} steps`;
+      this.evalSeconds ??= expected;
+      this.say(`step ${step}/${this.total}, evaluating (${what}, about ${duration(expected)}), about ${duration(this.left(step, evalsDone))} left`);
+    }
+    const t0 = this.now();
+    const out = await run();
+    this.evalSeconds = this.now() - t0;
+    if (loud) this.say(`step ${step}/${this.total}, evaluation took ${duration(this.evalSeconds)}, about ${duration(this.left(step, evalsDone + 1))} left`);
+    return out;
+  }
+}
