@@ -1,14 +1,13 @@
 // The compare slice (SPEC §6 "compare two runs side by side"): the link's compare setting, and what
 // the compare runner (src/state/compareRunner.ts) learns from the two runs: curves, evaluations and
-// weights per run. Actions are plain exported functions (STYLE rule 9).
+// weights per run. Data only: the actions are in src/state/compareActions.ts.
 import type { StateCreator } from 'zustand/vanilla';
 import type { CompareSetting } from '../engine/compare';
 import type { EngineKind, Evaluation } from '../engine/trainer';
 import type { RunConfig } from '../engine/runConfig';
 import type { PairSet } from '../math/couplings';
 import { CurveBuffer } from './curves';
-import { appStore, type AppStore, type Store } from './store';
-import { parseCompare } from './compareParam';
+import type { Store } from './store';
 
 export interface CompareRunView {
   /** the run's configuration */
@@ -48,17 +47,3 @@ export const createCompareSlice: StateCreator<Store, [], [], CompareSlice> = () 
   compare: null,
   compareState: COMPARE_OFF,
 });
-
-/** Turns compare mode on with `setting`, or off with null (the runs restart from step 0). */
-export function setCompare(setting: CompareSetting | null, store: AppStore = appStore): void {
-  store.setState((s) => {
-    const same = s.compare && setting && s.compare.key === setting.key && Object.is(s.compare.value, setting.value);
-    return same || (s.compare === null && setting === null) ? {} : { compare: setting };
-  });
-}
-
-/** From the picker: `key` off or a compare key, `raw` run B's value as typed (clamped like a link's). */
-export function pickCompare(key: string, raw: string | null, store: AppStore = appStore): void {
-  if (key === 'off') return setCompare(null, store);
-  setCompare(parseCompare(raw === null ? key : `${key}:${raw}`).setting, store);
-}

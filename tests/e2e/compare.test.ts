@@ -7,7 +7,7 @@ import { appUrl, launchBrowser, type E2EBrowser } from './harness';
 import { cpuQuery, inkedPixels, TINY } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 
-const STEPS = 20;
+const STEPS = 12;
 
 let browser: E2EBrowser;
 beforeAll(async () => { browser = await launchBrowser(); });

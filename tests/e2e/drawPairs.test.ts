@@ -41,7 +41,7 @@ async function pagePoint(page: Page, sx: number, sy: number): Promise<[number, n
 describe('draw your own pairs', () => {
   it('mouse draws and moves, touch draws, the keyboard adds, Delete and Shift-click remove, a stamp replaces; the link and the training set follow', async () => {
     const page = await browser.newPage();
-    await page.goto(appUrl(cpuQuery({ ...defaultConfig(), ...TINY, seed: 3, pairs: 8, steps: 0 })));
+    await page.goto(appUrl(cpuQuery({ ...defaultConfig(), ...TINY, seed: 3, pairs: 8, steps: 5 })));
     await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
     await page.getByRole('button', { name: 'Draw pairs' }).click();
     expect(await page.getByTestId('draft-pair').count()).toBe(8);

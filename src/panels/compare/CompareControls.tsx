@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { COMPARE_KEYS, type CompareKey } from '../../engine/compare';
 import { RUN_CONFIG_FIELDS } from '../../engine/runConfig';
-import { pickCompare } from '../../state/compareSlice';
+import { pickCompare } from '../../state/compareActions';
 import { formatField } from '../../state/url';
 import { useAppStore } from '../../state/useAppStore';
 
