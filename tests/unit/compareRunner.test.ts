@@ -1,0 +1,109 @@
+// The compare runner (src/state/compareRunner.ts) on the vanilla store, frame by frame, with two
+// CpuTrainers: it trains both runs in lockstep while the store holds a compare setting, leaves the
+// single run idle, and survives the switches users make while work is in flight.
+import { describe, expect, it } from 'vitest';
+import { createAppStore, type AppStore } from '../../src/state/store';
+import { CompareRunner } from '../../src/state/compareRunner';
+import { Runner } from '../../src/state/runner';
+import { pickCompare } from '../../src/state/compareActions';
+import { resetRun, setConfigField } from '../../src/state/actions';
+import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
+import { CpuTrainer } from '../../src/engine/cpuTrainer';
+import { PairedCompare, type CompareEngine, type CompareKey } from '../../src/engine/compare';
+import type { CompareHandle } from '../../src/engine/createCompare';
+import type { CreateOptions, TrainerHandle } from '../../src/engine/createTrainer';
+
+const TINY: Partial<RunConfig> = { width: 16, depth: 1, batch: 32, pairs: 16, particles: 32, odeSteps: 4, steps: 9, seed: 3 };
+
+function setup() {
+  const store: AppStore = createAppStore();
+  store.setState({ config: { ...defaultConfig(), ...TINY }, speed: 3, playing: true });
+  const cbs: ((t: number) => void)[] = [];
+  let clock = 0;
+  const engines: CompareEngine[] = [];
+  const disposed: CompareEngine[] = [];
+  const create = async (configs: readonly [RunConfig, RunConfig], _key: CompareKey): Promise<CompareHandle> => {
+    const engine = await PairedCompare.create(configs, (c) => new CpuTrainer(c));
+    const dispose = engine.dispose.bind(engine);
+    engine.dispose = () => { disposed.push(engine); dispose(); };
+    engines.push(engine);
+    return { engine, kind: 'cpu', notice: null };
+  };
+  const createSingle = async (config: RunConfig, _o: CreateOptions): Promise<TrainerHandle> =>
+    ({ trainer: new CpuTrainer(config), info: { kind: 'cpu', adapterName: 'test', software: false, fallbackReason: null } });
+  const frame = (f: (t: number) => void) => { cbs.push(f); return cbs.length; };
+  const compare = new CompareRunner({ store, create, now: () => clock, requestFrame: frame, cancelFrame: () => {} });
+  const single = new Runner({ store, create: createSingle, now: () => clock, requestFrame: frame, cancelFrame: () => {} });
+  const frames = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      clock += 16;
+      const pending = cbs.splice(0);
+      for (const cb of pending) cb(clock);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  single.start();
+  compare.start();
+  return { store, compare, single, engines, disposed, frames };
+}
+
+const losses = (store: AppStore) => store.getState().compareState.runs.map((r) => Array.from(r.curves.columns.loss.subarray(0, r.curves.length)));
+
+describe('CompareRunner', () => {
+  it('trains A and B to config.steps in lockstep, evaluates both, and the single run takes no step', async () => {
+    const { store, frames } = setup();
+    pickCompare('sigma', '0.3', store);
+    await frames(20);
+    const s = store.getState();
+    expect(s.compareState.phase).toBe('ready');
+    expect(s.compareState.step).toBe(9);
+    expect(s.compareState.finished).toBe(true);
+    expect(s.playing).toBe(false);
+    expect(s.stepCount).toBe(0);
+    expect(s.compareState.runs.map((r) => r.config.sigma)).toEqual([0, 0.3]);
+    expect(s.compareState.runs.map((r) => r.evaluation?.metrics.step)).toEqual([9, 9]);
+    const [a, b] = losses(store);
+    const alone = new CpuTrainer({ ...defaultConfig(), ...TINY, sigma: 0.3 }).stepSync(9).records.map((r) => r.loss);
+    expect(b).toEqual(alone);
+    expect(a).not.toEqual(b);
+  });
+
+  it('switching the setting while a build or a step is in flight disposes the old engine and drops its replies', async () => {
+    const { store, frames, engines, disposed } = setup();
+    pickCompare('sigma', '0.3', store);
+    pickCompare('width', '32', store); // before the first engine is ready
+    await frames(2);
+    pickCompare('lr', '0.01', store); // while steps are in flight
+    await frames(20);
+    expect(engines).toHaveLength(3);
+    expect(disposed).toEqual(engines.slice(0, 2));
+    const s = store.getState();
+    expect(s.compareState.runs.map((r) => r.config.lr)).toEqual([2e-3, 0.01]);
+    expect(s.compareState.runs.map((r) => r.config.width)).toEqual([16, 16]);
+    expect(s.compareState.step).toBe(9);
+    expect(losses(store).map((l) => l.length)).toEqual([9, 9]); // no record of the old engines
+  });
+
+  it('Reset restarts both runs from step 0 with the same losses; a config change rebuilds; off hands back to the single run', async () => {
+    const { store, frames, engines } = setup();
+    pickCompare('sigma', null, store);
+    await frames(20);
+    const first = losses(store);
+    resetRun(store);
+    store.setState({ playing: true });
+    await frames(20);
+    expect(losses(store)).toEqual(first);
+    setConfigField('seed', 4, store);
+    store.setState({ playing: true });
+    await frames(20);
+    expect(engines).toHaveLength(2);
+    expect(losses(store)[0]).not.toEqual(first[0]);
+    pickCompare('off', null, store);
+    store.setState({ playing: true });
+    await frames(20);
+    const s = store.getState();
+    expect(s.compareState.phase).toBe('off');
+    expect(s.compareState.runs).toEqual([]);
+    expect(s.stepCount).toBe(9);
+  });
+});
