@@ -1,5 +1,6 @@
-// The page: header (presets, share, theme, help), banners, the active preset's explanation, the
-// training bar, the settings column and the panels grid. Embed mode shows one panel, no chrome.
+// The page: a skip link, the header (presets, share, theme, motion, help), then the main region:
+// banners, the active preset's explanation, the training bar, the settings column and the panels
+// grid; on phones a bottom bar with play and σ. Embed mode shows one panel, no chrome.
 import type { ReactElement } from 'react';
 import { setHelp, toggleTheme } from './state/actions';
 import { useAppStore } from './state/useAppStore';
@@ -9,6 +10,8 @@ import { Controls } from './ui/Controls';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { ExplainCard } from './ui/ExplainCard';
 import { HelpOverlay } from './ui/HelpOverlay';
+import { MotionToggle } from './ui/MotionToggle';
+import { PhoneBar } from './ui/PhoneBar';
 import { PresetBar } from './ui/PresetBar';
 import { ShareButton } from './ui/ShareButton';
 import { Transport } from './ui/Transport';
@@ -36,7 +39,7 @@ const PANEL_VIEWS: Record<PanelId, () => ReactElement> = {
 
 function Panels() {
   return (
-    <div className="panels">
+    <div className="panels" id="panels" tabIndex={-1} aria-label="Panels" role="region">
       {PANELS.map(({ id }) => {
         const View = PANEL_VIEWS[id];
         return <View key={id} />;
@@ -49,10 +52,10 @@ function Embed() {
   const panel = useAppStore((s) => s.panel) ?? 'pairs';
   const View = PANEL_VIEWS[panel];
   return (
-    <div className="embed">
+    <main className="embed">
       <Banners />
       <View />
-    </div>
+    </main>
   );
 }
 
@@ -66,6 +69,7 @@ export function App() {
   return (
     <ErrorBoundary name="flowvar">
       <div className={`app${fullscreen ? ' has-full' : ''}`}>
+        <a className="skip-link" href="#panels" data-testid="skip-link">Skip to the panels</a>
         <header className="top">
           <h1>flowvar <small>gradient variance reveals memorization in flow matching</small></h1>
           {show('presets') && <PresetBar />}
@@ -76,16 +80,20 @@ export function App() {
                 Projector
               </button>
             )}
-            <button type="button" onClick={() => setHelp(true)} title="?" aria-label="Keyboard shortcuts">?</button>
+            <MotionToggle />
+            <button type="button" onClick={() => setHelp(true)} title="?" aria-label="Keyboard shortcuts" data-testid="help-open">?</button>
           </div>
         </header>
-        <Banners />
-        <ExplainCard />
-        <Transport />
-        <main className="layout">
-          <aside className="sidebar"><Controls /></aside>
-          <Panels />
+        <main className="page">
+          <Banners />
+          <ExplainCard />
+          <Transport />
+          <div className="layout">
+            <div className="sidebar"><Controls /></div>
+            <Panels />
+          </div>
         </main>
+        <PhoneBar />
         <HelpOverlay />
       </div>
     </ErrorBoundary>

@@ -13,6 +13,7 @@ import { ScienceJobs } from './state/scienceJobs';
 import { appStore, type Store } from './state/store';
 import { defaultSpeed, mirrorToUrl, readLocation, shareLink } from './state/urlSync';
 import { installKeys } from './ui/keys';
+import { prefersReducedMotion, resolveAutoplay, storedAutoplay } from './ui/motionSetting';
 import './styles.css';
 
 declare global {
@@ -35,6 +36,9 @@ async function boot(): Promise<void> {
   const link = readLocation();
   const { view } = link;
   appStore.setState({ hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, enginePref: view.engine, presetId: link.config ? view.preset : null, compare: view.compare });
+  // reduced motion: nothing trains by itself unless the link or the reader's setting says so
+  const autoplay = resolveAutoplay(view.autoplay, storedAutoplay(), prefersReducedMotion());
+  appStore.setState({ lecture: view.lecture, autoplayLink: view.autoplay, autoplay, playing: autoplay });
   const guess = link.config ? null : await probeEngine(view.engine);
   loadConfig(link.config ?? startConfig(guess ?? 'gpu'), link.corrections);
   appStore.setState({ speed: view.speed ?? defaultSpeed(guess) });

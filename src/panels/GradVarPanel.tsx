@@ -67,8 +67,8 @@ export function GradVarPanel() {
 
   const tools = (
     <>
-      <button type="button" className="tool" onClick={() => exportCurves(appStore.getState().curves, 'csv')} title="Curves as CSV">CSV</button>
-      <button type="button" className="tool" onClick={() => { const s = appStore.getState(); exportCurves(s.curves, 'json', { config: s.config, markers: s.markers, evaluation: s.evaluation?.metrics ?? null }); }} title="Curves, markers, config and metrics as JSON">JSON</button>
+      <button type="button" className="tool" onClick={() => exportCurves(appStore.getState().curves, 'csv')} title="Curves as CSV" aria-label="Save the gradient variance & loss curves as CSV">CSV</button>
+      <button type="button" className="tool" onClick={() => { const s = appStore.getState(); exportCurves(s.curves, 'json', { config: s.config, markers: s.markers, evaluation: s.evaluation?.metrics ?? null }); }} title="Curves, markers, config and metrics as JSON" aria-label="Save the gradient variance & loss curves as JSON">JSON</button>
     </>
   );
   return (

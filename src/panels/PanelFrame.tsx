@@ -1,12 +1,14 @@
 // The shell every panel shares: a titled, focusable section (F full-screens the focused one),
-// tool buttons (PNG export, full screen), and an error boundary so one panel failing leaves the
-// rest of the page standing.
-import type { ReactNode } from 'react';
+// tool buttons named after the panel (PNG and SVG export, full screen), a visually hidden text
+// summary of the plotted values (live while the panel holds focus), and an error boundary so one
+// panel failing leaves the rest of the page standing.
+import { useState, type ReactNode } from 'react';
 import { setFullscreen } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
 import { panelInfo, type PanelId } from './panelList';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { exportPanelPng } from './exportPanel';
+import { exportPanel } from './exportPanel';
+import { usePanelSummary } from './usePanelSummary';
 
 export interface PanelFrameProps {
   /** the panel's row in src/panels/panelList.ts (its title and anchor) */
@@ -16,28 +18,40 @@ export interface PanelFrameProps {
   /** under the plot (e.g. the t scrubber, a legend) */
   footer?: ReactNode;
   children: ReactNode;
-  /** offer the PNG export (panels with a plot) */
+  /** offer the PNG / SVG export (panels with a plot) */
   png?: boolean;
 }
 
 export function PanelFrame({ id, tools, footer, children, png = true }: PanelFrameProps) {
   const { title, anchor } = panelInfo(id);
   const full = useAppStore((s) => s.fullscreen === id);
+  const [active, setActive] = useState(false);
+  const summary = usePanelSummary<HTMLParagraphElement>(id);
   const headingId = `panel-${id}-title`;
   return (
-    <section id={anchor} className={`panel panel-${id}${full ? ' is-full' : ''}`} data-panel={id} data-testid={`panel-${id}`} tabIndex={0} aria-labelledby={headingId}>
+    <section id={anchor} className={`panel panel-${id}${full ? ' is-full' : ''}`} data-panel={id} data-testid={`panel-${id}`} tabIndex={0} aria-labelledby={headingId}
+      onFocus={() => setActive(true)} onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setActive(false); }}>
       <header className="panel-head">
         <h2 id={headingId}>{title}</h2>
         <div className="panel-tools">
           {tools}
-          {png && <button type="button" className="tool" onClick={(e) => exportPanelPng(e.currentTarget.closest('section')!, id)} title="Save this panel as PNG">PNG</button>}
-          <button type="button" className="tool" onClick={() => setFullscreen(full ? null : id)} aria-pressed={full} title="Full screen (F)">
+          {png && (
+            <>
+              <button type="button" className="tool" onClick={(e) => exportPanel(e.currentTarget.closest('section')!, id, title, 'png')}
+                aria-label={`Save ${title} as PNG`} title="PNG with title, legend and settings" data-testid={`png-${id}`}>PNG</button>
+              <button type="button" className="tool" onClick={(e) => exportPanel(e.currentTarget.closest('section')!, id, title, 'svg')}
+                aria-label={`Save ${title} as SVG`} title="SVG with title, legend and settings" data-testid={`svg-${id}`}>SVG</button>
+            </>
+          )}
+          <button type="button" className="tool" onClick={() => setFullscreen(full ? null : id)} aria-pressed={full}
+            aria-label={`Full screen: ${title}`} title="Full screen (F)">
             {full ? 'Exit' : '⤢'}
           </button>
         </div>
       </header>
       <ErrorBoundary name={title}>{children}</ErrorBoundary>
       {footer && <div className="panel-foot">{footer}</div>}
+      <p className="sr-only" aria-live={active ? 'polite' : 'off'} data-testid={`summary-${id}`} ref={summary} />
     </section>
   );
 }

@@ -1,8 +1,12 @@
-// Export of what a panel shows: PNG (its canvas with its SVG drawn on top) and the curves as
+// Export of what a panel shows: PNG and SVG figures (src/panels/exportCompose.ts) and the curves as
 // CSV / JSON (SPEC §6 Export). Runs only on a click; nothing here is on the frame path.
 import type { CurveBuffer } from '../state/curves';
+import { appStore } from '../state/store';
+import { shareLink } from '../state/urlSync';
+import { composePanel } from './exportCompose';
+import { withPngText } from './pngText';
 
-function download(name: string, blob: Blob): void {
+export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -13,36 +17,28 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Draws the SVG (with its computed colour and font inlined) on top of the canvas, then saves. */
-export function exportPanelPng(panel: HTMLElement, name: string): void {
-  const plot = panel.querySelector<HTMLElement>('.plot');
-  if (!plot) return;
-  const { width, height } = plot.getBoundingClientRect();
-  const dpr = Math.min(3, window.devicePixelRatio || 1);
+/** Saves `panel` as a figure (title, plot, legend, settings stamp) in `format`. */
+export function exportPanel(panel: HTMLElement, id: string, title: string, format: 'png' | 'svg'): void {
+  const stamp = new URL(shareLink(appStore.getState())).search.slice(1);
+  const figure = composePanel(panel, title, stamp);
+  if (!figure) return;
+  if (format === 'svg') return download(`flowvar-${id}.svg`, new Blob([figure.svg], { type: 'image/svg+xml' }));
+  const dpr = Math.min(3, Math.max(1, window.devicePixelRatio || 1));
   const out = document.createElement('canvas');
-  out.width = Math.round(width * dpr);
-  out.height = Math.round(height * dpr);
+  out.width = Math.round(figure.width * dpr);
+  out.height = Math.round(figure.height * dpr);
   const ctx = out.getContext('2d');
   if (!ctx) return;
-  const style = getComputedStyle(panel);
-  ctx.fillStyle = style.backgroundColor || '#fff';
-  ctx.fillRect(0, 0, out.width, out.height);
-  for (const c of plot.querySelectorAll('canvas')) ctx.drawImage(c, 0, 0, out.width, out.height);
-  const svg = plot.querySelector('svg');
-  const finish = () => out.toBlob((blob) => { if (blob) download(`flowvar-${name}.png`, blob); });
-  if (!svg) return finish();
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(width));
-  clone.setAttribute('height', String(height));
-  // through the CSSOM: the page's CSP (src/csp.ts) refuses style attributes set as text
-  clone.style.color = style.color;
-  clone.style.fontFamily = style.fontFamily;
-  clone.style.fontSize = getComputedStyle(svg).fontSize;
   const img = new Image();
-  img.onload = () => { ctx.drawImage(img, 0, 0, out.width, out.height); finish(); };
-  img.onerror = finish;
-  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(clone))}`;
+  img.onload = () => {
+    ctx.drawImage(img, 0, 0, out.width, out.height);
+    out.toBlob((blob) => {
+      if (!blob) return;
+      void blob.arrayBuffer().then((buf) => download(`flowvar-${id}.png`, new Blob([withPngText(new Uint8Array(buf), 'flowvar', stamp) as Uint8Array<ArrayBuffer>], { type: 'image/png' })));
+    }, 'image/png');
+  };
+  img.onerror = () => console.error(`flowvar: the ${id} figure could not be rendered as PNG`);
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(figure.svg)}`;
 }
 
 /** The curves as CSV: one row per stored point. */

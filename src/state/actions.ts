@@ -39,7 +39,7 @@ export function applyPreset(index: number, store: AppStore = appStore): void {
   if (!preset) return;
   const s = store.getState();
   const engine = s.engine.kind ?? (s.enginePref === 'cpu' ? 'cpu' : 'gpu');
-  store.setState({ config: presetConfig(preset, engine, s.config.seed), presetId: preset.id, playing: true, historyMark: s.historyMark + 1 });
+  store.setState({ config: presetConfig(preset, engine, s.config.seed), presetId: preset.id, playing: s.autoplay, historyMark: s.historyMark + 1 });
 }
 
 /** The next seed: a hash of the current one, so "new seed" is reproducible too (no Math.random). */

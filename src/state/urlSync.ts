@@ -47,6 +47,8 @@ export function viewOf(s: Store, linkEngine: ViewParams['engine']): ViewParams {
     engine: linkEngine,
     preset: s.presetId,
     compare: s.compare,
+    lecture: s.lecture,
+    autoplay: s.autoplayLink,
   };
 }
 
@@ -69,7 +71,7 @@ export function shareLink(s: Store, linkEngine: ViewParams['engine'] = openedEng
 function linkChanged(s: Store, prev: Store): boolean {
   return s.config !== prev.config || s.theme !== prev.theme || s.speed !== prev.speed || s.hidden !== prev.hidden
     || s.embed !== prev.embed || s.panel !== prev.panel || s.tour !== prev.tour || s.presetId !== prev.presetId
-    || s.engine.kind !== prev.engine.kind || s.compare !== prev.compare;
+    || s.engine.kind !== prev.engine.kind || s.compare !== prev.compare || s.lecture !== prev.lecture || s.autoplayLink !== prev.autoplayLink;
 }
 
 /**

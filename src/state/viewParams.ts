@@ -34,9 +34,13 @@ export interface ViewParams {
   preset: string | null;
   /** run B's setting of compare mode (`compare=<key>[:<value>]`, src/state/compareParam.ts), or null */
   compare: CompareSetting | null;
+  /** lecture mode: one chapter per screen, big type (src/ui/LectureMode.tsx) */
+  lecture: boolean;
+  /** start training on open: true/false from the link, null = the reader's setting (reduced motion) */
+  autoplay: boolean | null;
 }
 
-export const DEFAULT_VIEW_PARAMS: ViewParams = { hidden: [], embed: false, theme: 'lecture', tour: null, panel: null, speed: null, engine: 'auto', preset: null, compare: null };
+export const DEFAULT_VIEW_PARAMS: ViewParams = { hidden: [], embed: false, theme: 'lecture', tour: null, panel: null, speed: null, engine: 'auto', preset: null, compare: null, lecture: false, autoplay: null };
 
 /** The speed key's range, as a field of the config table's kind (one set of number rules). */
 const SPEED_FIELD = { type: 'int', default: SPEED_MIN, min: SPEED_MIN, max: SPEED_MAX, doc: 'steps per frame' } as const;
@@ -80,6 +84,15 @@ export function parseViewKeys(params: readonly LinkParam[]): { view: ViewParams;
         if (TRUE.has(flag)) view.embed = true;
         else if (FALSE.has(flag)) view.embed = false;
         else bad(key, value, 'embed mode is off');
+        break;
+      case 'lecture':
+        if (TRUE.has(flag)) view.lecture = true;
+        else if (!FALSE.has(flag)) bad(key, value, 'lecture mode is off');
+        break;
+      case 'autoplay':
+        if (TRUE.has(flag)) view.autoplay = true;
+        else if (FALSE.has(flag)) view.autoplay = false;
+        else bad(key, value, 'autoplay follows the reader\'s motion setting');
         break;
       case 'theme':
         if ((THEMES as readonly string[]).includes(value)) view.theme = value as Theme;
@@ -141,5 +154,7 @@ export function encodeViewParams(view: ViewParams): string {
   if (view.engine !== 'auto') params.set('engine', view.engine);
   if (view.preset !== null) params.set('preset', view.preset);
   if (view.compare !== null) params.set(COMPARE_PARAM, formatCompare(view.compare));
+  if (view.lecture) params.set('lecture', 'true');
+  if (view.autoplay !== null) params.set('autoplay', String(view.autoplay));
   return params.toString();
 }

@@ -45,6 +45,12 @@ export interface ViewSlice {
   tScrub: number;
   noticeDismissed: boolean;
   enginePref: EnginePreference;
+  /** lecture mode (view key `lecture`) */
+  lecture: boolean;
+  /** autoplay as the link asked (view key `autoplay`), null when it did not say */
+  autoplayLink: boolean | null;
+  /** start training by itself (on open and on a preset): off under prefers-reduced-motion unless overridden */
+  autoplay: boolean;
 }
 
 export function defaultLayers(): Record<LayerId, boolean> {
@@ -65,6 +71,9 @@ export function initialViewState(): ViewSlice {
     tScrub: 0.5,
     noticeDismissed: false,
     enginePref: 'auto',
+    lecture: false,
+    autoplayLink: null,
+    autoplay: true,
   };
 }
 

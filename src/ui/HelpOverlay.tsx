@@ -1,17 +1,17 @@
-// The "?" overlay: every shortcut, generated from KEY_BINDINGS.
-import { useEffect, useRef } from 'react';
+// The "?" overlay: every shortcut, generated from KEY_BINDINGS. A real modal: focus is trapped
+// inside and returns to the opener on close (src/ui/useModal.ts).
 import { setHelp } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
 import { KEY_BINDINGS } from './keys';
+import { useModal } from './useModal';
 
 export function HelpOverlay() {
   const open = useAppStore((s) => s.help);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => { if (open) closeRef.current?.focus(); }, [open]);
+  const card = useModal<HTMLDivElement>(open, () => setHelp(false));
   if (!open) return null;
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help" onClick={() => setHelp(false)}>
-      <div className="overlay-card" onClick={(e) => e.stopPropagation()}>
+    <div className="overlay" data-testid="help-backdrop" onClick={() => setHelp(false)}>
+      <div className="overlay-card" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help" ref={card} onClick={(e) => e.stopPropagation()}>
         <h2 id="help-title">Keyboard shortcuts</h2>
         <table>
           <tbody>
@@ -21,7 +21,7 @@ export function HelpOverlay() {
           </tbody>
         </table>
         <p className="hint">Shortcuts wait while a text box or a menu has focus; a focused slider moves with its own arrow keys.</p>
-        <button type="button" ref={closeRef} onClick={() => setHelp(false)}>Close</button>
+        <button type="button" data-autofocus onClick={() => setHelp(false)}>Close</button>
       </div>
     </div>
   );

@@ -6,7 +6,8 @@ import { useAppStore } from '../state/useAppStore';
 
 const LAST = SIGMA_NOTCHES.length - 1;
 
-export function SigmaSlider({ id, label }: { id: string; label: string }) {
+/** `testIdPrefix` tells a second copy (the phone bar's) apart from the settings column's. */
+export function SigmaSlider({ id, label, testIdPrefix = '' }: { id: string; label: string; testIdPrefix?: string }) {
   const sigma = useAppStore((s) => s.config.sigma);
   const kind = useAppStore((s) => s.config.interpolant);
   const ignored = kind === 'deterministic';
@@ -14,10 +15,10 @@ export function SigmaSlider({ id, label }: { id: string; label: string }) {
   return (
     <div className="control sigma" data-control="sigma">
       <label htmlFor={id}>
-        {label} <output className="sigma-value" data-testid="sigma-value">{formatSigma(sigma)}</output>
+        {label} <output className="sigma-value" data-testid={`${testIdPrefix}sigma-value`}>{formatSigma(sigma)}</output>
       </label>
       <div className="sigma-track">
-        <input id={id} type="range" min={0} max={LAST} step={1} value={notchOf(sigma)} data-testid="sigma-slider"
+        <input id={id} type="range" min={0} max={LAST} step={1} value={notchOf(sigma)} data-testid={`${testIdPrefix}sigma-slider`}
           aria-valuetext={`σ = ${formatSigma(sigma)}`}
           onChange={(e) => setSigma(sigmaAt(Number(e.target.value)))} />
         <div className="sigma-ticks" aria-hidden="true">

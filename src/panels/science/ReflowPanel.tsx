@@ -88,7 +88,7 @@ const dummyColors: ReflowColors = { transport: '', pairs: '', ot: '', straightne
 function ReflowTools() {
   const running = useAppStore((s) => s.reflow.status === 'running');
   return running
-    ? <button type="button" className="tool" onClick={() => stopReflow()} data-testid="reflow-stop">Stop</button>
+    ? <button type="button" className="tool" onClick={() => stopReflow()} data-testid="reflow-stop" aria-label="Stop the ReFlow rounds">Stop</button>
     : <button type="button" className="tool" onClick={() => startReflow()} data-testid="reflow-start">Run ReFlow</button>;
 }
 

@@ -15,7 +15,9 @@ import { usePlotStyle } from './usePlotStyle';
 import { sigmaAxis, sigmaLabel } from './sigmaAxis';
 import { drawSweepMetrics, drawSweepTraces, traceDomain, type SweepColors, type SweepPoint } from './drawSweep';
 
-const M = { top: 12, right: 46, bottom: 28, left: 44 };
+// left and right leave room for "100%" and the W2 ticks at the projector theme's 17 px; the two
+// chart titles sit on separate lines so they never overlap in a narrow panel
+const M = { top: 34, right: 54, bottom: 28, left: 60 };
 /** Height of the band of small gradient-variance curves, and its gap to the plot above. */
 const TRACE_BAND = 46, TRACE_GAP = 20;
 
@@ -80,8 +82,8 @@ export function SweepPanel() {
               <text x={axis.breakX} y={size.height - M.bottom + 4} textAnchor="middle">//</text>
             </g>
           )}
-          <text className="chart-title" x={M.left + 4} y={M.top + 10} style={{ fill: 'var(--c-trainPaths)' }}>pair reproduction</text>
-          <text className="chart-title" x={size.width - M.right - 4} y={M.top + 10} textAnchor="end" style={{ fill: 'var(--c-freshPaths)' }}>W2 to target (sliced —, Gaussian - -)</text>
+          <text className="chart-title" x={M.left + 4} y={M.top - 20} style={{ fill: 'var(--c-trainPaths)' }}>pair reproduction</text>
+          <text className="chart-title" x={size.width - M.right - 4} y={M.top - 8} textAnchor="end" style={{ fill: 'var(--c-freshPaths)' }}>W2 to target (sliced —, Gaussian - -)</text>
           <text className="plot-note" x={M.left + 4} y={band.top - 4}>gradient variance per run (log y, steps →)</text>
           <SweepNote x={(M.left + size.width - M.right) / 2} y={(M.top + plotBottom) / 2} />
           <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">σ</text>
@@ -106,7 +108,7 @@ function SweepNote({ x, y }: { x: number; y: number }) {
 function SweepTools() {
   const running = useAppStore((s) => s.sweep.status === 'running');
   return running
-    ? <button type="button" className="tool" onClick={() => stopSweep()} data-testid="sweep-stop">Stop</button>
+    ? <button type="button" className="tool" onClick={() => stopSweep()} data-testid="sweep-stop" aria-label="Stop the σ sweep">Stop</button>
     : <button type="button" className="tool" onClick={() => startSweep()} data-testid="sweep-start">Run sweep</button>;
 }
 
