@@ -7,6 +7,7 @@ import { useAppStore } from './state/useAppStore';
 import { PANELS, type PanelId } from './panels/panelList';
 import { Banners } from './ui/Banners';
 import { Controls } from './ui/Controls';
+import { EmbedBar } from './ui/EmbedBar';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { ExplainCard } from './ui/ExplainCard';
 import { HelpOverlay } from './ui/HelpOverlay';
@@ -14,6 +15,7 @@ import { MotionToggle } from './ui/MotionToggle';
 import { PhoneBar } from './ui/PhoneBar';
 import { PresetBar } from './ui/PresetBar';
 import { ShareButton } from './ui/ShareButton';
+import { ShareDialogButton } from './ui/ShareDialog';
 import { Transport } from './ui/Transport';
 import { PairsPanel } from './panels/PairsPanel';
 import { FlowPanel } from './panels/FlowPanel';
@@ -54,6 +56,7 @@ function Embed() {
   return (
     <main className="embed">
       <Banners />
+      <EmbedBar />
       <View />
     </main>
   );
@@ -75,6 +78,7 @@ export function App() {
           {show('presets') && <PresetBar />}
           <div className="top-tools">
             {show('share') && <ShareButton />}
+            {show('share') && <ShareDialogButton />}
             {show('theme') && (
               <button type="button" onClick={() => toggleTheme()} aria-pressed={theme === 'projector'} title="P" data-testid="theme-toggle">
                 Projector

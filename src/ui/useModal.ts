@@ -1,6 +1,6 @@
 // A modal dialog's focus rules (WAI-ARIA dialog pattern): focus moves into the dialog when it
 // opens, Tab and Shift+Tab cycle inside it, Escape closes it, and focus returns to the element
-// that opened it. The help overlay and the share dialog use it.
+// that opened it; the page's shortcuts wait meanwhile. The help overlay and the share dialog use it.
 import { useEffect, useRef } from 'react';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex="-1"])';
@@ -24,7 +24,9 @@ export function useModal<E extends HTMLElement>(open: boolean, onClose: () => vo
       const el = ref.current;
       if (!el) return;
       if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeRef.current(); return; }
-      if (e.key !== 'Tab') return;
+      // the page's shortcuts (a window listener after this capture one) wait while the dialog is open;
+      // default actions (typing, a checkbox's Space) still happen
+      if (e.key !== 'Tab') { e.stopPropagation(); return; }
       const items = focusables(el);
       if (items.length === 0) { e.preventDefault(); return; }
       const first = items[0], last = items[items.length - 1];

@@ -1,0 +1,118 @@
+// "Share / embed": a classroom builder. Pick the controls to hide, a chapter to open, the theme,
+// autoplay and embed mode; the dialog writes the link and an <iframe> snippet and shows a live
+// preview of exactly that link. A modal (src/ui/useModal.ts); the link itself is src/ui/shareBuilder.ts.
+import { useEffect, useMemo, useState } from 'react';
+import { PANELS } from '../state/viewSlice';
+import { PRESETS } from '../state/presets';
+import { appStore } from '../state/store';
+import { shareLink } from '../state/urlSync';
+import { HIDABLE_CONTROLS } from '../state/viewParams';
+import { useAppStore } from '../state/useAppStore';
+import { builderLink, iframeSnippet, type BuilderChoice } from './shareBuilder';
+import { useModal } from './useModal';
+
+/** The page's own controls (the rest of HIDABLE_CONTROLS are settings of the run). */
+const PAGE_CONTROLS = ['play', 'step', 'reset', 'newSeed', 'speed', 'presets', 'share', 'layers', 'theme', 'tScrub', 'overlay'];
+/** Delay before the preview follows the choice (each change reloads a whole page in the frame). */
+const PREVIEW_DEBOUNCE_MS = 600;
+
+function initialChoice(): BuilderChoice {
+  const s = appStore.getState();
+  return {
+    hidden: [...s.hidden], embed: false, panel: s.panel ?? 'flow', chapter: s.tour !== null ? s.tour + 1 : null,
+    theme: s.theme, autoplay: s.autoplayLink, lecture: s.lecture,
+  };
+}
+
+export function ShareDialogButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} data-testid="share-open" aria-haspopup="dialog">Share / embed</button>
+      {open && <ShareDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function ShareDialog({ onClose }: { onClose: () => void }) {
+  const card = useModal<HTMLDivElement>(true, onClose);
+  const [choice, setChoice] = useState<BuilderChoice>(initialChoice);
+  const config = useAppStore((s) => s.config);
+  const base = useMemo(() => shareLink(appStore.getState()), [config]);
+  const link = builderLink(base, choice);
+  const snippet = iframeSnippet(link, 'flowvar: gradient variance in flow matching');
+  const [preview, setPreview] = useState(link);
+  useEffect(() => { const t = setTimeout(() => setPreview(link), PREVIEW_DEBOUNCE_MS); return () => clearTimeout(t); }, [link]);
+  const update = (patch: Partial<BuilderChoice>) => setChoice((c) => ({ ...c, ...patch }));
+  const toggleHidden = (name: string, on: boolean) => update({ hidden: on ? [...choice.hidden, name] : choice.hidden.filter((h) => h !== name) });
+  const copy = (text: string) => { void navigator.clipboard?.writeText(text).catch((e: unknown) => console.warn('flowvar: copy failed; select the text instead', e)); };
+  const settings = HIDABLE_CONTROLS.filter((c) => !PAGE_CONTROLS.includes(c));
+  const box = (name: string) => (
+    <label key={name} className="check">
+      <input type="checkbox" checked={choice.hidden.includes(name)} onChange={(e) => toggleHidden(name, e.target.checked)} data-testid={`hide-${name}`} /> {name}
+    </label>
+  );
+  return (
+    <div className="overlay" onClick={onClose}>
+      <div className="overlay-card share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" ref={card} data-testid="share-dialog" onClick={(e) => e.stopPropagation()}>
+        <h2 id="share-title">Share / embed</h2>
+        <div className="share-grid">
+          <div className="share-choices">
+            <fieldset>
+              <legend>Open with</legend>
+              <label className="control">chapter
+                <select value={choice.chapter ?? ''} onChange={(e) => update({ chapter: e.target.value === '' ? null : Number(e.target.value) })} data-testid="share-chapter">
+                  <option value="">none (the run as it is)</option>
+                  {PRESETS.map((p, i) => <option key={p.id} value={i + 1}>{i + 1}. {p.title}</option>)}
+                </select>
+              </label>
+              <label className="control">theme
+                <select value={choice.theme} onChange={(e) => update({ theme: e.target.value as BuilderChoice['theme'] })} data-testid="share-theme">
+                  <option value="lecture">lecture (light)</option>
+                  <option value="projector">projector (large, high contrast)</option>
+                </select>
+              </label>
+              <label className="control">autoplay
+                <select value={String(choice.autoplay)} onChange={(e) => update({ autoplay: e.target.value === 'null' ? null : e.target.value === 'true' })} data-testid="share-autoplay">
+                  <option value="null">the reader's setting (off with reduced motion)</option>
+                  <option value="true">on: start training at once</option>
+                  <option value="false">off: wait for Play</option>
+                </select>
+              </label>
+              <label className="check"><input type="checkbox" checked={choice.lecture} onChange={(e) => update({ lecture: e.target.checked })} data-testid="share-lecture" /> lecture mode (one chapter per screen)</label>
+              <label className="check"><input type="checkbox" checked={choice.embed} onChange={(e) => update({ embed: e.target.checked })} data-testid="share-embed" /> embed: one panel with play and σ</label>
+              {choice.embed && (
+                <label className="control">panel
+                  <select value={choice.panel} onChange={(e) => update({ panel: e.target.value })} data-testid="share-panel">
+                    {PANELS.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+                  </select>
+                </label>
+              )}
+            </fieldset>
+            <fieldset>
+              <legend>Hide page controls</legend>
+              <div className="share-boxes">{PAGE_CONTROLS.map(box)}</div>
+            </fieldset>
+            <fieldset>
+              <legend>Hide settings</legend>
+              <div className="share-boxes">{settings.map(box)}</div>
+            </fieldset>
+          </div>
+          <div className="share-result">
+            <label className="control">link
+              <textarea readOnly value={link} rows={3} data-testid="share-builder-link" onFocus={(e) => e.target.select()} />
+            </label>
+            <button type="button" onClick={() => copy(link)}>Copy the link</button>
+            <label className="control">&lt;iframe&gt; for a course page
+              <textarea readOnly value={snippet} rows={4} data-testid="share-snippet" onFocus={(e) => e.target.select()} />
+            </label>
+            <button type="button" onClick={() => copy(snippet)}>Copy the snippet</button>
+            <p className="hint">Preview of the link (600 × 400, scaled):</p>
+            <div className="share-preview"><iframe src={preview} width={600} height={400} title="Preview of the shared page" data-testid="share-preview" /></div>
+          </div>
+        </div>
+        <button type="button" onClick={onClose} data-autofocus>Close</button>
+      </div>
+    </div>
+  );
+}
