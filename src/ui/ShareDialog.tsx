@@ -2,7 +2,7 @@
 // autoplay and embed mode; the dialog writes the link and an <iframe> snippet and shows a live
 // preview of exactly that link. A modal (src/ui/useModal.ts); the link itself is src/ui/shareBuilder.ts.
 import { useEffect, useMemo, useState } from 'react';
-import { PANELS } from '../state/viewSlice';
+import { PANELS } from '../panels/panelList';
 import { PRESETS } from '../state/presets';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
