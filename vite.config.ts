@@ -13,11 +13,13 @@ function contentSecurityPolicy(): Plugin {
     ],
   };
 }
+import { precachePlugin } from './src/offline/precachePlugin';
 
 // Relative base: the built site works from any static host and sub-path (SPEC §7).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  // precachePlugin: dist/sw.js with the build's file list (offline once loaded, SPEC §7)
+  plugins: [react(), contentSecurityPolicy(), precachePlugin()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

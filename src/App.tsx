@@ -17,6 +17,7 @@ import { PresetBar } from './ui/PresetBar';
 import { ShareButton } from './ui/ShareButton';
 import { ShareDialogButton } from './ui/ShareDialog';
 import { Transport } from './ui/Transport';
+import { WeightsIO } from './ui/WeightsIO';
 import { PairsPanel } from './panels/PairsPanel';
 import { FlowPanel } from './panels/FlowPanel';
 import { GradVarPanel } from './panels/GradVarPanel';
@@ -93,7 +94,7 @@ export function App() {
           <ExplainCard />
           <Transport />
           <div className="layout">
-            <div className="sidebar"><Controls /></div>
+            <div className="sidebar"><Controls /><WeightsIO /></div>
             <Panels />
           </div>
         </main>

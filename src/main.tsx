@@ -14,6 +14,7 @@ import { appStore, type Store } from './state/store';
 import { defaultSpeed, mirrorToUrl, readLocation, shareLink } from './state/urlSync';
 import { installKeys } from './ui/keys';
 import { prefersReducedMotion, resolveAutoplay, storedAutoplay } from './ui/motionSetting';
+import { registerOffline } from './offline/registerOffline';
 import './styles.css';
 
 declare global {
@@ -91,6 +92,8 @@ async function boot(): Promise<void> {
   if (!root) throw new Error('flowvar: no #root element in index.html');
   createRoot(root).render(<StrictMode><App /></StrictMode>);
 }
+
+registerOffline();
 
 boot().catch((err: unknown) => {
   // Never a blank page: say what failed.

@@ -64,6 +64,9 @@ export interface RunSlice {
   resetRequest: number;
   stepRequest: number;
   cpuRequest: number;
+  /** weights read from a file, and the counter whose change makes the runner rebuild from them */
+  loadedWeights: WeightsSnapshot | null;
+  weightsRequest: number;
 }
 
 export function initialRunState(): RunSlice {
@@ -84,6 +87,8 @@ export function initialRunState(): RunSlice {
     resetRequest: 0,
     stepRequest: 0,
     cpuRequest: 0,
+    loadedWeights: null,
+    weightsRequest: 0,
   };
 }
 

@@ -10,7 +10,7 @@ import { T_BINS } from '../math/metrics';
 import { CurveBuffer } from './curves';
 import { formatSetting } from './format';
 import type { AppStore, Store } from './store';
-import type { ChangeMarker } from './runSlice';
+import type { ChangeMarker, WeightsSnapshot } from './runSlice';
 
 /** Live settings that change the training itself: each change leaves a marker on the curves. */
 const MARKED_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['sigma', 'interpolant', 'lr', 'weightDecay', 'warmup', 'schedule']);
@@ -130,6 +130,7 @@ export class Runner {
     if (s.resetRequest !== prev.resetRequest) this.reset();
     if (s.stepRequest !== prev.stepRequest) this.singleSteps++;
     if (s.cpuRequest !== prev.cpuRequest) this.rebuild(true);
+    if (s.weightsRequest !== prev.weightsRequest) this.rebuild(false, s.loadedWeights);
   }
 
   private onConfig(next: RunConfig): void {
@@ -145,7 +146,8 @@ export class Runner {
   }
 
   /** Drops in-flight replies and the curves (kept when carrying weights to the CPU). */
-  private rebuild(carryToCpu: boolean): void {
+  /** `load`: weights to continue from (a loaded weights file), applied to the new trainer. */
+  private rebuild(carryToCpu: boolean, load: WeightsSnapshot | null = null): void {
     const gen = ++this.generation;
     this.stepInFlight = false;
     this.evalInFlight = false;
@@ -154,7 +156,7 @@ export class Runner {
     this.applied = null;
     const s = this.store.getState();
     const config = s.config;
-    const carried = carryToCpu ? s.weights : null;
+    const carried = carryToCpu ? s.weights : load;
     this.store.setState({
       engine: { ...s.engine, phase: 'starting' },
       pairs: null,

@@ -1,0 +1,54 @@
+// Save the trained weights with the run's settings as one JSON file, and load such a file back
+// (file picker, or a file dropped anywhere on the page) to continue training or to inspect it.
+import { useEffect, useRef, useState } from 'react';
+import { download } from '../panels/exportPanel';
+import { appStore } from '../state/store';
+import { shareLink } from '../state/urlSync';
+import { useAppStore } from '../state/useAppStore';
+import { decodeWeightsFile, encodeWeightsFile, loadWeights } from '../state/weightsFile';
+
+function saveWeights(): void {
+  const s = appStore.getState();
+  if (!s.weights) return;
+  const text = encodeWeightsFile({ config: s.config, step: s.weights.step, theta: s.weights.theta }, shareLink(s));
+  download(`flowvar-weights-step${s.weights.step}.json`, new Blob([text], { type: 'application/json' }));
+}
+
+export function WeightsIO() {
+  const hasWeights = useAppStore((s) => s.weights !== null);
+  const [status, setStatus] = useState('');
+  const picker = useRef<HTMLInputElement>(null);
+  const read = (file: File) => {
+    file.text().then((text) => {
+      const r = decodeWeightsFile(text);
+      if (!r.ok) { setStatus(`${file.name}: ${r.reason}`); return; }
+      loadWeights(r.file, r.corrections);
+      setStatus(`loaded step ${r.file.step}: press Play to continue`);
+    }, (e: unknown) => setStatus(`${file.name} could not be read: ${(e as Error).message}`));
+  };
+  const readRef = useRef(read);
+  readRef.current = read;
+  useEffect(() => {
+    // a weights file dropped anywhere on the page; other drops (text, links) keep their default
+    const hasFile = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const over = (e: DragEvent) => { if (hasFile(e)) e.preventDefault(); };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      readRef.current(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => { window.removeEventListener('dragover', over); window.removeEventListener('drop', drop); };
+  }, []);
+  return (
+    <div className="weights-io" role="group" aria-label="Weights file">
+      <button type="button" onClick={saveWeights} disabled={!hasWeights} data-testid="weights-save" title="The trained weights and the settings as one JSON file">Save weights</button>
+      <button type="button" onClick={() => picker.current?.click()} data-testid="weights-load" title="Continue from a saved weights file (or drop it on the page)">Load weights…</button>
+      <input ref={picker} type="file" accept=".json,application/json" hidden data-testid="weights-file"
+        onChange={(e) => { const f = e.target.files?.[0]; if (f) read(f); e.target.value = ''; }} />
+      {status && <span className="share-status" role="status" data-testid="weights-status">{status}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// Lecture hall and phone layouts (issue 9 items 1 and 4): bounding boxes measured in headless
+// Chromium. Projector theme at 1280×720, 1366×768, 1920×1080: σ, play and the chapter's panel on
+// screen together, no page scroll, type readable from the back. Phone 390×844: a bottom bar with
+// play and σ stays on screen beside the panels, targets ≥ 24 px, one panel per width, no sideways scroll.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { cpuQuery, TINY, waitForStep } from './appPage';
+import { defaultConfig } from '../../src/engine/runConfig';
+
+const Q = cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16 });
+
+let browser: E2EBrowser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+/** The element's box, and whether it lies wholly inside the viewport. */
+async function onScreen(page: Page, selector: string): Promise<{ inside: boolean; box: string }> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return { inside: false, box: 'missing' };
+    const r = el.getBoundingClientRect();
+    const inside = r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5;
+    return { inside, box: `${sel} ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)} in ${innerWidth}×${innerHeight}` };
+  }, selector);
+}
+
+describe('projector theme', () => {
+  for (const [width, height] of [[1280, 720], [1366, 768], [1920, 1080]] as const) {
+    it(`${width}×${height}: σ, play and the chapter's panel on one screen, no page scroll, ≥ 20 px text and ≥ 16 px ticks`, async () => {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width, height });
+      await page.goto(appUrl(`${Q}&theme=projector&autoplay=false`));
+      await page.getByTestId('sigma-slider').waitFor();
+      for (const sel of ['[data-testid="sigma-slider"]', '[data-testid="play"]', '[data-testid="panel-pairs"]', '[data-testid="panel-flow"]']) {
+        const r = await onScreen(page, sel);
+        expect(r.inside, r.box).toBe(true);
+      }
+      const sizes = await page.evaluate(() => {
+        const px = (el: Element | null) => (el ? parseFloat(getComputedStyle(el).fontSize) : NaN);
+        const min = (sel: string) => Math.min(...Array.from(document.querySelectorAll(sel)).map(px));
+        return {
+          scroll: document.documentElement.scrollHeight - innerHeight,
+          body: px(document.body), label: min('.control > label'), live: px(document.querySelector('.transport .live')),
+          ticks: min('.axis .tick text'), legend: min('.legend'), svgText: min('svg text'),
+        };
+      });
+      expect(sizes.scroll).toBeLessThanOrEqual(0);
+      expect(sizes.body).toBeGreaterThanOrEqual(20);
+      expect(sizes.label).toBeGreaterThanOrEqual(20);
+      expect(sizes.live).toBeGreaterThanOrEqual(20);
+      expect(sizes.ticks).toBeGreaterThanOrEqual(16);
+      expect(sizes.legend).toBeGreaterThanOrEqual(16);
+      expect(sizes.svgText).toBeGreaterThanOrEqual(16);
+      // the closed-form select reads in the theme's colours (it was white on light grey)
+      const select = await page.getByTestId('overlay-kind').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+      expect(select).toEqual(['rgb(255, 255, 255)', 'rgb(10, 10, 10)']);
+      await page.close();
+    });
+  }
+});
+
+describe('phone 390×844', () => {
+  it('play and σ stay on screen beside the gradient-variance and flow panels; targets ≥ 24 px; one panel per width; no sideways scroll', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(appUrl(Q));
+    await waitForStep(page, 1);
+    for (const panel of ['panel-gradvar', 'panel-flow']) {
+      await page.getByTestId(panel).scrollIntoViewIfNeeded();
+      for (const sel of ['[data-testid="bar-play"]', '[data-testid="bar-sigma-slider"]']) {
+        const r = await onScreen(page, sel);
+        expect(r.inside, `${panel}: ${r.box}`).toBe(true);
+      }
+      const plotVisible = await page.getByTestId(panel).evaluate((el) => {
+        const r = el.querySelector('.plot')!.getBoundingClientRect();
+        const bar = document.querySelector('[data-testid="phone-bar"]')!.getBoundingClientRect();
+        return Math.min(r.bottom, bar.top) - Math.max(r.top, 0); // plot pixels visible above the bar
+      });
+      expect(plotVisible).toBeGreaterThan(150);
+    }
+    // the bar's σ moves the run's σ
+    await page.getByTestId('bar-sigma-slider').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => page.evaluate(() => window.__flowvar!.store.getState().config.sigma)).toBeGreaterThan(0);
+    const layout = await page.evaluate(() => {
+      const small = Array.from(document.querySelectorAll<HTMLElement>('button, select, input, summary, a[href]'))
+        .filter((el) => el.getClientRects().length > 0 && !el.classList.contains('skip-link'))
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width < 24 || r.height < 24)
+        .map(({ el, r }) => `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} ${el.textContent?.trim().slice(0, 20) ?? ''} ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
+      const panels = Array.from(document.querySelectorAll('[data-panel]')).map((p) => p.getBoundingClientRect());
+      return {
+        controls: document.querySelectorAll('button, select, input, summary').length,
+        small, scrollWidth: document.documentElement.scrollWidth,
+        widths: panels.map((r) => Math.round(r.width)), tops: panels.map((r) => Math.round(r.top)),
+      };
+    });
+    expect(layout.controls).toBeGreaterThan(40);
+    expect(layout.small).toEqual([]);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(390);
+    for (const w of layout.widths) { expect(w).toBeGreaterThan(300); expect(w).toBeLessThanOrEqual(390); }
+    expect(new Set(layout.tops).size).toBe(layout.tops.length); // one panel per row
+    await page.close();
+  });
+});
