@@ -55,13 +55,16 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   return (
     <div className="overlay" onClick={onClose}>
       <div className="overlay-card share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" ref={card} data-testid="share-dialog" onClick={(e) => e.stopPropagation()}>
-        <h2 id="share-title">Share / embed</h2>
+        <div className="share-head">
+          <h2 id="share-title">Share / embed</h2>
+          <button type="button" onClick={onClose} data-testid="share-close">Close</button>
+        </div>
         <div className="share-grid">
           <div className="share-choices">
             <fieldset>
               <legend>Open with</legend>
               <label className="control">chapter
-                <select value={choice.chapter ?? ''} onChange={(e) => update({ chapter: e.target.value === '' ? null : Number(e.target.value) })} data-testid="share-chapter">
+                <select value={choice.chapter ?? ''} onChange={(e) => update({ chapter: e.target.value === '' ? null : Number(e.target.value) })} data-testid="share-chapter" data-autofocus>
                   <option value="">none (the run as it is)</option>
                   {PRESETS.map((p, i) => <option key={p.id} value={i + 1}>{i + 1}. {p.title}</option>)}
                 </select>
@@ -111,7 +114,6 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
             <div className="share-preview"><iframe src={preview} width={600} height={400} title="Preview of the shared page" data-testid="share-preview" /></div>
           </div>
         </div>
-        <button type="button" onClick={onClose} data-autofocus>Close</button>
       </div>
     </div>
   );
