@@ -85,6 +85,8 @@ export class CpuTrainer implements Trainer {
   }
 
   private field(): Field {
+    const wasm = this.wasm;
+    if (wasm) return (xy, t, n) => wasm.velocity(this.theta, xy, t, n);
     return (xy, t, n) => velocity(this.shape, this.theta, xy, t, n);
   }
 

@@ -10,7 +10,7 @@ import { WasmMlp } from '../../src/engine/wasm/wasmMlp';
 import { ADAM_DEFAULTS } from '../../src/math/adam';
 import { sampleBatch } from '../../src/math/batch';
 import { makePairs } from '../../src/math/couplings';
-import { initParams, mlpLayout } from '../../src/math/mlp';
+import { initParams, mlpLayout, velocity } from '../../src/math/mlp';
 import { pcg4d, toIndex, toUniform } from '../../src/math/rng';
 import { batchGradient } from '../../src/math/trainStep';
 import { worldSpec } from '../../src/engine/world';
@@ -65,6 +65,21 @@ describe('WasmMlp.step() against batchGradient() + adamUpdate() (f32 against f64
       expectBinsClose(got.gradVarByT!, ref.gradVarByT!, { rel: 2e-5, abs: 2e-5 * ref.gradVar });
     },
   );
+});
+
+describe('WasmMlp.velocity() against velocity() (the ODE field)', () => {
+  it.each(CONFIGS.map((c, k) => [k, c] as const))('config %i: 300 points, one t each, agree within 1e-5 of the largest speed', (k, config) => {
+    const shape = mlpShape(config);
+    const theta = initParams(shape, config.seed);
+    const n = 300, xy = new Float64Array(2 * n), t = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const [a, b, c] = pcg4d(8, TEST_STREAM, k, i);
+      xy[2 * i] = 6 * toUniform(a) - 3; xy[2 * i + 1] = 6 * toUniform(b) - 3; t[i] = toUniform(c);
+    }
+    const ref = velocity(shape, theta, xy, t, n);
+    const got = new WasmMlp(kernel1.create(shape, config.batch), shape, config.batch).velocity(theta, xy, t, n);
+    expectClose(got, ref, { abs: 1e-5 * Math.max(...ref.map(Math.abs)) });
+  });
 });
 
 describe('CpuTrainer on the WebAssembly kernel', () => {

@@ -5,7 +5,7 @@ import { ACTIVATION_ID } from '../../math/activations';
 import type { AdamSettings } from '../../math/adam';
 import type { Batch } from '../../math/batch';
 import { gradVarByT, gradVarTrace } from '../../math/metrics';
-import { mlpLayout, type MlpShape } from '../../math/mlp';
+import { mlpLayout, writeInput, type MlpShape } from '../../math/mlp';
 import type { BatchGradient } from '../../math/trainStep';
 
 /** What one training step reports (the fields of batchGradient() the trainer records). */
@@ -21,6 +21,7 @@ export interface MlpExports {
   unpackMeanGrad(plan: number, flat: number): void;
   sumSquares(p: number, n: number): number;
   adam(theta: number, m: number, v: number, grad: number, n: number, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number, weightDecay: number): void;
+  forwardRows(plan: number, rows: number): void;
   heapBase(): number;
 }
 
@@ -181,6 +182,30 @@ export class WasmMlp {
     const c1 = 1 - Math.pow(adam.beta1, step), c2 = 1 - Math.pow(adam.beta2, step);
     ex.adam(L.flatTheta, L.flatM, L.flatV, L.flatGrad, L.paramCount, adam.lr, adam.beta1, adam.beta2, adam.eps, c1, c2, adam.weightDecay);
     return { loss: loss / B, meanGradNormSq, gradVar: gradVarTrace(sumNormSq, meanGradNormSq, B), gradVarByT: bins };
+  }
+
+  /**
+   * velocity() of src/math/mlp.ts on θ (flat layout) at n points, in blocks of the batch buffers:
+   * returns n × 2. One t for all points or one per point.
+   */
+  velocity(theta: Float32Array, xy: Float64Array, t: Float64Array | number, n: number): Float64Array {
+    const L = this.lay, ex = this.inst.exports, f = this.f32, inP = L.layers[0].inP, dim = L.inputDim;
+    f.set(theta, L.flatTheta / 4);
+    ex.pack(L.plan, L.flatTheta);
+    const out = new Float64Array(2 * n), row = new Float64Array(dim), v = L.layers[L.layers.length - 1].z / 4;
+    const input = f.subarray(L.input / 4, L.input / 4 + L.rows4 * inP);
+    for (let i0 = 0; i0 < n; i0 += L.rows4) {
+      const rows = Math.min(L.rows4, n - i0);
+      input.fill(0);
+      for (let i = 0; i < rows; i++) {
+        const p = i0 + i;
+        writeInput(row, 0, xy[2 * p], xy[2 * p + 1], typeof t === 'number' ? t : t[p], this.shape.fourier);
+        input.set(row, i * inP);
+      }
+      ex.forwardRows(L.plan, pad4(rows));
+      for (let i = 0; i < rows; i++) { out[2 * (i0 + i)] = f[v + 4 * i]; out[2 * (i0 + i) + 1] = f[v + 4 * i + 1]; }
+    }
+    return out;
   }
 
   /** Stops the instance's threads, if any. */

@@ -188,8 +188,8 @@ function gemmTN(c: usize, x: usize, y: usize, M: i32, N: i32, K: i32): void {
 
 // ---- per-chunk passes ----
 
-/** Rows [r0, r0 + rows) of every layer: z = W a + b, a' = act(z), act'(z) kept (forward()). */
-function forwardChunk(plan: usize, r0: i32, rows: i32): void {
+/** Rows [r0, r0 + rows) of every layer: z = W a + b, a' = act(z), and act'(z) when `keep` (forward()). */
+function forwardChunk(plan: usize, r0: i32, rows: i32, keep: bool): void {
   const L = word(plan, PLAN_LAYERS), act = word(plan, PLAN_ACT), theta = ptr(plan, PLAN_THETA);
   for (let l = 0; l < L; l++) {
     const inP = layerWord(plan, l, L_IN), outP = layerWord(plan, l, L_OUT);
@@ -200,7 +200,7 @@ function forwardChunk(plan: usize, r0: i32, rows: i32): void {
     const count = rows * outP;
     for (let k = 0; k < count; k++) {
       const zk = load<f32>(at(z, k));
-      store<f32>(at(d, k), actDeriv(act, zk));
+      if (keep) store<f32>(at(d, k), actDeriv(act, zk));
       store<f32>(at(z, k), actValue(act, zk));
     }
   }
@@ -273,10 +273,15 @@ export function trainSlice(plan: usize, slice: i32): void {
   const c1 = sliceChunks(plan, slice + 1);
   for (let c = sliceChunks(plan, slice); c < c1; c++) {
     const r0 = c * CHUNK, rows = chunkRows(plan, c);
-    forwardChunk(plan, r0, rows);
+    forwardChunk(plan, r0, rows, true);
     lossChunk(plan, r0, rows);
     backwardChunk(plan, r0, rows, grad);
   }
+}
+
+/** The network's output for the first `rows` rows (a multiple of 4) of the input buffer: velocity() for the ODE. */
+export function forwardRows(plan: usize, rows: i32): void {
+  for (let r0 = 0; r0 < rows; r0 += CHUNK) forwardChunk(plan, r0, min(CHUNK, rows - r0), false);
 }
 
 /** ḡ[k] = (Σ_s slice_s[k]) · scale for k in [k0, k1) (multiples of 4), slices added in order. */
