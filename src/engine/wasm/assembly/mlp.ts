@@ -54,21 +54,51 @@ export const CHUNK: i32 = 64;
 // ---- activations (mirror src/math/activations.ts) ----
 const GELU_K: f32 = 0.7978845608028654; // √(2/π)
 
-@inline function sigmoid(z: f32): f32 { return 1 / (1 + Mathf.exp(-z)); }
-
-function actValue(id: i32, z: f32): f32 {
-  if (id == 0) return z * sigmoid(z);
-  if (id == 1) return z > 0 ? z : 0;
-  if (id == 2) return Mathf.tanh(z);
-  return 0.5 * z * (1 + Mathf.tanh(GELU_K * (z + 0.044715 * z * z * z)));
+// e^x on 4 lanes (Cephes expf: range reduction by ln 2, degree-5 polynomial; relative error
+// ~2e-7 on [−87, 88], inputs clamped there); the same lanes give the same bits on every machine.
+@inline function exp4(x: v128): v128 {
+  x = f32x4.min(f32x4.max(x, f32x4.splat(-87.0)), f32x4.splat(88.0));
+  const n = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(1.44269504088896341)), f32x4.splat(0.5)));
+  x = f32x4.sub(f32x4.sub(x, f32x4.mul(n, f32x4.splat(0.693359375))), f32x4.mul(n, f32x4.splat(-2.12194440e-4)));
+  let y = f32x4.splat(1.9875691500e-4);
+  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(1.3981999507e-3));
+  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(8.3334519073e-3));
+  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(4.1665795894e-2));
+  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(1.6666665459e-1));
+  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(5.0000001201e-1));
+  y = f32x4.add(f32x4.add(f32x4.mul(y, f32x4.mul(x, x)), x), f32x4.splat(1));
+  const pow2n = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  return f32x4.mul(y, pow2n);
 }
 
-function actDeriv(id: i32, z: f32): f32 {
-  if (id == 0) { const s = sigmoid(z); return s * (1 + z * (1 - s)); }
-  if (id == 1) return z > 0 ? 1 : 0;
-  if (id == 2) { const t = Mathf.tanh(z); return 1 - t * t; }
-  const t = Mathf.tanh(GELU_K * (z + 0.044715 * z * z * z));
-  return 0.5 * (1 + t) + 0.5 * z * (1 - t * t) * GELU_K * (1 + 3 * 0.044715 * z * z);
+/**
+ * a = act(z) in place over `count` floats (a multiple of 4), and act'(z) into `d` when `keep`.
+ * SiLU runs 4 lanes at a time with one e^−z for both; the others share one tanh per element.
+ */
+function activate(id: i32, z: usize, d: usize, count: i32, keep: bool): void {
+  if (id == 0) {
+    const one = f32x4.splat(1);
+    for (let k = 0; k < count; k += 4) {
+      const zk = v128.load(at(z, k));
+      const s = f32x4.div(one, f32x4.add(one, exp4(f32x4.neg(zk))));
+      v128.store(at(z, k), f32x4.mul(zk, s));
+      if (keep) v128.store(at(d, k), f32x4.mul(s, f32x4.add(one, f32x4.mul(zk, f32x4.sub(one, s)))));
+    }
+    return;
+  }
+  for (let k = 0; k < count; k++) {
+    const zk = load<f32>(at(z, k));
+    let a: f32, da: f32;
+    if (id == 1) { a = zk > 0 ? zk : 0; da = zk > 0 ? 1 : 0; }
+    else if (id == 2) { const t = Mathf.tanh(zk); a = t; da = 1 - t * t; }
+    else {
+      const t = Mathf.tanh(GELU_K * (zk + 0.044715 * zk * zk * zk));
+      a = 0.5 * zk * (1 + t);
+      da = 0.5 * (1 + t) + 0.5 * zk * (1 - t * t) * GELU_K * (1 + 3 * 0.044715 * zk * zk);
+    }
+    store<f32>(at(z, k), a);
+    if (keep) store<f32>(at(d, k), da);
+  }
 }
 
 // ---- the two matrix kernels (4 × 8 register blocks, k innermost) ----
@@ -196,13 +226,7 @@ function forwardChunk(plan: usize, r0: i32, rows: i32, keep: bool): void {
     const a = at(layerPtr(plan, l, L_A), r0 * inP), z = at(layerPtr(plan, l, L_Z), r0 * outP);
     gemmNN(z, a, layerPtr(plan, l, L_WT), at(theta, layerWord(plan, l, L_B)), rows, outP, inP, inP);
     if (l == L - 1) break; // the output layer is linear
-    const d = at(layerPtr(plan, l, L_DACT), r0 * outP);
-    const count = rows * outP;
-    for (let k = 0; k < count; k++) {
-      const zk = load<f32>(at(z, k));
-      if (keep) store<f32>(at(d, k), actDeriv(act, zk));
-      store<f32>(at(z, k), actValue(act, zk));
-    }
+    activate(act, z, at(layerPtr(plan, l, L_DACT), r0 * outP), rows * outP, keep);
   }
 }
 
