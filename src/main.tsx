@@ -10,6 +10,8 @@ import { Runner } from './state/runner';
 import { CompareRunner } from './state/compareRunner';
 import { createCompare } from './engine/createCompare';
 import { ScienceJobs } from './state/scienceJobs';
+import { FieldJobs } from './state/fieldJobs';
+import { WorkerFieldProbe } from './engine/fieldProbeClient';
 import { appStore, type Store } from './state/store';
 import { defaultSpeed, mirrorToUrl, readLocation, shareLink } from './state/urlSync';
 import { installKeys } from './ui/keys';
@@ -74,6 +76,8 @@ async function boot(): Promise<void> {
     createSweep: (config, sigmas) => createSweepEngine(config, sigmas, preference()),
   });
   science.start();
+  // the quiver, the closed-form distances and the crossing map are computed in a Worker, not in the panels
+  new FieldJobs({ store: appStore, probe: new WorkerFieldProbe() }).start();
   mirrorToUrl(appStore, view.engine);
   installKeys();
 

@@ -1,9 +1,12 @@
-// Probes of the learned field from a weights snapshot (the θ pulled after the latest evaluation),
-// with the CPU forward pass (src/math/mlp.ts velocity()): the quiver grid at one t, and the
-// distance to the closed-form fields. The state layer asks for them (src/state/fieldJobs.ts); the
-// panels only draw what comes back.
+// Probes of the learned field and of the training pairs for the plane panels: the quiver grid of
+// v_θ at one t (CPU forward pass, src/math/mlp.ts velocity(), from the θ pulled after the latest
+// evaluation), its distance to the closed-form fields, and the conditional-variance map of the
+// pairs. The page runs them in a Web Worker (fieldWorker.ts through fieldProbeClient.ts), Node in
+// process (localFieldProbe); src/state/fieldJobs.ts asks, and the panels only draw the answers.
 import { mlpLayout, velocity, type MlpShape } from '../math/mlp';
 import { closedFormPairings, fieldDistance, gridSamples, linearField, mlpField } from '../math/fieldDistance';
+import { conditionalVariance, type ConditionalVarianceGrid, type ConditionalVarianceOptions } from '../math/conditionalVariance';
+import type { PairSet } from '../math/couplings';
 import type { RunConfig } from './runConfig';
 import { mlpShape, sourceSpec, targetSpec } from './world';
 
@@ -60,5 +63,50 @@ export function closedFormDistances(config: RunConfig, theta: Float32Array, exte
   return {
     ot: fieldDistance(learned, linearField(pairings.ot), samples).meanSq,
     rotated: fieldDistance(learned, linearField(pairings.rotated), samples).meanSq,
+  };
+}
+
+/** The learned field over a plane at t (grid side from quiverSide()). */
+export interface QuiverRequest {
+  config: RunConfig;
+  theta: Float32Array;
+  x: [number, number];
+  y: [number, number];
+  t: number;
+}
+
+export interface DistanceRequest {
+  config: RunConfig;
+  theta: Float32Array;
+  extent: { lo: number; hi: number };
+}
+
+export interface CrossingRequest {
+  pairs: PairSet;
+  options: ConditionalVarianceOptions;
+}
+
+/** What the plane panels need computed; every answer is a pure function of the request. */
+export interface FieldProbe {
+  /** null when θ does not fit the config's network (a rebuild in flight) */
+  quiver(req: QuiverRequest): Promise<QuiverField | null>;
+  distances(req: DistanceRequest): Promise<{ ot: number; rotated: number } | null>;
+  crossing(req: CrossingRequest): Promise<ConditionalVarianceGrid>;
+  dispose(): void;
+}
+
+/** The quiver of a request (the worker and localFieldProbe both answer with this). */
+export function quiverOf(req: QuiverRequest): QuiverField | null {
+  if (!weightsFit(req.config, req.theta)) return null;
+  return quiverField(mlpShape(req.config), req.theta, req.x, req.y, req.t, quiverSide(req.theta.length));
+}
+
+/** The probes in this thread: Node (tests, CLI) and the fallback when no Worker can start. */
+export function localFieldProbe(): FieldProbe {
+  return {
+    quiver: async (req) => quiverOf(req),
+    distances: async (req) => closedFormDistances(req.config, req.theta, req.extent),
+    crossing: async (req) => conditionalVariance(req.pairs, req.options),
+    dispose: () => {},
   };
 }

@@ -1,8 +1,7 @@
 // Panel (b): what the network learned: ODE paths from training x0 and fresh x0, the vector field
-// at a scrubbable t, endpoints and (optionally) lines to the training partners.
+// at a scrubbable t (computed by the engine: src/state/fieldJobs.ts), endpoints and (optionally)
+// lines to the training partners.
 import { useRef } from 'react';
-import { mlpLayout } from '../math/mlp';
-import { mlpShape } from '../engine/world';
 import { setTScrub } from '../state/actions';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
@@ -10,19 +9,15 @@ import { fitCanvas } from './canvas';
 import { drawFlow } from './drawFlow';
 import { readPalette } from './palette';
 import { PanelFrame } from './PanelFrame';
-import { PLANE_MARGIN, type PlaneScales } from './planeFrame';
-import { quiverField, quiverSide, type QuiverField } from '../engine/fieldProbe';
+import { PLANE_MARGIN } from './planeFrame';
 import { usePlane } from './usePlane';
 import { useRedraw } from './useRedraw';
 import { drawStoreOverlay, OverlayControls } from './science/OverlayControls';
 
-interface QuiverCache { theta: Float32Array; t: number; scales: PlaneScales; field: QuiverField }
-
 export function FlowPanel() {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const cache = useRef<QuiverCache | null>(null);
-  const { size, scales, gx, gy } = usePlane(box);
+  const { size, scales, gx, gy } = usePlane(box, false, 'flow');
   const evalStep = useAppStore((s) => s.evaluation?.metrics.step ?? null);
   const hiddenOverlay = useAppStore((s) => s.hidden.includes('overlay'));
 
@@ -32,30 +27,15 @@ export function FlowPanel() {
     if (!c || !box.current || size.width === 0) return;
     const ctx = fitCanvas(c, size.width, size.height);
     if (!ctx) return;
-    let quiver: QuiverField | null = null;
-    const w = s.weights;
-    if (s.layers.quiver && w) {
-      const q = cache.current;
-      if (q && q.theta === w.theta && q.t === s.tScrub && q.scales === scales) quiver = q.field;
-      else {
-        const shape = mlpShape(s.config);
-        // weights of an older shape (a rebuild in flight) do not fit the current layout
-        if (mlpLayout(shape).paramCount === w.theta.length) {
-          const x = scales.x.domain() as [number, number], y = scales.y.domain() as [number, number];
-          quiver = quiverField(shape, w.theta, x, y, s.tScrub, quiverSide(w.theta.length));
-          cache.current = { theta: w.theta, t: s.tScrub, scales, field: quiver };
-        }
-      }
-    }
+    const quiver = s.layers.quiver ? s.quiver : null;
     const palette = readPalette(box.current);
     drawFlow(ctx, { evaluation: s.evaluation, pairs: s.pairs, quiver, scales, layers: s.layers, tScrub: s.tScrub, palette });
     drawStoreOverlay(ctx, scales, palette);
-  }, (s) => [s.evaluation, s.weights, s.layers, s.tScrub, s.theme, s.pairs, s.overlay.kind, s.overlay.trajectories, s.config.phi], [scales, size.width, size.height]);
+  }, (s) => [s.evaluation, s.quiver, s.layers, s.tScrub, s.theme, s.pairs, s.overlay.kind, s.overlay.trajectories, s.config.phi], [scales, size.width, size.height]);
 
-  const [lo, hi] = scales.x.domain();
 
   return (
-    <PanelFrame id="flow" footer={<><Footer />{!hiddenOverlay && <OverlayControls extent={{ lo, hi }} />}</>}>
+    <PanelFrame id="flow" footer={<><Footer />{!hiddenOverlay && <OverlayControls />}</>}>
       <div className="plot" ref={box}>
         <canvas ref={canvas} data-testid="canvas-flow" />
         <svg width={size.width} height={size.height} role="img" aria-label="Paths of the learned ODE from training and fresh starting points">

@@ -1,7 +1,10 @@
 // The plane panels' shared frame as a hook: the same extent (from the training pairs),
-// equal-aspect scales for the element's current size, and the x/y axes drawn from them.
+// equal-aspect scales for the element's current size, and the x/y axes drawn from them. A panel
+// whose picture the engine computes (quiver, variance map) reports its plane to the store.
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { setPlaneDomain } from '../state/actions';
 import { appStore } from '../state/store';
+import type { PanelId } from './panelList';
 import { useAppStore } from '../state/useAppStore';
 import { drawAxisBottom, drawAxisLeft } from './axes';
 import { PLANE_MARGIN, planeExtent, planeScales, type PlaneExtent, type PlaneScales } from './planeFrame';
@@ -15,8 +18,11 @@ export interface Plane {
   gy: RefObject<SVGGElement | null>;
 }
 
-/** `frozen`: keep the extent while it is set (the pair drawing must not rescale under the pointer). */
-export function usePlane(box: RefObject<HTMLElement | null>, frozen = false): Plane {
+/**
+ * `frozen`: keep the extent while it is set (the pair drawing must not rescale under the pointer).
+ * `reportAs`: the panel whose plane goes to the store (setPlaneDomain) for the field jobs.
+ */
+export function usePlane(box: RefObject<HTMLElement | null>, frozen = false, reportAs?: PanelId): Plane {
   const size = useSize(box);
   const pairs = useAppStore((s) => s.pairs);
   const kept = useRef<PlaneExtent | null>(null);
@@ -31,5 +37,8 @@ export function usePlane(box: RefObject<HTMLElement | null>, frozen = false): Pl
     drawAxisBottom(gx.current, scales.x, size.height - PLANE_MARGIN.bottom);
     drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
   }, [scales, size.height]);
+  useEffect(() => {
+    if (reportAs && size.width > 0) setPlaneDomain(reportAs, scales.x.domain(), scales.y.domain());
+  }, [reportAs, scales, size.width]);
   return { size, scales, gx, gy };
 }

@@ -118,3 +118,10 @@ export function setTour(chapter: number | null, store: AppStore = appStore): voi
 export function clearError(store: AppStore = appStore): void {
   store.setState({ error: null });
 }
+
+/** A plane panel reports the square it shows, so the engine computes its quiver / variance map for it. */
+export function setPlaneDomain(panel: PanelId, x: readonly number[], y: readonly number[], store: AppStore = appStore): void {
+  const prev = store.getState().planeDomains[panel];
+  if (prev && prev.x[0] === x[0] && prev.x[1] === x[1] && prev.y[0] === y[0] && prev.y[1] === y[1]) return;
+  store.setState((s) => ({ planeDomains: { ...s.planeDomains, [panel]: { x: [x[0], x[1]], y: [y[0], y[1]] } } }));
+}

@@ -2,7 +2,6 @@
 // sweep or a ReFlow job only marks it requested (status 'running', a new runId); ScienceJobs
 // (scienceJobs.ts) trains it on the engine it was given. Stopping bumps the runId, which aborts it.
 import { cleanSigmas } from '../engine/sweep';
-import { closedFormDistances } from '../engine/fieldProbe';
 import { appStore, type AppStore } from './store';
 import { CROSSING_GRID, SWEEP_FALLBACK_STEPS, type OverlayKind, type ScienceSlice } from './scienceSlice';
 
@@ -63,12 +62,3 @@ export function setCrossingGrid(size: number, store: AppStore = appStore): void 
   patch(store, 'crossing', { gridSize: Math.min(CROSSING_GRID.max, Math.max(CROSSING_GRID.min, g)) });
 }
 
-/**
- * Measures the store's latest weights against the OT and rotated closed forms (engine/fieldProbe.ts)
- * over x in the given square; the distance is null when the world is not Gaussian or no weights fit.
- */
-export function measureFieldDistance(extent: { lo: number; hi: number } = { lo: -3, hi: 3 }, store: AppStore = appStore): void {
-  const { config, weights } = store.getState();
-  const d = weights ? closedFormDistances(config, weights.theta, extent) : null;
-  patch(store, 'overlay', { distance: d && weights ? { ...d, step: weights.step } : null });
-}

@@ -1,4 +1,4 @@
-// The one store (STYLE rule 9): four slices combined (config, run, view, science), changed only through `setState` by the
+// The one store (STYLE rule 9): its slices combined (config, run, view, science, compare, field), changed only through `setState` by the
 // exported actions (src/state/actions.ts) and the runner loop. Vanilla zustand: the runner, the
 // key table and the tests use it without React; components read it through useAppStore().
 import { createStore } from 'zustand/vanilla';
@@ -7,8 +7,9 @@ import { createRunSlice, type RunSlice } from './runSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createScienceSlice, type ScienceSlice } from './scienceSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
+import { createFieldSlice, type FieldSlice } from './fieldSlice';
 
-export type Store = ConfigSlice & RunSlice & ViewSlice & ScienceSlice & CompareSlice;
+export type Store = ConfigSlice & RunSlice & ViewSlice & ScienceSlice & CompareSlice & FieldSlice;
 
 export function createAppStore() {
   return createStore<Store>()((...a) => ({
@@ -17,6 +18,7 @@ export function createAppStore() {
     ...createViewSlice(...a),
     ...createScienceSlice(...a),
     ...createCompareSlice(...a),
+    ...createFieldSlice(...a),
   }));
 }
 

@@ -4,15 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/state/store';
 import { initialScienceState } from '../../src/state/scienceSlice';
 import {
-  measureFieldDistance, setCrossingGrid, setCrossingT, setOverlay, setReflowRounds, setSweepSigmas,
+  setCrossingGrid, setCrossingT, setReflowRounds, setSweepSigmas,
   setSweepSteps, startReflow, startSweep, stopReflow, stopSweep,
 } from '../../src/state/scienceActions';
 import { ScienceJobs, type ScienceDeps } from '../../src/state/scienceJobs';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { SweepRunner } from '../../src/engine/sweep';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
-import { initParams } from '../../src/math/mlp';
-import { mlpShape } from '../../src/engine/world';
 
 const TINY: RunConfig = { ...defaultConfig(), pairs: 8, width: 16, depth: 1, batch: 32, particles: 64, odeSteps: 8, steps: 40 };
 
@@ -157,21 +155,5 @@ describe('science slice', () => {
     startReflow(store);
     await jobs.idle();
     expect(store.getState().reflow).toMatchObject({ status: 'failed', error: 'GPU device lost: adapter reset' });
-  });
-
-  it('measureFieldDistance() needs Gaussian ends and fitting weights; then gives both distances at the weights step', () => {
-    const store = makeStore();
-    measureFieldDistance(undefined, store);
-    expect(store.getState().overlay.distance).toBeNull();
-    store.setState({ weights: { theta: initParams(mlpShape(TINY), 1), step: 7 } });
-    setOverlay('both', store);
-    measureFieldDistance(undefined, store);
-    const d = store.getState().overlay.distance!;
-    expect(d.step).toBe(7);
-    expect(d.ot).toBeGreaterThan(0);
-    expect(d.rotated).toBeGreaterThan(0);
-    store.setState({ config: { ...TINY, target: 'moons' } });
-    measureFieldDistance(undefined, store);
-    expect(store.getState().overlay.distance).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 // light up one cell with the whole spread of u_t: no field can fit that, so the flow must average.
 import { useEffect, useMemo, useRef } from 'react';
 import { axisRight, interpolateViridis, scaleLog, select } from 'd3';
-import { conditionalVariance, meanConditionalVariance, type ConditionalVarianceGrid } from '../../math/conditionalVariance';
+import { meanConditionalVariance, type ConditionalVarianceGrid } from '../../math/conditionalVariance';
 import { setCrossingGrid, setCrossingT } from '../../state/scienceActions';
 import { CROSSING_GRID } from '../../state/scienceSlice';
 import { useAppStore } from '../../state/useAppStore';
@@ -26,19 +26,11 @@ export function CrossingPanel() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const gl = useRef<SVGGElement>(null);
   const style = usePlotStyle('crossing', 'clamp(280px, 44vh, 680px)');
-  const { size, scales, gx, gy } = usePlane(box);
-  const pairs = useAppStore((s) => s.pairs);
+  const { size, scales, gx, gy } = usePlane(box, false, 'crossing');
   const t = useAppStore((s) => s.crossing.t);
-  const gridSize = useAppStore((s) => s.crossing.gridSize);
-  const kind = useAppStore((s) => s.config.interpolant);
   const sigma = useAppStore((s) => effectiveSigma(s.config));
-  const seed = useAppStore((s) => s.config.seed);
-
-  const result: ConditionalVarianceGrid | null = useMemo(() => {
-    if (!pairs || size.width === 0) return null;
-    const [xMin, xMax] = scales.x.domain(), [yMin, yMax] = scales.y.domain();
-    return conditionalVariance(pairs, { t, kind, sigma, seed, grid: { xMin, xMax, yMin, yMax, size: gridSize } });
-  }, [pairs, t, kind, sigma, seed, gridSize, scales, size.width]);
+  // computed by the engine for this panel's plane (src/state/fieldJobs.ts); the panel only draws it
+  const result = useAppStore((s) => s.crossingMap);
 
   const legend = useMemo(() => {
     const [lo, hi] = result ? varianceDomain(result) : [1e-3, 1];

@@ -2,8 +2,7 @@
 // closed form to draw (OT, rotated φ, both), its trajectories, and how far the learned field is
 // from each (mean squared distance over x in the shown square, t ∈ {0.1, …, 0.9}). Also the draw
 // call the panel makes in its redraw: drawStoreOverlay(ctx, scales, palette).
-import { useEffect } from 'react';
-import { measureFieldDistance, setOverlay, setOverlayTrajectories } from '../../state/scienceActions';
+import { setOverlay, setOverlayTrajectories } from '../../state/scienceActions';
 import type { OverlayKind } from '../../state/scienceSlice';
 import { appStore } from '../../state/store';
 import { useAppStore } from '../../state/useAppStore';
@@ -30,17 +29,12 @@ const KINDS: { value: OverlayKind; label: string }[] = [
   { value: 'both', label: 'both' },
 ];
 
-export function OverlayControls({ extent }: { extent?: { lo: number; hi: number } }) {
+export function OverlayControls() {
   const kind = useAppStore((s) => s.overlay.kind);
   const trajectories = useAppStore((s) => s.overlay.trajectories);
   const gaussian = useAppStore((s) => s.config.source === 'gaussian' && s.config.target === 'gaussian');
-  const weights = useAppStore((s) => s.weights);
+  // measured by the engine after each evaluation while an overlay is shown (src/state/fieldJobs.ts)
   const distance = useAppStore((s) => s.overlay.distance);
-  const lo = extent?.lo ?? -3, hi = extent?.hi ?? 3;
-  // re-measure when new weights arrive (after each evaluation), only while an overlay is shown
-  useEffect(() => {
-    if (kind !== 'none') measureFieldDistance({ lo, hi });
-  }, [weights, kind, lo, hi]);
   if (!gaussian) return <p className="plot-note">Closed-form fields exist for Gaussian source and target only.</p>;
   return (
     <div className="overlay-controls">
