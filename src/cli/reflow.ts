@@ -1,12 +1,11 @@
 // `flowvar reflow`: train a share link's configuration, then K ReFlow rounds (pairs ← where the flow
 // takes the training x0's; each round from the same initial weights), printing one row per round.
 import { encodeConfig } from '../state/url';
-import { createEngine, RunError, type EngineHandle } from './engine';
-import { countFlag, engineFlag, UsageError, type EngineName } from './args';
+import { createEngine, type EngineHandle } from './engine';
+import { countFlag, engineFlag } from './args';
 import { readLinkArg, type Io } from './run';
-import type { RunConfig } from '../engine/runConfig';
 import { ReflowRunner, reflowSettings, type ReflowRound } from '../engine/reflowRounds';
-import { formatRows, splitArgs, totalSteps, type RawArgs } from './sweep';
+import { commentLine, formatRows, parseCommand, runFailed, totalSteps } from './sweep';
 
 const stdio: Io = {
   out: (line) => { process.stdout.write(`${line}\n`); },
@@ -43,27 +42,24 @@ export function reflowRow(r: ReflowRound): Record<(typeof REFLOW_KEYS)[number], 
 }
 
 export async function runReflowCommand(args: string[], io: Io = stdio): Promise<number> {
-  let raw: RawArgs, config: RunConfig, rounds: number, steps: number, engine: EngineName;
-  try {
-    raw = splitArgs(args, ['--rounds', '--steps', '--engine']);
-    if (raw.help) { io.out(REFLOW_USAGE); return 0; }
-    config = readLinkArg(raw.query, io);
-    rounds = raw.flags.has('--rounds') ? countFlag('--rounds', raw.flags.get('--rounds')!, 0, MAX_REFLOW_ROUNDS) : 2;
-    steps = totalSteps(raw.flags.get('--steps'), config);
-    engine = engineFlag(raw.flags.get('--engine'));
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.err(`flowvar reflow: ${e.message}`);
-    io.err(REFLOW_USAGE);
-    return 2;
-  }
+  const parsed = parseCommand('reflow', REFLOW_USAGE, args, ['--rounds', '--steps', '--engine'], io, (raw) => {
+    const config = readLinkArg(raw.query, io);
+    return {
+      config,
+      rounds: raw.flags.has('--rounds') ? countFlag('--rounds', raw.flags.get('--rounds')!, 0, MAX_REFLOW_ROUNDS) : 2,
+      steps: totalSteps(raw.flags.get('--steps'), config),
+      engine: engineFlag(raw.flags.get('--engine')),
+    };
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { raw, value: { config, rounds, steps, engine } } = parsed;
   let handle: EngineHandle | null = null;
   const t0 = performance.now();
   try {
     const run = { ...config, steps };
     handle = await createEngine(engine, run);
     const header = `# flowvar reflow "${encodeConfig(config)}" --rounds ${rounds} --steps ${steps} --engine ${engine} (${handle.trainer.deviceName}; ${handle.trainer.pairs.n} pairs, ${config.integrator} ${config.odeSteps})`;
-    if (raw.json) io.err(header); else io.out(header);
+    commentLine(io, raw.json, header);
     const runner = new ReflowRunner(handle.trainer, reflowSettings(run));
     if (!raw.json) io.out(formatRows(REFLOW_KEYS, [], false)[0]);
     // rows are printed as each round ends: a long run shows progress
@@ -74,11 +70,10 @@ export async function runReflowCommand(args: string[], io: Io = stdio): Promise<
       },
     });
     const summary = `# ${rounds + 1} rounds × ${steps} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
-    if (raw.json) io.err(summary); else io.out(summary);
+    commentLine(io, raw.json, summary);
     return 0;
   } catch (e) {
-    io.err(`flowvar reflow: ${e instanceof RunError ? e.message : (e as Error)?.message ?? String(e)}`);
-    return 1;
+    return runFailed('reflow', e, io);
   } finally {
     handle?.close();
   }

@@ -4,7 +4,7 @@
 import { encodeConfig } from '../state/url';
 import { createEngine, openNodeGpu, RunError } from './engine';
 import { GpuSweepEngine } from '../engine/gpuSweepEngine';
-import { countFlag, engineFlag, UsageError, type EngineName } from './args';
+import { countFlag, engineFlag, UsageError } from './args';
 import { readLinkArg, type Io } from './run';
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from '../engine/runConfig';
 import { cleanSigmas, DEFAULT_SIGMAS, runSweep, SweepRunner, type SweepEngine, type SweepResult } from '../engine/sweep';
@@ -44,6 +44,35 @@ export interface RawArgs {
   flags: Map<string, string>;
   json: boolean;
   help: boolean;
+}
+
+/**
+ * The flag handling every job command shares: splits argv, answers --help with `usage` (exit 0),
+ * parses with `parse`, and turns a UsageError into its message and the usage on stderr (exit 2).
+ * Returns the exit code when the command is done, else the raw flags and the parsed values.
+ */
+export function parseCommand<T>(name: string, usage: string, argv: readonly string[], allowed: readonly string[], io: Io, parse: (raw: RawArgs) => T): { raw: RawArgs; value: T } | number {
+  try {
+    const raw = splitArgs(argv, allowed);
+    if (raw.help) { io.out(usage); return 0; }
+    return { raw, value: parse(raw) };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`flowvar ${name}: ${e.message}`);
+    io.err(usage);
+    return 2;
+  }
+}
+
+/** A `#` line: on stdout in table mode, on stderr under --json so stdout stays JSON Lines. */
+export function commentLine(io: Io, json: boolean, line: string): void {
+  if (json) io.err(line); else io.out(line);
+}
+
+/** Says why a run failed (the message alone, no stack trace) and gives exit code 1. */
+export function runFailed(name: string, e: unknown, io: Io): number {
+  io.err(`flowvar ${name}: ${e instanceof RunError ? e.message : (e as Error)?.message ?? String(e)}`);
+  return 1;
 }
 
 /** Splits argv into one query and `--flag value` / `--flag=value` pairs; `allowed` lists flags taking a value. */
@@ -123,21 +152,18 @@ export function formatRows<K extends string>(keys: readonly K[], rows: Record<K,
 }
 
 export async function runSweepCommand(args: string[], io: Io = stdio): Promise<number> {
-  let raw: RawArgs, config: RunConfig, sigmas: number[], total: number, chunk: number, engine: EngineName;
-  try {
-    raw = splitArgs(args, ['--sigmas', '--steps', '--engine', '--chunk']);
-    if (raw.help) { io.out(SWEEP_USAGE); return 0; }
-    config = readLinkArg(raw.query, io);
-    sigmas = raw.flags.has('--sigmas') ? parseSigmas(raw.flags.get('--sigmas')!) : [...DEFAULT_SIGMAS];
-    total = totalSteps(raw.flags.get('--steps'), config);
-    chunk = raw.flags.has('--chunk') ? countFlag('--chunk', raw.flags.get('--chunk')!, 1) : 100;
-    engine = engineFlag(raw.flags.get('--engine'));
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.err(`flowvar sweep: ${e.message}`);
-    io.err(SWEEP_USAGE);
-    return 2;
-  }
+  const parsed = parseCommand('sweep', SWEEP_USAGE, args, ['--sigmas', '--steps', '--engine', '--chunk'], io, (raw) => {
+    const config = readLinkArg(raw.query, io);
+    return {
+      config,
+      sigmas: raw.flags.has('--sigmas') ? parseSigmas(raw.flags.get('--sigmas')!) : [...DEFAULT_SIGMAS],
+      total: totalSteps(raw.flags.get('--steps'), config),
+      chunk: raw.flags.has('--chunk') ? countFlag('--chunk', raw.flags.get('--chunk')!, 1) : 100,
+      engine: engineFlag(raw.flags.get('--engine')),
+    };
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { raw, value: { config, sigmas, total, chunk, engine } } = parsed;
   const closers: (() => void)[] = [];
   let deviceName: string = engine;
   const t0 = performance.now();
@@ -151,15 +177,14 @@ export async function runSweepCommand(args: string[], io: Io = stdio): Promise<n
         return h.trainer;
       });
     const header = `# flowvar sweep "${encodeConfig(config)}" --sigmas ${runner.sigmas.join(',')} --steps ${total} --engine ${engine}`;
-    if (raw.json) io.err(header); else io.out(header);
+    commentLine(io, raw.json, header);
     const results = (await runSweep(runner, total, { chunk }))!; // no signal: never stopped, never null
     for (const line of formatRows(SWEEP_KEYS, results.map(sweepRow), raw.json)) io.out(line);
     const summary = `# ${runner.sigmas.length} models × ${total} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s (${engine === 'gpu' ? 'GPU, one batched run' : deviceName})`;
-    if (raw.json) io.err(summary); else io.out(summary);
+    commentLine(io, raw.json, summary);
     return 0;
   } catch (e) {
-    io.err(`flowvar sweep: ${e instanceof RunError ? e.message : (e as Error)?.message ?? String(e)}`);
-    return 1;
+    return runFailed('sweep', e, io);
   } finally {
     for (const close of closers) close();
   }

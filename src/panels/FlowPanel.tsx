@@ -5,9 +5,8 @@ import { useRef } from 'react';
 import { setTScrub } from '../state/actions';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
-import { fitCanvas } from './canvas';
+import { panelCanvas } from './canvas';
 import { drawFlow } from './drawFlow';
-import { readPalette } from './palette';
 import { PanelFrame } from './PanelFrame';
 import { PLANE_MARGIN } from './planeFrame';
 import { usePlane } from './usePlane';
@@ -23,12 +22,10 @@ export function FlowPanel() {
 
   useRedraw(() => {
     const s = appStore.getState();
-    const c = canvas.current;
-    if (!c || !box.current || size.width === 0) return;
-    const ctx = fitCanvas(c, size.width, size.height);
-    if (!ctx) return;
+    const frame = panelCanvas(canvas.current, box.current, size);
+    if (!frame) return;
+    const { ctx, p: palette } = frame;
     const quiver = s.layers.quiver ? s.quiver : null;
-    const palette = readPalette(box.current);
     drawFlow(ctx, { evaluation: s.evaluation, pairs: s.pairs, quiver, scales, layers: s.layers, tScrub: s.tScrub, palette });
     drawStoreOverlay(ctx, scales, palette);
   }, (s) => [s.evaluation, s.quiver, s.layers, s.tScrub, s.theme, s.pairs, s.overlay.kind, s.overlay.trajectories, s.config.phi], [scales, size.width, size.height]);

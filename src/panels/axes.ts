@@ -1,20 +1,40 @@
-// D3 axes drawn into SVG groups (they read the scale, never own it; colour is currentColor).
-import { axisBottom, axisLeft, select, type ScaleContinuousNumeric } from 'd3';
+// D3 axes drawn into SVG groups (they read the scale, never own it; colour is currentColor). Every
+// panel draws its axes through drawAxis(), so tick counts, formats and placement read alike.
+import { axisBottom, axisLeft, axisRight, select, type ScaleContinuousNumeric } from 'd3';
 
 type Scale = ScaleContinuousNumeric<number, number>;
 
-export function drawAxisBottom(g: SVGGElement | null, scale: Scale, y: number, ticks = 5, format?: (v: number) => string): void {
+/** Which ticks an axis shows: a count (and a d3 format specifier), or explicit values, and a label format. */
+export interface AxisTicks {
+  count?: number;
+  specifier?: string;
+  values?: readonly number[];
+  format?: (v: number) => string;
+}
+
+const SIDES = {
+  bottom: { make: axisBottom, at: (o: number) => `translate(0,${o})` },
+  left: { make: axisLeft, at: (o: number) => `translate(${o},0)` },
+  right: { make: axisRight, at: (o: number) => `translate(${o},0)` },
+} as const;
+
+/** Draws an axis of `scale` on `side` into `g`, `offset` pixels from the origin (y for bottom, x for left/right). */
+export function drawAxis(side: keyof typeof SIDES, g: SVGGElement | null, scale: Scale, offset: number, ticks: AxisTicks = {}): void {
   if (!g) return;
-  const axis = axisBottom(scale).ticks(ticks);
+  const { make, at } = SIDES[side];
+  const axis = make(scale).ticks(ticks.count ?? 5, ticks.specifier);
+  if (ticks.values) axis.tickValues([...ticks.values]);
+  const format = ticks.format;
   if (format) axis.tickFormat((v) => format(Number(v)));
-  select(g).attr('transform', `translate(0,${y})`).call(axis);
+  select(g).attr('transform', at(offset)).call(axis);
+}
+
+export function drawAxisBottom(g: SVGGElement | null, scale: Scale, y: number, ticks = 5, format?: (v: number) => string): void {
+  drawAxis('bottom', g, scale, y, { count: ticks, format });
 }
 
 export function drawAxisLeft(g: SVGGElement | null, scale: Scale, x: number, ticks = 5, format?: (v: number) => string): void {
-  if (!g) return;
-  const axis = axisLeft(scale).ticks(ticks);
-  if (format) axis.tickFormat((v) => format(Number(v)));
-  select(g).attr('transform', `translate(${x},0)`).call(axis);
+  drawAxis('left', g, scale, x, { count: ticks, format });
 }
 
 /** Log-axis tick labels: 1e-3, 0.01, 0.1, 1, 10, 100, 1e3. */

@@ -7,6 +7,7 @@ import type { PlaneScales } from './planeFrame';
 import type { Palette } from './palette';
 import type { QuiverField } from '../engine/fieldProbe';
 import type { LayerId } from '../state/viewSlice';
+import { ARC_DOTS_MAX, arrowPath, dotPath } from './marks';
 
 export interface FlowDrawInput {
   evaluation: Evaluation | null;
@@ -24,8 +25,6 @@ export interface FlowDrawInput {
  * software canvas, where 10 000 paths took ~200 ms.
  */
 export const MAX_DRAWN_PATHS = 2000;
-/** Above this many points, dots are squares (arcs are slow to fill in bulk). */
-const ARC_DOTS_MAX = 2048;
 
 function paths(ctx: CanvasRenderingContext2D, tr: Trajectories, s: PlaneScales): void {
   const { count, states, path } = tr;
@@ -55,10 +54,7 @@ function particles(ctx: CanvasRenderingContext2D, tr: Trajectories, s: PlaneScal
   ctx.beginPath();
   for (let i = 0; i < tr.count; i++) {
     const [x, y] = positionAt(tr, i, t);
-    const cx = s.x(x), cy = s.y(y);
-    if (square) { ctx.rect(cx - r, cy - r, 2 * r, 2 * r); continue; }
-    ctx.moveTo(cx + r, cy);
-    ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+    dotPath(ctx, s.x(x), s.y(y), r, square);
   }
   ctx.fill();
 }
@@ -77,14 +73,7 @@ function quiverArrows(ctx: CanvasRenderingContext2D, q: QuiverField, s: PlaneSca
     if (!Number.isFinite(vx) || !Number.isFinite(vy)) continue;
     const x0 = s.x(q.points[2 * k] - vx / 2), y0 = s.y(q.points[2 * k + 1] - vy / 2);
     const x1 = s.x(q.points[2 * k] + vx / 2), y1 = s.y(q.points[2 * k + 1] + vy / 2);
-    ctx.moveTo(x0, y0);
-    ctx.lineTo(x1, y1);
-    const len = Math.hypot(x1 - x0, y1 - y0);
-    if (len < 3) continue;
-    const ux = (x1 - x0) / len, uy = (y1 - y0) / len, head = Math.min(5, len / 3);
-    ctx.moveTo(x1 - head * (ux - 0.5 * uy), y1 - head * (uy + 0.5 * ux));
-    ctx.lineTo(x1, y1);
-    ctx.lineTo(x1 - head * (ux + 0.5 * uy), y1 - head * (uy - 0.5 * ux));
+    arrowPath(ctx, x0, y0, x1, y1, 1 / 3, 3);
   }
   ctx.stroke();
 }

@@ -6,12 +6,11 @@ import type { InterpolantKind } from '../math/interpolants';
 import type { PlaneScales } from './planeFrame';
 import type { Palette } from './palette';
 import type { LayerId } from '../state/viewSlice';
+import { ARC_DOTS_MAX, dotPath } from './marks';
 
 /** Pairs up to this many get a tube each; above it only the hovered pair does (drawn in the SVG). */
 export const TUBE_ALL_MAX = 64;
 const BRIDGE_SEGMENTS = 24;
-/** Above this many points, dots are squares: a canvas path of 10⁵ arcs takes ~100 ms to fill. */
-const ARC_DOTS_MAX = 2048;
 
 export interface PairsDrawInput {
   pairs: PairSet;
@@ -70,10 +69,7 @@ function dots(ctx: CanvasRenderingContext2D, xy: ArrayLike<number>, n: number, d
   ctx.beginPath();
   for (let i = 0; i < n; i++) {
     const [px, py] = at ? at(i) : [xy[2 * i], xy[2 * i + 1]];
-    const cx = x(px), cy = y(py);
-    if (square) { ctx.rect(cx - r, cy - r, 2 * r, 2 * r); continue; }
-    ctx.moveTo(cx + r, cy);
-    ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+    dotPath(ctx, x(px), y(py), r, square);
   }
   ctx.fill();
 }

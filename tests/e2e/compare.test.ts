@@ -1,17 +1,15 @@
 // Compare mode in the page (src/state/compareRunner.ts, src/panels/compare): a compare link trains
 // two runs in lockstep on the CPU engine, shows both flows, one curve plot and two readout columns,
 // and the link (with its compare key) round-trips through Copy link and a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, inkedPixels, TINY } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 
 const STEPS = 12;
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 /** Waits until both runs trained STEPS steps and were evaluated there. */
 async function waitDone(page: Page): Promise<void> {

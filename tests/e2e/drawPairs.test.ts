@@ -1,15 +1,13 @@
 // Drawing pairs in the Pairs panel (src/panels/drawMode): by mouse, touch and keyboard, each drawn
 // pair ends up in the link (userPairs, coupling=user) and in the training set the trainer uses.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, pageState, TINY } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { decodeConfig } from '../../src/state/url';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 /** The trainer's pairs (flat) and the store's userPairs, once both hold `n` pairs and the address bar carries them. */
 async function trained(page: Page, n: number): Promise<{ pairs: number[]; link: number[] }> {

@@ -1,14 +1,12 @@
 // Failures with a way on: a diverged run pauses with a message and a Reset button; a lost GPU
 // device offers "Continue on CPU", which keeps the config, the step count and the curves.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, watchPage, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, watchPage, sharedBrowser } from './harness';
 import { cpuQuery, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { encodeConfig } from '../../src/state/url';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 describe('errors', () => {
   it('a NaN loss pauses the run with a message; Reset returns to step 0 and play trains again', async () => {

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -163,6 +163,18 @@ export async function launchBrowser(): Promise<E2EBrowser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** One Chromium for a test file: launched before its tests and closed after them (registers both hooks). */
+export function sharedBrowser(): Pick<E2EBrowser, 'newPage'> & { readonly context: BrowserContext } {
+  let launched: E2EBrowser | null = null;
+  beforeAll(async () => { launched = await launchBrowser(); });
+  afterAll(async () => { await launched?.close(); });
+  const need = (): E2EBrowser => {
+    if (!launched) throw new Error('sharedBrowser(): the browser is not launched yet (use it inside a test)');
+    return launched;
+  };
+  return { newPage: () => need().newPage(), get context() { return need().context; } };
 }
 
 export interface PageWatch {

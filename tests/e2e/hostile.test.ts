@@ -1,7 +1,7 @@
 // Hostile links open without a crash: the page trains the nearest valid config, lists what it
 // corrected in a dismissible notice, and runs no injected markup or script.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, watchPage, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, watchPage, sharedBrowser } from './harness';
 import { pageState, waitForStep } from './appPage';
 
 const SMALL = 'width=16&depth=1&batch=64&particles=64&odeSteps=8&pairs=16&engine=cpu';
@@ -15,9 +15,7 @@ const HOSTILE: { name: string; query: string }[] = [
   { name: 'duplicate and empty keys', query: `sigma=0.1&sigma=0.2&=3&width&panel=nope&speed=abc&tour=99&${SMALL}` },
 ];
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 describe('hostile links', () => {
   for (const { name, query } of HOSTILE) {

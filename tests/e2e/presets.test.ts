@@ -1,13 +1,11 @@
 // Every preset opened by its link on the CPU engine: training advances, the plane and curve panels
 // draw (D3 axes in the SVG, ink on the 2-D canvases), and the preset's text can be shown.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, watchPage, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, watchPage, sharedBrowser } from './harness';
 import { axisTicks, cpuQuery, inkedPixels, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { presetConfig, PRESETS } from '../../src/state/presets';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 describe('presets by link', () => {
   for (const preset of PRESETS) {

@@ -1,17 +1,15 @@
 // The science jobs as a user drives them: the sweep and ReFlow buttons train on engines of their
 // own (ScienceJobs, given the page's engine factories in main.tsx) and fill their panels; the
 // panel headings and anchors come from the one panel list.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, inkedPixels, TINY, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { PANELS } from '../../src/panels/panelList';
 
 const Q = cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16, steps: 30 });
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 const jobState = (page: import('playwright-core').Page) => page.evaluate(() => {
   const s = window.__flowvar!.store.getState();

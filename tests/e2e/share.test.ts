@@ -1,15 +1,13 @@
 // Share round trip: "Copy link" gives a link that, opened in a new page, rebuilds the same config
 // and seed and trains the same curve (the CPU engine is deterministic for a seed).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, lossCurve, pageState, TINY } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 
 const STEPS = 15;
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 async function waitFinished(page: import('playwright-core').Page): Promise<void> {
   await page.waitForFunction((n) => {

@@ -1,14 +1,12 @@
 // σ acts live: moved by keyboard on the slider (and by [ and ]), the address bar follows, a labelled
 // change marker appears on the curves, and training continues from the same weights (no reset).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, watchPage, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, watchPage, sharedBrowser } from './harness';
 import { cpuQuery, pageState, TINY, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { SIGMA_NOTCHES } from '../../src/state/sigmaScale';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 describe('the σ slider', () => {
   it('arrow keys on the slider change σ live: URL updated, marker drawn, step count continues', async () => {

@@ -1,12 +1,10 @@
 // The built page in headless Chromium: WebGPU is there, the page opens and trains.
 // Relies on the page's data-testid "step-count" and "loss-readout" (src/ui/Transport.tsx) and,
 // when the run starts paused, "play" (aria-pressed="false").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, blankUrl, launchBrowser, textOf, waitForTextChange, watchPage, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, blankUrl, textOf, waitForTextChange, watchPage, sharedBrowser } from './harness';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 describe('headless Chromium', () => {
   it('navigator.gpu.requestAdapter() returns an adapter on a page served from 127.0.0.1', async () => {

@@ -1,15 +1,13 @@
 // View keys of a link and the page's view controls: hidden controls, embed mode, the projector
 // theme, full screen by F on the focused panel.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, inkedPixels, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 
 const Q = cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16 });
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 describe('view keys and view controls', () => {
   it('<control>_hide=true hides that control and keeps the others', async () => {

@@ -1,14 +1,12 @@
 // The CPU worker trains on the WebAssembly kernel under a strict CSP (script-src 'self'
 // 'wasm-unsafe-eval'), and without 'wasm-unsafe-eval' it falls back to the JavaScript reference
 // and still trains (src/engine/cpuWorker.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, watchPage, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, watchPage, sharedBrowser } from './harness';
 import { cpuQuery, TINY, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 /** Opens a tiny CPU link with `csp` on every response (page, worker script, .wasm). */
 async function openWithCsp(csp: string) {

@@ -3,7 +3,8 @@
 // in space at different times leave it small; lines that meet at the same t (x1 = −x0 at t = ½)
 // light up one cell with the whole spread of u_t: no field can fit that, so the flow must average.
 import { useEffect, useMemo, useRef } from 'react';
-import { axisRight, interpolateViridis, scaleLog, select } from 'd3';
+import { interpolateViridis, scaleLog } from 'd3';
+import { drawAxis } from '../axes';
 import { meanConditionalVariance, type ConditionalVarianceGrid } from '../../math/conditionalVariance';
 import { setCrossingGrid, setCrossingT } from '../../state/scienceActions';
 import { CROSSING_GRID } from '../../state/scienceSlice';
@@ -11,8 +12,7 @@ import { useAppStore } from '../../state/useAppStore';
 import { useRedraw } from '../useRedraw';
 import { effectiveSigma } from '../../engine/world';
 import { appStore } from '../../state/store';
-import { fitCanvas } from '../canvas';
-import { readPalette } from '../palette';
+import { panelCanvas } from '../canvas';
 import { PLANE_MARGIN } from '../planeFrame';
 import { usePlane } from '../usePlane';
 import { PanelFrame } from '../PanelFrame';
@@ -39,15 +39,13 @@ export function CrossingPanel() {
   const legendX = size.width - PLANE_MARGIN.right - LEGEND.width - 28;
 
   useEffect(() => {
-    if (gl.current) select(gl.current).attr('transform', `translate(${legendX + LEGEND.width},0)`).call(axisRight(legend).ticks(VARIANCE_DECADES + 1, '.0e'));
+    drawAxis('right', gl.current, legend, legendX + LEGEND.width, { count: VARIANCE_DECADES + 1, specifier: '.0e' });
   }, [legend, legendX]);
 
   useRedraw(() => {
-    const c = canvas.current;
-    if (!c || !box.current || size.width === 0 || !result) return;
-    const ctx = fitCanvas(c, size.width, size.height);
-    if (!ctx) return;
-    const p = readPalette(box.current);
+    const frame = result && panelCanvas(canvas.current, box.current, size);
+    if (!frame) return;
+    const { ctx, p } = frame;
     drawHeatmap(ctx, result, scales, { pairs: appStore.getState().pairs, dotColor: p.ink, ringColor: p.partners, weight: p.weight });
   }, (s) => [s.theme], [result, scales, size.width, size.height]);
 

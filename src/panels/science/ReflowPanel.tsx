@@ -3,15 +3,16 @@
 // learned flow (solid) and of the round's pairs (dotted) against the OT cost (dashed), straightness,
 // and pair reproduction against chance. On a rotated pairing the cost stays up (SPEC §1).
 import { useEffect, useMemo, useRef } from 'react';
-import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
-import { setReflowRounds, startReflow, stopReflow } from '../../state/scienceActions';
+import { scaleLinear } from 'd3';
+import { drawAxis } from '../axes';
+import { setReflowRounds } from '../../state/scienceActions';
 import { appStore } from '../../state/store';
 import { useAppStore } from '../../state/useAppStore';
 import { useRedraw } from '../useRedraw';
-import { fitCanvas } from '../canvas';
-import { readPalette } from '../palette';
+import { panelCanvas } from '../canvas';
 import { useSize } from '../useSize';
 import { PanelFrame } from '../PanelFrame';
+import { JobButton } from './JobButton';
 import { usePlotStyle } from './usePlotStyle';
 import { drawReflowRow, reflowRows, type ReflowColors } from './drawReflow';
 
@@ -45,26 +46,24 @@ export function ReflowPanel() {
   }, [rounds, history, size.width, size.height]);
 
   useEffect(() => {
-    if (gx.current) select(gx.current).attr('transform', `translate(0,${size.height - M.bottom})`).call(axisBottom(layout.x).ticks(Math.max(1, rounds) + 1).tickFormat((v) => (Number.isInteger(Number(v)) ? String(v) : '')));
+    drawAxis('bottom', gx.current, layout.x, size.height - M.bottom, { count: Math.max(1, rounds) + 1, format: (v) => (Number.isInteger(v) ? String(v) : '') });
     layout.ys.forEach((y, i) => {
       const g = gy.current[i];
-      if (g) select(g).attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(3));
+      drawAxis('left', g, y, M.left, { count: 3 });
     });
   }, [layout, rounds, size.height]);
 
   useRedraw(() => {
-    const c = canvas.current;
-    if (!c || !box.current || size.width === 0) return;
-    const ctx = fitCanvas(c, size.width, size.height);
-    if (!ctx) return;
-    const p = readPalette(box.current);
+    const frame = panelCanvas(canvas.current, box.current, size);
+    if (!frame) return;
+    const { ctx, p } = frame;
     const colors: ReflowColors = { transport: p.freshPaths, pairs: p.lines, ot: p.target, straightness: p.quiver, reproduction: p.trainPaths, weight: p.weight };
     const rows = reflowRows(appStore.getState().reflow.history, colors);
     ROWS.forEach((r, i) => drawReflowRow(ctx, layout.x, layout.ys[i], rows[r.key].series, rows[r.key].refs, p.weight));
   }, (s) => [s.reflow.history, s.theme], [layout, size.width, size.height]);
 
   return (
-    <PanelFrame id="reflow" tools={<ReflowTools />} footer={<ReflowFooter />}>
+    <PanelFrame id="reflow" tools={<JobButton job="reflow" label="Run ReFlow" />} footer={<ReflowFooter />}>
       <div className="plot" ref={box} style={style}>
         <canvas ref={canvas} data-testid="canvas-reflow" />
         <svg width={size.width} height={size.height} role="img" aria-label="Transport cost, straightness and pair reproduction per ReFlow round">
@@ -84,13 +83,6 @@ export function ReflowPanel() {
 
 // reflowRows() computes the y maxima without caring for colours
 const dummyColors: ReflowColors = { transport: '', pairs: '', ot: '', straightness: '', reproduction: '', weight: 1 };
-
-function ReflowTools() {
-  const running = useAppStore((s) => s.reflow.status === 'running');
-  return running
-    ? <button type="button" className="tool" onClick={() => stopReflow()} data-testid="reflow-stop" aria-label="Stop the ReFlow rounds">Stop</button>
-    : <button type="button" className="tool" onClick={() => startReflow()} data-testid="reflow-start">Run ReFlow</button>;
-}
 
 function ReflowFooter() {
   const rounds = useAppStore((s) => s.reflow.rounds);

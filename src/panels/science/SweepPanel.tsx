@@ -2,15 +2,16 @@
 // final pair reproduction and distance to the target against σ (log x, σ = 0 left of a break),
 // and under each σ a small curve of that run's gradient variance, live while training.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { axisBottom, axisLeft, axisRight, scaleLinear, select } from 'd3';
-import { setSweepSigmas, setSweepSteps, startSweep, stopSweep } from '../../state/scienceActions';
+import { scaleLinear } from 'd3';
+import { drawAxis } from '../axes';
+import { setSweepSigmas, setSweepSteps } from '../../state/scienceActions';
 import { appStore } from '../../state/store';
 import { useAppStore } from '../../state/useAppStore';
 import { useRedraw } from '../useRedraw';
-import { fitCanvas } from '../canvas';
-import { readPalette } from '../palette';
+import { panelCanvas } from '../canvas';
 import { useSize } from '../useSize';
 import { PanelFrame } from '../PanelFrame';
+import { JobButton } from './JobButton';
 import { usePlotStyle } from './usePlotStyle';
 import { sigmaAxis, sigmaLabel } from './sigmaAxis';
 import { drawSweepMetrics, drawSweepTraces, traceDomain, type SweepColors, type SweepPoint } from './drawSweep';
@@ -45,19 +46,16 @@ export function SweepPanel() {
     const { axis, yRate, yDist, sigmas } = layout;
     if (gx.current) {
       const positive = sigmas.filter((s) => s > 0);
-      select(gx.current).attr('transform', `translate(0,${size.height - M.bottom})`)
-        .call(axisBottom(axis.log).tickValues(positive).tickFormat((v) => sigmaLabel(Number(v))));
+      drawAxis('bottom', gx.current, axis.log, size.height - M.bottom, { values: positive, format: sigmaLabel });
     }
-    if (gl.current) select(gl.current).attr('transform', `translate(${M.left},0)`).call(axisLeft(yRate).ticks(4).tickFormat((v) => `${Math.round(Number(v) * 100)}%`));
-    if (gr.current) select(gr.current).attr('transform', `translate(${size.width - M.right},0)`).call(axisRight(yDist).ticks(4));
+    drawAxis('left', gl.current, yRate, M.left, { count: 4, format: (v) => `${Math.round(v * 100)}%` });
+    drawAxis('right', gr.current, yDist, size.width - M.right, { count: 4 });
   }, [layout, size.width, size.height]);
 
   useRedraw(() => {
-    const c = canvas.current;
-    if (!c || !box.current || size.width === 0) return;
-    const ctx = fitCanvas(c, size.width, size.height);
-    if (!ctx) return;
-    const p = readPalette(box.current);
+    const frame = panelCanvas(canvas.current, box.current, size);
+    if (!frame) return;
+    const { ctx, p } = frame;
     const colors: SweepColors = { reproduction: p.trainPaths, distance: p.freshPaths, gradVar: p.gradVar, ink: p.ink, weight: p.weight };
     const { sweep } = appStore.getState();
     const points: SweepPoint[] = (sweep.results ?? []).map((r) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance, slicedW2: r.metrics.slicedW2, gaussianW2: r.metrics.gaussianW2 }));
@@ -68,7 +66,7 @@ export function SweepPanel() {
 
   const { axis, plotBottom, band } = layout;
   return (
-    <PanelFrame id="sweep" tools={<SweepTools />} footer={<SweepFooter />}>
+    <PanelFrame id="sweep" tools={<JobButton job="sweep" label="Run sweep" />} footer={<SweepFooter />}>
       <div className="plot" ref={box} style={style}>
         <canvas ref={canvas} data-testid="canvas-sweep" />
         <svg width={size.width} height={size.height} role="img" aria-label="Final pair reproduction and distance to the target against σ, with each run's gradient variance">
@@ -103,13 +101,6 @@ function SweepNote({ x, y }: { x: number; y: number }) {
   else if (status === 'stopped') text = `stopped at step ${step}`;
   else if (status === 'failed') text = `failed: ${error ?? ''}`;
   return text ? <text className="plot-note" x={x} y={y} textAnchor="middle">{text}</text> : null;
-}
-
-function SweepTools() {
-  const running = useAppStore((s) => s.sweep.status === 'running');
-  return running
-    ? <button type="button" className="tool" onClick={() => stopSweep()} data-testid="sweep-stop" aria-label="Stop the σ sweep">Stop</button>
-    : <button type="button" className="tool" onClick={() => startSweep()} data-testid="sweep-start">Run sweep</button>;
 }
 
 function SweepFooter() {

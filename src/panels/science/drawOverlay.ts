@@ -5,6 +5,7 @@ import type { ScaleLinear } from 'd3';
 import { linearPairingField } from '../../math/theory';
 import { closedFormPairings, linearTrajectoryPoint, type LinearPairing } from '../../math/fieldDistance';
 import type { DistributionSpec } from '../../math/distributions';
+import { arrowPath } from '../marks';
 
 export interface OverlayScales {
   x: ScaleLinear<number, number>;
@@ -38,14 +39,7 @@ export const OVERLAY_DEFAULTS = { arrows: 14, maxTrajectories: 200, weight: 1 } 
 function arrow(ctx: CanvasRenderingContext2D, s: OverlayScales, x: number, y: number, vx: number, vy: number, scale: number): void {
   const px = s.x(x), py = s.y(y);
   const qx = s.x(x + vx * scale), qy = s.y(y + vy * scale);
-  const len = Math.hypot(qx - px, qy - py);
-  if (!(len > 0.5)) return;
-  const ux = (qx - px) / len, uy = (qy - py) / len, head = Math.min(5, 0.35 * len);
-  ctx.moveTo(px, py);
-  ctx.lineTo(qx, qy);
-  ctx.moveTo(qx - head * (ux - 0.5 * uy), qy - head * (uy + 0.5 * ux));
-  ctx.lineTo(qx, qy);
-  ctx.lineTo(qx - head * (ux + 0.5 * uy), qy - head * (uy - 0.5 * ux));
+  if (Math.hypot(qx - px, qy - py) > 0.5) arrowPath(ctx, px, py, qx, qy, 0.35);
 }
 
 /** Draws each layer's field arrows at t and its trajectories. Non-finite field values (collisions) are skipped. */

@@ -2,6 +2,7 @@
 // transport cost against the OT cost, straightness, and pair reproduction against chance.
 import type { ScaleLinear } from 'd3';
 import type { ReflowRound } from '../../engine/reflowRounds';
+import { dotPath } from '../marks';
 
 export interface ReflowColors {
   transport: string;
@@ -52,7 +53,7 @@ export function drawReflowRow(ctx: CanvasRenderingContext2D, x: ScaleLinear<numb
     s.values.forEach((v, k) => {
       if (!Number.isFinite(v)) return;
       ctx.beginPath();
-      ctx.arc(x(k), y(v), 3.2 * weight, 0, 2 * Math.PI);
+      dotPath(ctx, x(k), y(v), 3.2 * weight);
       ctx.fill();
     });
   }

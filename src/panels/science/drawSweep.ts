@@ -2,6 +2,7 @@
 // y) against σ, and under each σ a small log-scale curve of that run's gradient variance.
 import type { ScaleContinuousNumeric } from 'd3';
 import type { SigmaAxis } from './sigmaAxis';
+import { dotPath } from '../marks';
 
 type Scale = ScaleContinuousNumeric<number, number>;
 
@@ -44,7 +45,7 @@ function series(ctx: CanvasRenderingContext2D, axis: SigmaAxis, y: Scale, pts: {
   ctx.setLineDash([]);
   for (const p of ok) {
     ctx.beginPath();
-    ctx.arc(axis.x(p.sigma), y(p.v), 3.2 * weight, 0, 2 * Math.PI);
+    dotPath(ctx, axis.x(p.sigma), y(p.v), 3.2 * weight);
     if (dash.length) ctx.stroke(); else ctx.fill();
   }
 }
