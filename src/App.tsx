@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { setHelp, toggleTheme } from './state/actions';
 import { useAppStore } from './state/useAppStore';
 import { PANELS, type PanelId } from './panels/panelList';
+import { panelHideName } from './state/viewParams';
 import { Banners } from './ui/Banners';
 import { Controls } from './ui/Controls';
 import { EmbedBar } from './ui/EmbedBar';
@@ -41,9 +42,10 @@ const PANEL_VIEWS: Record<PanelId, () => ReactElement> = {
 };
 
 function Panels() {
+  const hidden = useAppStore((s) => s.hidden);
   return (
     <div className="panels" id="panels" tabIndex={-1} aria-label="Panels" role="region">
-      {PANELS.map(({ id }) => {
+      {PANELS.filter(({ id }) => !hidden.includes(panelHideName(id))).map(({ id }) => {
         const View = PANEL_VIEWS[id];
         return <View key={id} />;
       })}

@@ -11,9 +11,15 @@ import { clampNumber, duplicateCounter, isViewKey, linkParams, type LinkParam } 
 import { COMPARE_PARAM, formatCompare, parseCompare } from './compareParam';
 import type { CompareSetting } from '../engine/compare';
 
-/** Controls a classroom link can hide: every config field plus the page's own controls. */
+/** The hide flag of a panel: `<id>Panel_hide=true` (e.g. `sweepPanel_hide=true`). */
+export function panelHideName(id: PanelId): string {
+  return `${id}Panel`;
+}
+
+/** Controls a classroom link can hide: every config field, the page's own controls and the panels. */
 export const HIDABLE_CONTROLS: readonly string[] = [
   ...CONFIG_KEYS, 'play', 'step', 'reset', 'newSeed', 'speed', 'presets', 'share', 'layers', 'theme', 'tScrub', 'overlay',
+  ...PANEL_IDS.map(panelHideName),
 ];
 
 const HIDE_SUFFIX = '_hide';

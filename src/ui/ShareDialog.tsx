@@ -6,7 +6,7 @@ import { PANELS } from '../panels/panelList';
 import { PRESETS } from '../state/presets';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
-import { HIDABLE_CONTROLS } from '../state/viewParams';
+import { HIDABLE_CONTROLS, panelHideName } from '../state/viewParams';
 import { useAppStore } from '../state/useAppStore';
 import { builderLink, iframeSnippet, type BuilderChoice } from './shareBuilder';
 import { useModal } from './useModal';
@@ -46,7 +46,8 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const update = (patch: Partial<BuilderChoice>) => setChoice((c) => ({ ...c, ...patch }));
   const toggleHidden = (name: string, on: boolean) => update({ hidden: on ? [...choice.hidden, name] : choice.hidden.filter((h) => h !== name) });
   const copy = (text: string) => { void navigator.clipboard?.writeText(text).catch((e: unknown) => console.warn('flowvar: copy failed; select the text instead', e)); };
-  const settings = HIDABLE_CONTROLS.filter((c) => !PAGE_CONTROLS.includes(c));
+  const panels = PANELS.map((p) => panelHideName(p.id));
+  const settings = HIDABLE_CONTROLS.filter((c) => !PAGE_CONTROLS.includes(c) && !panels.includes(c));
   const box = (name: string) => (
     <label key={name} className="check">
       <input type="checkbox" checked={choice.hidden.includes(name)} onChange={(e) => toggleHidden(name, e.target.checked)} data-testid={`hide-${name}`} /> {name}
@@ -91,6 +92,14 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
                   </select>
                 </label>
               )}
+            </fieldset>
+            <fieldset>
+              <legend>Hide panels</legend>
+              <div className="share-boxes">{PANELS.map((p) => (
+                <label key={p.id} className="check">
+                  <input type="checkbox" checked={choice.hidden.includes(panelHideName(p.id))} onChange={(e) => toggleHidden(panelHideName(p.id), e.target.checked)} data-testid={`hide-${panelHideName(p.id)}`} /> {p.title}
+                </label>
+              ))}</div>
             </fieldset>
             <fieldset>
               <legend>Hide page controls</legend>

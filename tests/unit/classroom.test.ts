@@ -1,0 +1,103 @@
+// The classroom pieces that need no browser: the builder's link, the PNG text chunk, the weights
+// file codec (hostile files included), the precache list and the autoplay rule.
+import { describe, expect, it } from 'vitest';
+import { builderLink, iframeSnippet, type BuilderChoice } from '../../src/ui/shareBuilder';
+import { readPngText, withPngText } from '../../src/panels/pngText';
+import { decodeWeightsFile, encodeWeightsFile } from '../../src/state/weightsFile';
+import { precacheList } from '../../src/offline/precachePlugin';
+import { resolveAutoplay } from '../../src/ui/motionSetting';
+import { wrapStamp } from '../../src/panels/exportCompose';
+import { defaultConfig } from '../../src/engine/runConfig';
+import { mlpShape } from '../../src/engine/world';
+import { mlpLayout } from '../../src/math/mlp';
+
+const CHOICE: BuilderChoice = { hidden: [], embed: false, panel: 'flow', chapter: null, theme: 'lecture', autoplay: null, lecture: false };
+
+describe('builderLink()', () => {
+  it('replaces the view keys it owns, keeps the run, drops stale hide flags', () => {
+    const base = 'https://x.org/sub/?v=1&seed=3&sigma=0.1&embed=true&sigma_hide=true&theme=projector#h';
+    const link = builderLink(base, { ...CHOICE, hidden: ['lr', 'flowPanel', 'nope'], chapter: 2, autoplay: false, embed: true, panel: 'gradvar' });
+    const q = new URL(link).searchParams;
+    expect(new URL(link).pathname).toBe('/sub/');
+    expect([...q.keys()]).toEqual(['v', 'seed', 'sigma', 'lr_hide', 'flowPanel_hide', 'tour', 'autoplay', 'embed', 'panel']);
+    expect(q.get('sigma')).toBe('0.1');
+    expect(new URL(link).hash).toBe('');
+  });
+
+  it('iframeSnippet() escapes the link for an HTML attribute', () => {
+    expect(iframeSnippet('https://x.org/?a=1&b="2"', 't<')).toBe('<iframe src="https://x.org/?a=1&amp;b=&quot;2&quot;" width="600" height="400" title="t&lt;" style="border:0" loading="lazy" allow="fullscreen"></iframe>');
+  });
+});
+
+describe('PNG tEXt chunk', () => {
+  // the smallest PNG: signature, IHDR (1×1), IDAT, IEND
+  const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+  it('withPngText() then readPngText() gives the text back, the image data untouched', () => {
+    const out = withPngText(png, 'flowvar', 'v=1&seed=3&sigma=0.05');
+    expect(readPngText(out)).toEqual({ flowvar: 'v=1&seed=3&sigma=0.05' });
+    expect(out.length).toBe(png.length + 12 + 'flowvar'.length + 1 + 21);
+    expect(Buffer.from(out.subarray(out.length - 12)).equals(Buffer.from(png.subarray(png.length - 12)))).toBe(true);
+  });
+});
+
+describe('weights file', () => {
+  const config = { ...defaultConfig(), width: 16, depth: 1 };
+  const count = mlpLayout(mlpShape(config)).paramCount;
+  const theta = Float32Array.from({ length: count }, (_, i) => Math.fround(Math.sin(i) / 3));
+
+  it('encode → decode returns the same f32 parameters, step and config', () => {
+    const r = decodeWeightsFile(encodeWeightsFile({ config, step: 42, theta }, 'http://x/?v=1'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Array.from(r.file.theta)).toEqual(Array.from(theta));
+    expect(r.file.step).toBe(42);
+    expect(r.file.config).toEqual(config);
+    expect(r.corrections).toEqual([]);
+  });
+
+  it('refuses hostile files with a reason and never throws', () => {
+    const good = JSON.parse(encodeWeightsFile({ config, step: 1, theta }, '')) as Record<string, unknown>;
+    const cases: [string, RegExp][] = [
+      ['not json', /not JSON/],
+      ['null', /not a flowvar weights file/],
+      [JSON.stringify({ ...good, format: 'x' }), /format is "x"/],
+      [JSON.stringify({ ...good, version: 9 }), /version 9/],
+      [JSON.stringify({ ...good, theta: [1, 'a'] }), /finite numbers/],
+      [JSON.stringify({ ...good, theta: theta.slice(1).length ? Array.from(theta.slice(1)) : [] }), new RegExp(`has ${count - 1} numbers; a 1 × 16 network has ${count}`)],
+      [JSON.stringify({ ...good, config: { ...config, width: 32 } }), /network has/],
+    ];
+    for (const [text, reason] of cases) {
+      const r = decodeWeightsFile(text);
+      expect(r.ok, text.slice(0, 40)).toBe(false);
+      if (!r.ok) expect(r.reason).toMatch(reason);
+    }
+    const odd = decodeWeightsFile(JSON.stringify({ ...good, step: -3, config: { ...config, sigma: 99 } }));
+    expect(odd.ok && odd.file.step === 0 && odd.file.config.sigma === 2 && odd.corrections.length === 2).toBe(true);
+  });
+});
+
+describe('precacheList()', () => {
+  it('lists the page and every file once, relative, without the worker and source maps', () => {
+    expect(precacheList(['index.html', 'assets/a-1.js', 'sw.js', 'assets/a-1.js.map'], ['favicon.svg', 'assets/a-1.js']))
+      .toEqual(['./', './assets/a-1.js', './favicon.svg', './index.html']);
+  });
+});
+
+describe('resolveAutoplay()', () => {
+  it('the link wins, then the reader setting, then the system: reduced motion means no autoplay', () => {
+    expect(resolveAutoplay(null, null, true)).toBe(false);
+    expect(resolveAutoplay(null, null, false)).toBe(true);
+    expect(resolveAutoplay(null, true, true)).toBe(true);
+    expect(resolveAutoplay(false, true, false)).toBe(false);
+    expect(resolveAutoplay(true, false, true)).toBe(true);
+  });
+});
+
+describe('wrapStamp()', () => {
+  it('cuts a long stamp into lines that join back to it', () => {
+    const stamp = 'v=1&seed=3&'.repeat(20);
+    const lines = wrapStamp(stamp, 50);
+    expect(lines.every((l) => l.length <= 50)).toBe(true);
+    expect(lines.join('')).toBe(stamp);
+  });
+});
