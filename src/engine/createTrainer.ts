@@ -94,6 +94,7 @@ export async function probeEngine(preference: EnginePreference): Promise<EngineK
     await context();
     return 'gpu';
   } catch {
+    // no reason kept here: createTrainer() tries the GPU again and its fallbackReason says why
     return 'cpu';
   }
 }

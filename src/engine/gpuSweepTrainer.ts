@@ -6,15 +6,13 @@
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, TrainSnapshot, Trajectories } from './trainer';
 import type { ShaderSources } from './gpuShaders';
-import { makePairs, type PairSet } from '../math/couplings';
-import { initParams } from '../math/mlp';
-import { mlpShape, worldSpec } from './world';
+import type { PairSet } from '../math/couplings';
 import { evaluationOf, evaluationRequests } from './measure';
 import { sweepConfig } from './sweep';
 import { GpuRun, type GpuRunOptions } from './gpuRun';
 import type { StepPath } from './gpuTrainPass';
 import { MAX_MODELS } from './gpuLayout';
-import { withLive } from './gpuTrainer';
+import { startRun, withLive } from './gpuTrainer';
 import type { GpuFailure } from './gpu';
 
 export class GpuSweepTrainer {
@@ -41,10 +39,7 @@ export class GpuSweepTrainer {
     const bad = sigmas.find((s) => !sigmaInRange(s));
     if (bad !== undefined) throw new Error(`invalid sigma: ${bad} (${SIGMA_RANGE.min} to ${SIGMA_RANGE.max})`);
     const base = sweepConfig(config, sigmas[0]);
-    const pairs = makePairs(worldSpec(base), base.seed);
-    const initial = initParams(mlpShape(base), base.seed);
-    const run = await GpuRun.create(device, base, sigmas, pairs, shaders, options);
-    run.setWeights(initial, 0);
+    const { run, initial } = await startRun(device, base, sigmas, shaders, options);
     return new GpuSweepTrainer(run, base, sigmas, initial);
   }
 

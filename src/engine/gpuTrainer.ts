@@ -35,6 +35,18 @@ export function withLive(config: RunConfig, settings: Partial<LiveSettings>): Ru
   return next;
 }
 
+/**
+ * A GpuRun of `config`'s pairs with `config`'s initial weights uploaded, one model per σ: what
+ * GpuTrainer (one σ) and GpuSweepTrainer (a σ grid) both start from.
+ */
+export async function startRun(device: GPUDevice, config: RunConfig, sigmas: readonly number[], shaders: ShaderSources, options: GpuRunOptions): Promise<{ run: GpuRun; initial: Float32Array }> {
+  const pairs = makePairs(worldSpec(config), config.seed);
+  const initial = initParams(mlpShape(config), config.seed);
+  const run = await GpuRun.create(device, config, sigmas, pairs, shaders, options);
+  run.setWeights(initial, 0);
+  return { run, initial };
+}
+
 export class GpuTrainer implements Trainer {
   readonly kind = 'gpu' as const;
   readonly deviceName: string;
@@ -58,10 +70,7 @@ export class GpuTrainer implements Trainer {
 
   /** Compiles (or reuses) the kernels of `device`, uploads the pairs and the initial weights. */
   static async create(device: GPUDevice, config: RunConfig, shaders: ShaderSources, options: GpuTrainerOptions = {}): Promise<GpuTrainer> {
-    const pairs = makePairs(worldSpec(config), config.seed);
-    const initial = initParams(mlpShape(config), config.seed);
-    const run = await GpuRun.create(device, config, [effectiveSigma(config)], pairs, shaders, options);
-    run.setWeights(initial, 0);
+    const { run, initial } = await startRun(device, config, [effectiveSigma(config)], shaders, options);
     return new GpuTrainer(run, config, initial, options);
   }
 

@@ -115,10 +115,6 @@ export function setTour(chapter: number | null, store: AppStore = appStore): voi
   applyPreset(i, store);
 }
 
-export function clearError(store: AppStore = appStore): void {
-  store.setState({ error: null });
-}
-
 /** A plane panel reports the square it shows, so the engine computes its quiver / variance map for it. */
 export function setPlaneDomain(panel: PanelId, x: readonly number[], y: readonly number[], store: AppStore = appStore): void {
   const prev = store.getState().planeDomains[panel];

@@ -32,6 +32,13 @@ function cpuJobs(store: AppStore, opts: Partial<ScienceDeps> = {}): ScienceJobs 
   return jobs;
 }
 
+/** Starts a job with `start` on CPU ScienceJobs and resolves when it has ended. */
+async function runJob(store: AppStore, start: (store: AppStore) => void, opts: Partial<ScienceDeps> = {}): Promise<void> {
+  const jobs = cpuJobs(store, opts);
+  start(store);
+  await jobs.idle();
+}
+
 describe('science slice', () => {
   it('setters clamp hostile values instead of throwing', () => {
     const store = makeStore();
@@ -54,9 +61,7 @@ describe('science slice', () => {
     setSweepSigmas([0, 1], store);
     const seen: number[] = [];
     const unsub = store.subscribe((s) => { if (s.sweep.step && seen.at(-1) !== s.sweep.step) seen.push(s.sweep.step); });
-    const jobs = cpuJobs(store, { sweepChunk: 15 });
-    startSweep(store);
-    await jobs.idle();
+    await runJob(store, startSweep, { sweepChunk: 15 });
     unsub();
     const { sweep } = store.getState();
     expect(sweep.status).toBe('done');
@@ -70,9 +75,7 @@ describe('science slice', () => {
     const store = makeStore();
     setSweepSigmas([0, 0.5], store);
     const unsub = store.subscribe((s) => { if (s.sweep.step >= 10) stopSweep(store); });
-    const jobs = cpuJobs(store, { sweepChunk: 10 });
-    startSweep(store);
-    await jobs.idle();
+    await runJob(store, startSweep, { sweepChunk: 10 });
     unsub();
     expect(store.getState().sweep.step).toBe(10);
     expect(store.getState().sweep.status).toBe('stopped');
@@ -81,9 +84,7 @@ describe('science slice', () => {
 
   it('a failing factory leaves the sweep failed with the message', async () => {
     const store = makeStore();
-    const jobs = cpuJobs(store, { createSweep: async () => { throw new Error('no adapter'); } });
-    startSweep(store);
-    await jobs.idle();
+    await runJob(store, startSweep, { createSweep: async () => { throw new Error('no adapter'); } });
     expect(store.getState().sweep).toMatchObject({ status: 'failed', error: 'no adapter' });
   });
 
@@ -118,9 +119,7 @@ describe('science slice', () => {
   it('startReflow() records round 0 and each reflow in the history', async () => {
     const store = makeStore({ ...TINY, coupling: 'rotated' });
     setReflowRounds(1, store);
-    const jobs = cpuJobs(store);
-    startReflow(store);
-    await jobs.idle();
+    await runJob(store, startReflow);
     const { reflow } = store.getState();
     expect(reflow.status).toBe('done');
     expect(reflow.history.map((r) => [r.round, r.steps])).toEqual([[0, 40], [1, 40]]);
@@ -131,9 +130,7 @@ describe('science slice', () => {
     const store = makeStore({ ...TINY, coupling: 'rotated' });
     setReflowRounds(3, store);
     const unsub = store.subscribe((s) => { if (s.reflow.history.length === 1 && s.reflow.progress?.round === 1) stopReflow(store); });
-    const jobs = cpuJobs(store, { reflowChunk: 10 });
-    startReflow(store);
-    await jobs.idle();
+    await runJob(store, startReflow, { reflowChunk: 10 });
     unsub();
     const { reflow } = store.getState();
     expect(reflow.status).toBe('stopped');

@@ -6,6 +6,7 @@ import { linearPairingField } from '../../math/theory';
 import { closedFormPairings, linearTrajectoryPoint, type LinearPairing } from '../../math/fieldDistance';
 import type { DistributionSpec } from '../../math/distributions';
 import { arrowPath } from '../marks';
+import type { OverlayKind } from '../../state/scienceSlice';
 
 export interface OverlayScales {
   x: ScaleLinear<number, number>;
@@ -100,13 +101,12 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, scales: OverlayScales
 }
 
 /** Which closed forms to overlay: the OT pairing, the rotated one (angle φ), or both. */
-export type OverlayChoice = 'none' | 'ot' | 'rotated' | 'both';
 
 /**
  * The overlay layers for a world: none unless source and target are Gaussian (the closed forms
  * exist only there). Both layers: OT solid, rotated dashed.
  */
-export function overlayLayers(source: DistributionSpec, target: DistributionSpec, phi: number, choice: OverlayChoice, colors: { ot: string; rotated: string }): OverlayLayer[] {
+export function overlayLayers(source: DistributionSpec, target: DistributionSpec, phi: number, choice: OverlayKind, colors: { ot: string; rotated: string }): OverlayLayer[] {
   if (choice === 'none') return [];
   const p = closedFormPairings(source, target, phi);
   if (!p) return [];
