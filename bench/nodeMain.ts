@@ -29,6 +29,9 @@ async function pickShaderSources(mod: AnyModule): Promise<unknown> {
 }
 
 /** GpuTrainer.create and the shader sources, or why the GPU column is empty. */
+export type EngineLoader = (root: string) => Promise<{ create: GpuTrainerClass['create']; sources: unknown } | string>;
+
+/** The engine from the repository's files (tsx); the bench pack passes statically bundled ones instead. */
 async function loadEngine(root: string): Promise<{ create: GpuTrainerClass['create']; sources: unknown } | string> {
   const missing = Object.values(ENGINE_FILES).filter((f) => !existsSync(join(root, f)));
   if (missing.length) return `n/a (engine missing: ${missing.join(', ')})`;
@@ -43,7 +46,7 @@ async function loadEngine(root: string): Promise<{ create: GpuTrainerClass['crea
   }
 }
 
-export async function runNode(args: BenchArgs, root: string, progress: (line: string) => void): Promise<BenchReport> {
+export async function runNode(args: BenchArgs, root: string, progress: (line: string) => void, load: EngineLoader = loadEngine): Promise<BenchReport> {
   const notes: string[] = [];
   const { adapter, device } = await openDawn(); // throws with install hints: no GPU, no table
   const summary = describeAdapter(adapter);
@@ -55,7 +58,7 @@ export async function runNode(args: BenchArgs, root: string, progress: (line: st
   }
   device.addEventListener('uncapturederror', (e) => notes.push(`GPU error: ${(e as GPUUncapturedErrorEvent).error.message}`));
   void device.lost.then((info) => { if (info.reason !== 'destroyed') notes.push(`GPU device lost: ${info.message}`); });
-  const engine = await loadEngine(root);
+  const engine = await load(root);
   let gpu: GpuAvailability;
   if (typeof engine === 'string') {
     gpu = { ok: false, reason: engine };

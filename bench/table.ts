@@ -88,8 +88,10 @@ export function renderReport(r: BenchReport): string {
     out.push('GPU step paths: steps/s, dispatches and submits per step (tiled: 4 dispatches per step; loop: K steps in one dispatch, batch <= 256, width <= 64)');
     out.push(renderColumns(
       ['batch', 'width', 'tiled steps/s', 'disp/step', 'submits/step', 'loop steps/s', 'disp/step', 'submits/step', 'picked'],
-      paths.map((row) => [String(row.batch), String(row.width), ...pathCells(row, 'tiled'), ...pathCells(row, 'loop'), notes.cell({ ok: false, reason: row.gpuChoice ?? '-' })]),
+      paths.map((row) => [String(row.batch), String(row.width), ...pathCells(row, 'tiled'), ...pathCells(row, 'loop'), (row.gpuChoice ?? '-').split(' ')[0]]),
     ));
+    out.push('(dispatches and submits counted over the timed step(n) calls, with the 2 per-bin dispatches and the submit of each call)');
+    for (const row of paths) if (row.gpuChoice && row.gpuChoice.includes(' ')) out.push(`picked at batch ${row.batch} width ${row.width}: ${row.gpuChoice}`);
   }
   if (r.integrate.length > 0) {
     const i0 = r.integrate[0];
