@@ -4,6 +4,10 @@
 // stage of each step: odeInput (stage point + layer 0) → forwardHidden l = 1…L−2 (the training
 // kernel, z not kept, ping-pong activations) → odeOutput (last layer, stage slope, update).
 // Each chunk is one submit whose paths are copied to their own staging buffer; calls are serialized.
+// A call integrates a snapshot of θ taken when it is made, and sizes its chunks so one takes about
+// CHUNK_TARGET_MS: training steps submitted meanwhile run between chunks instead of waiting for
+// the whole evaluation (10 000 particles take seconds on a software adapter). Chunking never
+// changes a path: every particle goes through the same kernels alone.
 import { bindKernel, type GpuKernels } from './gpuPipelines';
 import { DYNAMIC_STRIDE, GEMM_TILE, NET_BYTES, ROW_TILE, ROW_WG, STAGE_COUNT, layerSelTable, odeStageTable, packNet, planIntegration } from './gpuLayout';
 import { createBuffer, USAGE } from './gpuBuffers';
@@ -13,6 +17,9 @@ import { INTEGRATOR_ID } from '../math/ode';
 
 /** Bytes of the per-chunk buffers at most (paths, activations): keeps within default limits. */
 const CHUNK_BYTES = 64 * 1024 * 1024;
+/** Wall time one integration submit aims at, and the rows of the first chunk of a call. */
+export const CHUNK_TARGET_MS = 40;
+const FIRST_CHUNK_ROWS = 4 * ROW_WG;
 /** Most integration steps accepted (RUN_CONFIG_FIELDS.odeSteps.max). */
 export const MAX_ODE_STEPS = 256;
 
@@ -26,6 +33,10 @@ interface ChunkBuffers {
   ode: GPUBuffer;
   path: GPUBuffer;
   group0: GPUBindGroup;
+}
+
+/** The bind groups of one call: its θ snapshot and the chunk buffers. */
+interface CallGroups {
   inputGroup: GPUBindGroup;
   hiddenGroup: GPUBindGroup;
   outputGroup: GPUBindGroup;
@@ -38,6 +49,8 @@ export class GpuIntegrator {
   private stageKey = '';
   private chunk: ChunkBuffers | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** rows per chunk that met CHUNK_TARGET_MS last time (0: not measured yet) */
+  private rowsPerChunk = 0;
 
   constructor(private readonly device: GPUDevice, private readonly kernels: GpuKernels, private readonly shape: MlpShape,
     private readonly models: number, private readonly theta: GPUBuffer, private readonly live: GPUBuffer, private readonly maxChunk = Infinity) {
@@ -58,12 +71,22 @@ export class GpuIntegrator {
 
   /** Paths of every model from the same start points. */
   integrate(req: IntegrateRequest): Promise<Trajectories[]> {
-    const run = this.queue.then(() => this.run(req));
+    const theta = this.snapshotTheta();
+    const run = this.queue.then(() => this.run(req, theta)).finally(() => theta.destroy());
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async run(req: IntegrateRequest): Promise<Trajectories[]> {
+  /** θ as the queue holds it now (after every step submitted so far), for one integrate() call. */
+  private snapshotTheta(): GPUBuffer {
+    const copy = createBuffer(this.device, 'ode θ snapshot', this.theta.size, STORAGE);
+    const encoder = this.device.createCommandEncoder({ label: 'θ snapshot' });
+    encoder.copyBufferToBuffer(this.theta, 0, copy, 0, this.theta.size);
+    this.device.queue.submit([encoder.finish()]);
+    return copy;
+  }
+
+  private async run(req: IntegrateRequest, theta: GPUBuffer): Promise<Trajectories[]> {
     if (!(req.method in INTEGRATOR_ID)) throw new Error(`invalid integrator: ${req.method}`);
     if (!Number.isInteger(req.steps) || req.steps < 1 || req.steps > MAX_ODE_STEPS) throw new Error(`invalid steps: ${req.steps}`);
     if (req.direction !== 'forward' && req.direction !== 'backward') throw new Error(`invalid direction: ${req.direction}`);
@@ -73,9 +96,23 @@ export class GpuIntegrator {
     if (count === 0) return out;
     this.writeStages(req);
     const capacity = Math.min(count, this.chunkRows(req.steps));
-    for (let c0 = 0; c0 < count; c0 += capacity) {
-      const n = Math.min(capacity, count - c0);
-      const paths = await this.runChunk(req, req.start.subarray(2 * c0, 2 * (c0 + n)), n, capacity);
+    const b = this.buffersFor(capacity, req.steps);
+    const groups: CallGroups = {
+      inputGroup: bindKernel(this.device, this.kernels, 'odeInput', [theta, b.ode, b.acts, b.zs]),
+      hiddenGroup: bindKernel(this.device, this.kernels, 'forwardHidden', [theta, b.acts, b.zs]),
+      outputGroup: bindKernel(this.device, this.kernels, 'odeOutput', [theta, b.acts, b.ode, b.path]),
+    };
+    let rows = Math.min(capacity, Math.max(ROW_WG, this.rowsPerChunk || FIRST_CHUNK_ROWS));
+    for (let c0 = 0, n = 0; c0 < count; c0 += n) {
+      n = Math.min(rows, count - c0);
+      const started = globalThis.performance.now();
+      const paths = await this.runChunk(req, req.start.subarray(2 * c0, 2 * (c0 + n)), n, b, groups);
+      // next chunk: the rows that take about CHUNK_TARGET_MS at this pace (at most 4× more, a multiple of ROW_WG)
+      const ms = Math.max(1, globalThis.performance.now() - started);
+      if (n === rows) {
+        rows = Math.min(capacity, Math.max(ROW_WG, Math.floor(Math.min(4, CHUNK_TARGET_MS / ms) * n / ROW_WG) * ROW_WG));
+        this.rowsPerChunk = rows;
+      }
       for (let m = 0; m < this.models; m++) {
         const base = m * states * n * 2;
         for (let s = 0; s < states; s++) out[m].path.set(paths.subarray(base + s * n * 2, base + (s + 1) * n * 2), (s * count + c0) * 2);
@@ -110,12 +147,7 @@ export class GpuIntegrator {
         { binding: 3, resource: { buffer: this.stage, size: 32 } },
       ],
     });
-    this.chunk = {
-      rows, pathBytes, acts, zs, ode, path, group0,
-      inputGroup: bindKernel(this.device, this.kernels, 'odeInput', [this.theta, ode, acts, zs]),
-      hiddenGroup: bindKernel(this.device, this.kernels, 'forwardHidden', [this.theta, acts, zs]),
-      outputGroup: bindKernel(this.device, this.kernels, 'odeOutput', [this.theta, acts, ode, path]),
-    };
+    this.chunk = { rows, pathBytes, acts, zs, ode, path, group0 };
     return this.chunk;
   }
 
@@ -125,8 +157,7 @@ export class GpuIntegrator {
   }
 
   /** One chunk of n particles for every model: paths model-major, then state-major. */
-  private async runChunk(req: IntegrateRequest, start: Float32Array, n: number, capacity: number): Promise<Float32Array> {
-    const b = this.buffersFor(capacity, req.steps);
+  private async runChunk(req: IntegrateRequest, start: Float32Array, n: number, b: ChunkBuffers, g: CallGroups): Promise<Float32Array> {
     const M = this.models;
     const plan = planIntegration(this.shape, n, M);
     const L = plan.layers.length, stages = STAGE_COUNT[req.method];
@@ -144,17 +175,17 @@ export class GpuIntegrator {
         const stageOffset = (s * stages + j) * DYNAMIC_STRIDE;
         pass.setPipeline(this.kernels.pipelines.odeInput);
         pass.setBindGroup(0, b.group0, [0, stageOffset]);
-        pass.setBindGroup(1, b.inputGroup);
+        pass.setBindGroup(1, g.inputGroup);
         pass.dispatchWorkgroups(rowGroups, 1, M);
         for (let l = 1; l <= L - 2; l++) {
           pass.setPipeline(this.kernels.pipelines.forwardHidden);
           pass.setBindGroup(0, b.group0, [l * DYNAMIC_STRIDE, stageOffset]);
-          pass.setBindGroup(1, b.hiddenGroup);
+          pass.setBindGroup(1, g.hiddenGroup);
           pass.dispatchWorkgroups(Math.ceil(plan.layers[l].fanOut / GEMM_TILE), rowTiles, M);
         }
         pass.setPipeline(this.kernels.pipelines.odeOutput);
         pass.setBindGroup(0, b.group0, [(L - 1) * DYNAMIC_STRIDE, stageOffset]);
-        pass.setBindGroup(1, b.outputGroup);
+        pass.setBindGroup(1, g.outputGroup);
         pass.dispatchWorkgroups(particleGroups, 1, M);
       }
     }

@@ -77,7 +77,8 @@ export class GpuSweepTrainer {
   async evaluate(): Promise<Evaluation[]> {
     const c = this.config, step = this.stepCount, pairs = this.pairs;
     const req = evaluationRequests(c, pairs);
-    const train = await this.integrate(req.train), fresh = await this.integrate(req.fresh);
+    // both calls made now: each integrates θ as of this step, even if steps are submitted meanwhile
+    const [train, fresh] = await Promise.all([this.integrate(req.train), this.integrate(req.fresh)]);
     return this.sigmas.map((_, m) => evaluationOf(step, this.modelConfig(m), pairs, train[m], fresh[m]));
   }
 

@@ -109,7 +109,9 @@ export class GpuTrainer implements Trainer {
   async evaluate(): Promise<Evaluation> {
     const c = this.config, step = this.stepCount, pairs = this.pairs;
     const req = evaluationRequests(c, pairs);
-    return evaluationOf(step, c, pairs, await this.integrate(req.train), await this.integrate(req.fresh));
+    // both calls made now: each integrates θ as of this step, even if steps are submitted meanwhile
+    const [train, fresh] = await Promise.all([this.integrate(req.train), this.integrate(req.fresh)]);
+    return evaluationOf(step, c, pairs, train, fresh);
   }
 
   setPairs(pairs: PairSet): void {
