@@ -35,7 +35,16 @@ export interface GpuRunOptions {
   path?: StepPath | 'auto';
   /** test seam: let 'auto' probe on a software adapter too */
   probeOnSoftware?: boolean;
+  /**
+   * Cut step(n) into submits of about SUBMIT_TARGET_MS each (measured pace), so a long step(n)
+   * does not hold the queue (and, in a browser, the GPU process that also draws the frames) for
+   * seconds. Default: on a software adapter only, where one step can take 100s of ms.
+   */
+  paceSubmits?: boolean;
 }
+
+/** Wall time one training submit aims at when paced (GpuRunOptions.paceSubmits). */
+export const SUBMIT_TARGET_MS = 50;
 
 /** Work encoded so far: dispatches and submits over the steps they took (the bench reports ratios). */
 export interface RunCounters {
@@ -74,6 +83,10 @@ export class GpuRun {
   private readonly integrator: GpuIntegrator;
   private readonly unwatch: () => void;
   private readonly stepsPerSubmit: number;
+  private readonly paced: boolean;
+  /** measured milliseconds per step (EMA over readbacks; 0 until one came back) and when the last one did */
+  private msPerStep = 0;
+  private lastDone = 0;
   private pairCapacity: number;
   private lastBins: number[][];
   private disposed = false;
@@ -87,6 +100,7 @@ export class GpuRun {
     const shape = mlpShape(config);
     this.plan = planTraining(shape, config.batch, options.splitChunk, this.models);
     this.stepsPerSubmit = Math.max(1, Math.min(MAX_STEPS_PER_SUBMIT, Math.floor(options.stepsPerSubmit ?? MAX_STEPS_PER_SUBMIT)));
+    this.paced = options.paceSubmits ?? isSoftwareInfo((device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo);
     this.lastBins = this.emptyBins();
     this.buffers = createTrainBuffers(device, this.plan, this.pairCapacity, this.plan.layers.length);
     const q = device.queue;
@@ -183,8 +197,12 @@ export class GpuRun {
     const total = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
     if (total === 0) return Promise.resolve({ step: this.stepCount, records: this.lastBins.map(() => []), bins: this.lastBins.map((b) => [...b]) });
     const reads: Promise<{ records: StepRecord[][]; bins: number[][] | null }>[] = [];
-    for (let done = 0; done < total; done += this.stepsPerSubmit) {
-      const k = Math.min(this.stepsPerSubmit, total - done);
+    // paced: as many steps per submit as take about SUBMIT_TARGET_MS (the numbers do not depend on it)
+    const perSubmit = this.paced && this.msPerStep > 0
+      ? Math.max(1, Math.min(this.stepsPerSubmit, Math.floor(SUBMIT_TARGET_MS / this.msPerStep)))
+      : this.stepsPerSubmit;
+    for (let done = 0; done < total; done += perSubmit) {
+      const k = Math.min(perSubmit, total - done);
       reads.push(this.submit(k, done + k === total));
     }
     const endStep = this.stepCount;
@@ -219,7 +237,14 @@ export class GpuRun {
     const first = this.stepCount;
     this.stepCount += k;
     const bytes = this.models * recordBytes + (withBins ? this.models * BINS_BYTES : 0);
-    return this.ring.read(staging, bytes).then((data) => parseMetrics(data, this.models, k, first, withBins));
+    const submitted = globalThis.performance.now();
+    return this.ring.read(staging, bytes).then((data) => {
+      // this submit ran from when it was sent or the previous one came back, whichever is later
+      const now = globalThis.performance.now(), ms = (now - Math.max(submitted, this.lastDone)) / k;
+      this.lastDone = now;
+      this.msPerStep = this.msPerStep > 0 ? 0.7 * this.msPerStep + 0.3 * ms : ms;
+      return parseMetrics(data, this.models, k, first, withBins);
+    });
   }
 
   /** Paths of every model from the same start points. */

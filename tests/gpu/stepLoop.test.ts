@@ -66,12 +66,12 @@ describe('stepLoop.wgsl: K steps in one dispatch', () => {
 
   it('counts one dispatch and one submit per K = stepsPerSubmit steps (tiled: 4 dispatches per step whatever the depth)', async (ctx) => {
     if (!gpu) return ctx.skip();
-    const loop = await trainer('loop', { ...BASE, batch: 16, width: 16 }, { stepsPerSubmit: 4 });
+    const loop = await trainer('loop', { ...BASE, batch: 16, width: 16 }, { stepsPerSubmit: 4, paceSubmits: false });
     await loop.step(8);
     // 2 submits of 4 steps: one stepLoop each, and the per-bin pair (gradDotMean, gradVarBins) once
     expect(loop.counters).toEqual({ steps: 8, submits: 2, dispatches: 2 + 2 });
     expect(loop.dispatchesPerStep).toBe(1 / 4);
-    const tiled = await trainer('tiled', { ...BASE, batch: 16, width: 16, depth: 5 }, { stepsPerSubmit: 4 });
+    const tiled = await trainer('tiled', { ...BASE, batch: 16, width: 16, depth: 5 }, { stepsPerSubmit: 4, paceSubmits: false });
     await tiled.step(8);
     expect(tiled.counters).toEqual({ steps: 8, submits: 2, dispatches: 4 * 8 + 2 });
     expect(tiled.dispatchesPerStep).toBe(4);
@@ -98,4 +98,30 @@ describe('stepLoop.wgsl: K steps in one dispatch', () => {
     expect([big.stepPath, big.pathChoice]).toEqual(['tiled', null]);
     for (const t of [a, b, big]) t.dispose();
   });
+});
+
+describe('evaluate() while training (bench/frameProbe.ts: steps must keep advancing)', () => {
+  it('a step submitted during a long integration finishes before it (chunks of ~CHUNK_TARGET_MS), and paths and evaluations use θ of their own step', async (ctx) => {
+    if (!gpu) return ctx.skip();
+    const config = { ...BASE, batch: 32, width: 32, particles: 4000, odeSteps: 8, integrator: 'euler' as const };
+    const g = await trainer('tiled', config);
+    await g.step(2);
+    const req = { start: new Float32Array(2 * 4000).map((_, i) => Math.sin(i)), count: 4000, method: 'euler' as const, steps: 8, direction: 'forward' as const };
+    const quietPaths = await g.integrate(req); // no step in flight: the reference (also sizes the chunks)
+    const quiet = await g.evaluate();
+    let stepAt = 0, pathsAt = 0;
+    const paths = g.integrate(req).then((p) => { pathsAt = performance.now(); return p; });
+    const stepped = g.step(1).then((s) => { stepAt = performance.now(); return s; });
+    const [busyPaths, snap] = await Promise.all([paths, stepped]);
+    expect(snap.records.map((r) => r.step)).toEqual([3]);
+    expect(stepAt, 'the step finished before the integration').toBeLessThan(pathsAt);
+    expect(Array.from(busyPaths.path)).toEqual(Array.from(quietPaths.path)); // θ of step 2, not 3
+    // an evaluation started at step 3 with a step in flight: both of its integrations use θ of step 3
+    await g.step(0);
+    const before = await g.evaluate();
+    const [busy] = await Promise.all([g.evaluate(), g.step(1)]);
+    expect(busy.metrics).toEqual(before.metrics);
+    expect(quiet.metrics.step).toBe(2);
+    g.dispose();
+  }, 300_000);
 });
