@@ -21,7 +21,8 @@ const BASE: RunConfig = {
   ...defaultConfig(), seed: 7, batch: 50, width: 40, depth: 3, pairs: 32, fourier: 2,
   interpolant: 'bridge', sigma: 0.5, activation: 'silu',
 };
-const SPLIT = { splitChunk: 32, path: 'tiled' as const };
+/** The tiled kernels, one submit per step(n) call up to stepsPerSubmit (no pacing: the records buffer is compared word by word). */
+const SPLIT = { splitChunk: 32, path: 'tiled' as const, paceSubmits: false };
 
 async function trainer(config: RunConfig, extra = {}): Promise<GpuTrainer> {
   return GpuTrainer.create(gpu!.device, config, SHADERS, { adapter: gpu!.adapter, ...SPLIT, ...extra });
