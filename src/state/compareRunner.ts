@@ -19,7 +19,12 @@ export interface CompareRunnerDeps {
   now?: () => number;
   requestFrame?: (cb: (t: number) => void) => number;
   cancelFrame?: (id: number) => void;
+  /** pause after a config change before both runs rebuild (a dragged slider rebuilds once) */
+  rebuildDelayMs?: number;
 }
+
+/** Default of CompareRunnerDeps.rebuildDelayMs. */
+export const COMPARE_REBUILD_DELAY_MS = 250;
 
 export class CompareRunner {
   private readonly store: AppStore;
@@ -38,6 +43,7 @@ export class CompareRunner {
   private frameId = 0;
   private running = false;
   private unsubscribe: (() => void) | null = null;
+  private rebuildTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(deps: CompareRunnerDeps) {
     this.store = deps.store;
@@ -45,6 +51,7 @@ export class CompareRunner {
       now: () => performance.now(),
       requestFrame: (cb) => requestAnimationFrame(cb),
       cancelFrame: (id) => cancelAnimationFrame(id),
+      rebuildDelayMs: COMPARE_REBUILD_DELAY_MS,
       ...deps,
     };
   }
@@ -70,14 +77,22 @@ export class CompareRunner {
   }
 
   private onStore(s: Store, prev: Store): void {
-    if (s.compare !== prev.compare || (s.compare && (s.config !== prev.config || s.enginePref !== prev.enginePref))) return this.rebuild();
+    if (s.compare !== prev.compare || (s.compare && s.enginePref !== prev.enginePref)) return this.rebuild();
     if (!s.compare) return;
+    if (s.config !== prev.config) {
+      // the runs stop now; the rebuild waits for the last of a burst of changes
+      this.drop();
+      if (this.rebuildTimer !== null) clearTimeout(this.rebuildTimer);
+      this.rebuildTimer = setTimeout(() => { this.rebuildTimer = null; this.rebuild(); }, this.deps.rebuildDelayMs);
+      return;
+    }
     if (s.resetRequest !== prev.resetRequest) this.reset();
     if (s.stepRequest !== prev.stepRequest) this.singleSteps++;
   }
 
   private drop(): void {
     this.generation++;
+    if (this.rebuildTimer !== null) { clearTimeout(this.rebuildTimer); this.rebuildTimer = null; }
     this.stepInFlight = false;
     this.evalInFlight = false;
     this.engine?.dispose();

@@ -32,7 +32,7 @@ function setup() {
   const createSingle = async (config: RunConfig, _o: CreateOptions): Promise<TrainerHandle> =>
     ({ trainer: new CpuTrainer(config), info: { kind: 'cpu', adapterName: 'test', software: false, fallbackReason: null } });
   const frame = (f: (t: number) => void) => { cbs.push(f); return cbs.length; };
-  const compare = new CompareRunner({ store, create, now: () => clock, requestFrame: frame, cancelFrame: () => {} });
+  const compare = new CompareRunner({ store, create, now: () => clock, requestFrame: frame, cancelFrame: () => {}, rebuildDelayMs: 0 });
   const single = new Runner({ store, create: createSingle, now: () => clock, requestFrame: frame, cancelFrame: () => {} });
   const frames = async (n: number) => {
     for (let i = 0; i < n; i++) {
@@ -84,7 +84,7 @@ describe('CompareRunner', () => {
     expect(losses(store).map((l) => l.length)).toEqual([9, 9]); // no record of the old engines
   });
 
-  it('Reset restarts both runs from step 0 with the same losses; a config change rebuilds; off hands back to the single run', async () => {
+  it('Reset restarts both runs from step 0 with the same losses; a burst of config changes rebuilds once; off hands back to the single run', async () => {
     const { store, frames, engines } = setup();
     pickCompare('sigma', null, store);
     await frames(20);
@@ -93,6 +93,10 @@ describe('CompareRunner', () => {
     store.setState({ playing: true });
     await frames(20);
     expect(losses(store)).toEqual(first);
+    // a burst of changes (a dragged slider) rebuilds once, after the last
+    setConfigField('seed', 5, store);
+    setConfigField('lr', 0.01, store);
+    setConfigField('lr', 2e-3, store);
     setConfigField('seed', 4, store);
     store.setState({ playing: true });
     await frames(20);
