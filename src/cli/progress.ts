@@ -29,6 +29,8 @@ function duration(s: number): string {
 export class RunProgress {
   private stepRate: number | null = null;
   private evalSeconds: number | null = null;
+  /** steps per trainer.step() call: grows to about BLOCK_SECONDS of work */
+  private block = 1;
   private lastLine: number;
 
   constructor(
@@ -55,21 +57,20 @@ export class RunProgress {
 
   /** trainer.step(n) in blocks of about BLOCK_SECONDS; returns the last record and the steps/s. */
   async train(n: number, evalsDone: number): Promise<{ last: StepRecord | null; stepsPerSec: number | null }> {
-    let last: StepRecord | null = null, done = 0, block = 1;
+    let last: StepRecord | null = null, done = 0;
     const t0 = this.now();
     const macs = 3 * this.config.batch * mlpLayout(mlpShape(this.config)).paramCount;
     if (this.stepRate === null && macs >= LOUD_STEP_MACS) {
       this.say(`step ${this.trainer.stepCount}/${this.total}, training (one step is about ${(2 * macs / 1e9).toFixed(0)} GFLOP)`);
     }
     while (done < n) {
-      const size = Math.min(block, n - done);
-      const b0 = this.now();
+      const size = Math.min(this.block, n - done);
       const snap = await this.trainer.step(size);
-      const seconds = this.now() - b0;
       last = snap.records.at(-1) ?? last;
       done += size;
-      if (seconds > 0) this.stepRate = size / seconds;
-      block = Math.max(1, Math.round((this.stepRate ?? 1) * BLOCK_SECONDS));
+      const elapsed = this.now() - t0;
+      if (elapsed > 0) this.stepRate = done / elapsed; // over the whole call: one short block is noisy
+      this.block = Math.max(1, Math.round((this.stepRate ?? 1) * BLOCK_SECONDS));
       const step = this.trainer.stepCount;
       if (done < n && this.now() - this.lastLine >= BLOCK_SECONDS) {
         this.say(`step ${step}/${this.total} (training, ${(this.stepRate ?? 0).toPrecision(3)} steps/s), about ${duration(this.left(step, evalsDone))} left`);
@@ -79,15 +80,27 @@ export class RunProgress {
     return { last, stepsPerSec: seconds > 0 ? n / seconds : null };
   }
 
-  /** Prices an evaluation from a small integration: particle-steps/s × the particles and ODE steps it integrates. */
+  /** Seconds of one integration step of `count` probe particles. */
+  private async timeProbe(count: number): Promise<number> {
+    const c = this.config;
+    const start = freshStarts({ ...c, particles: count });
+    const t0 = this.now();
+    await this.trainer.integrate({ start, count, method: c.integrator, steps: 1, direction: 'forward' });
+    return this.now() - t0;
+  }
+
+  /**
+   * Prices an evaluation from two small integrations (PROBE_PARTICLES and 5×): a fixed cost per
+   * ODE step (e.g. uploading θ) and a cost per particle-step, times the two integrations (fresh
+   * and training x0's) of `odeSteps` steps that evaluate() runs.
+   */
   private async estimateEvaluation(): Promise<number> {
     const c = this.config;
-    const start = freshStarts({ ...c, particles: PROBE_PARTICLES });
-    const t0 = this.now();
-    await this.trainer.integrate({ start, count: PROBE_PARTICLES, method: c.integrator, steps: 2, direction: 'forward' });
-    const perParticleStep = (this.now() - t0) / (PROBE_PARTICLES * 2);
+    const small = await this.timeProbe(PROBE_PARTICLES), large = await this.timeProbe(5 * PROBE_PARTICLES);
+    const perParticle = large > small ? (large - small) / (4 * PROBE_PARTICLES) : large / (5 * PROBE_PARTICLES);
+    const fixed = Math.max(0, small - PROBE_PARTICLES * perParticle);
     const particles = c.particles + Math.min(this.trainer.pairs.n, REPRODUCTION_QUERIES);
-    return perParticleStep * particles * c.odeSteps;
+    return c.odeSteps * (2 * fixed + perParticle * particles);
   }
 
   /** trainer.evaluate() announced (when it is expected to be long) and timed. */

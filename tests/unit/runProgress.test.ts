@@ -7,7 +7,7 @@ import { defaultConfig, RUN_CONFIG_FIELDS, type RunConfig } from '../../src/engi
 import type { Trainer, TrainSnapshot } from '../../src/engine/trainer';
 
 /** A trainer whose steps take `stepSeconds` and whose integration takes `particleStepSeconds` per particle-step. */
-function fakeTrainer(clock: { t: number }, stepSeconds: number, particleStepSeconds: number): Trainer {
+function fakeTrainer(clock: { t: number }, stepSeconds: number, particleStepSeconds: number, callSeconds = 0): Trainer {
   const fake = {
     stepCount: 0,
     pairs: { n: 512 },
@@ -17,7 +17,7 @@ function fakeTrainer(clock: { t: number }, stepSeconds: number, particleStepSeco
       fake.stepCount += n;
       return { step: fake.stepCount, records, gradVarByT: [] };
     },
-    async integrate(req: { count: number; steps: number }) { clock.t += req.count * req.steps * particleStepSeconds; return {}; },
+    async integrate(req: { count: number; steps: number }) { clock.t += req.steps * (callSeconds + req.count * particleStepSeconds); return {}; },
   };
   return fake as unknown as Trainer;
 }
@@ -37,10 +37,19 @@ describe('RunProgress', () => {
     await progress.evaluate(async () => { clock.t += 30; return 'metrics'; }, 0);
     expect(lines[0]).toMatch(/^# progress: step 0\/5, training \(one step is about \d+ GFLOP\)$/);
     expect(lines).toContain('# progress: step 2/5 (training, 0.667 steps/s), about 4.5 s left');
-    // the probe integrates 64 particles × 2 steps at 1e-4 s each: (100000 + 512) × 64 × 1e-4 s ≈ 10.7 min
+    // the probes integrate 64 and 320 particles at 1e-4 s per particle-step: (100000 + 512) × 64 × 1e-4 s ≈ 10.7 min
     expect(lines).toContain('# progress: step 5/5, evaluating (100000 fresh + 512 training particles × 64 euler steps, about 10.7 min), about 10.7 min left');
     expect(lines.at(-1)).toBe('# progress: step 5/5, evaluation took 30 s, about 0.0 s left');
     expect(lines.every((l) => l.startsWith('# progress: '))).toBe(true);
+  });
+
+  it('the evaluation estimate separates a fixed cost per ODE step from the cost per particle', async () => {
+    const clock = { t: 0 }, lines: string[] = [];
+    const trainer = fakeTrainer(clock, 1.5, 1e-5, 0.5);
+    const progress = new RunProgress(trainer, MAX, 5, [5], (l) => lines.push(l), () => clock.t);
+    await progress.evaluate(async () => null, 0);
+    // 64 ODE steps × (2 integrations × 0.5 s + 100512 particles × 1e-5 s) = 128.3 s
+    expect(lines[0]).toContain('euler steps, about 2.1 min)');
   });
 
   it('a small run (fast steps, quick evaluation) prints nothing', async () => {

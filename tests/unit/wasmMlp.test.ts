@@ -46,7 +46,7 @@ const kernel1 = nodeMlpKernel(1);
 
 describe('WasmMlp.step() against batchGradient() + adamUpdate() (f32 against f64)', () => {
   it.each(CONFIGS.map((c, k) => [k, `${c.activation} depth ${c.depth} width ${c.width} batch ${c.batch} fourier ${c.fourier}`, c] as const))(
-    'config %i (%s): loss, gradient, ‖g_i‖², trace and per-bin deviation agree within 2e-5 relative',
+    'config %i (%s): loss, gradient, ‖g_i‖², trace and per-bin deviation agree within f32 tolerance (measured worst: 2e-7, 5e-7, 1.5e-5, 8e-7, 2e-6)',
     (_k, _label, config) => {
       const shape = mlpShape(config);
       const theta = initParams(shape, config.seed);
@@ -58,10 +58,11 @@ describe('WasmMlp.step() against batchGradient() + adamUpdate() (f32 against f64
       const got = wasm.step(batch, true, 1, { lr: 1e-3, weightDecay: 0, ...ADAM_DEFAULTS });
       expectClose(got.loss, ref.loss, { rel: 2e-6 });
       const gradScale = Math.max(...ref.grad.map(Math.abs));
-      expectClose(wasm.lastGrad(), ref.grad, { abs: 2e-5 * gradScale });
-      expectClose(wasm.lastSampleNormSq(), ref.sampleNormSq, { rel: 2e-5 });
+      expectClose(wasm.lastGrad(), ref.grad, { abs: 5e-6 * gradScale });
+      // ‖g_i‖²: a ReLU unit whose z is ~0 can switch on in f32 and off in f64
+      expectClose(wasm.lastSampleNormSq(), ref.sampleNormSq, { rel: 1e-4 });
       expectClose(got.meanGradNormSq, ref.meanGradNormSq, { rel: 2e-5 });
-      expectClose(got.gradVar, ref.gradVar, { rel: 2e-5 });
+      expectClose(got.gradVar, ref.gradVar, { rel: 1e-5 });
       expectBinsClose(got.gradVarByT!, ref.gradVarByT!, { rel: 2e-5, abs: 2e-5 * ref.gradVar });
     },
   );
@@ -86,11 +87,11 @@ describe('CpuTrainer on the WebAssembly kernel', () => {
   it.each(CONFIGS.slice(0, 4).map((c, k) => [k, c] as const))('config %i: records and θ after 6 Adam steps stay within f32 tolerance of the reference', (_k, config) => {
     const ref = new CpuTrainer(config, null), wasm = new CpuTrainer(config, kernel1);
     const a = ref.stepSync(6), b = wasm.stepSync(6);
-    expectClose(b.records.map((r) => r.loss), a.records.map((r) => r.loss), { rel: 1e-4 });
-    expectClose(b.records.map((r) => r.gradVar), a.records.map((r) => r.gradVar), { rel: 1e-3 });
-    expectBinsClose(b.gradVarByT, a.gradVarByT, { rel: 1e-3, abs: 1e-3 * a.records[5].gradVar });
+    expectClose(b.records.map((r) => r.loss), a.records.map((r) => r.loss), { rel: 5e-5 });
+    expectClose(b.records.map((r) => r.gradVar), a.records.map((r) => r.gradVar), { rel: 1e-4 });
+    expectBinsClose(b.gradVarByT, a.gradVarByT, { rel: 1e-4, abs: 1e-4 * a.records[5].gradVar });
     // Adam divides by √v: where a gradient is near 0 an f32 difference moves θ by a fraction of lr
-    expectClose(wasm.weightsSync(), ref.weightsSync(), { abs: 0.05 * config.lr });
+    expectClose(wasm.weightsSync(), ref.weightsSync(), { abs: 5e-3 * config.lr });
     expect(wasm.deviceName).toBe('CPU (WebAssembly SIMD, 1 thread)');
   });
 
