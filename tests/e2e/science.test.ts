@@ -3,7 +3,7 @@
 // panel headings and anchors come from the one panel list.
 import { describe, expect, it } from 'vitest';
 import { appUrl, sharedBrowser } from './harness';
-import { cpuQuery, inkedPixels, TINY, waitForStep } from './appPage';
+import { cpuQuery, inkedPixels, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { PANELS } from '../../src/panels/panelList';
 
@@ -44,6 +44,22 @@ describe('science panels on the CPU worker', () => {
       expect(await section.count(), p.id).toBe(1);
       expect(await section.locator('h2').textContent(), p.id).toBe(p.title);
     }
+    await page.close();
+  });
+
+  it('the field worker answers: the quiver over the flow panel\'s plane and the crossing map reach the store and are drawn', async () => {
+    const page = await browser.newPage();
+    await page.goto(appUrl(Q));
+    await waitForEvaluation(page, 1);
+    const fields = () => page.evaluate(() => {
+      const s = window.__flowvar!.store.getState();
+      return { quiver: s.quiver?.n ?? 0, crossing: s.crossingMap?.grid.size ?? 0, plane: s.planeDomains.flow?.x ?? null };
+    });
+    await expect.poll(async () => (await fields()).quiver, { timeout: 30_000 }).toBeGreaterThan(50);
+    const f = await fields();
+    expect(f.crossing).toBeGreaterThan(0);
+    expect(f.plane).not.toBeNull();
+    expect(await inkedPixels(page, 'canvas-crossing')).toBeGreaterThan(50);
     await page.close();
   });
 });
