@@ -106,7 +106,7 @@ export function renderReport(r: BenchReport): string {
     const torch = r.cpuEngines.find((row) => row.torchVersion)?.torchVersion;
     const n = r.cpuEngines[0].threads;
     out.push('');
-    out.push(`CPU engines, train steps/s (same run; PyTorch ${torch ?? ''} torch.set_num_threads(1), no per-sample variance)`);
+    out.push(`CPU engines, train steps/s (same run; PyTorch ${torch ?? 'absent'}, torch.set_num_threads(1), no per-sample variance)`);
     out.push(renderColumns(
       ['batch', 'width', 'JavaScript', 'WASM 1 thread', `WASM ${n} threads`, 'PyTorch 1 thread', 'WASM 1t/PyTorch', `WASM ${n}t/PyTorch`],
       r.cpuEngines.map((row) => [String(row.batch), String(row.width), cellText(row.js), cellText(row.wasm1), cellText(row.wasmThreads),

@@ -9,6 +9,7 @@ Gaussian, rotated pairing, t uniform, sigma 0.05), so like flowvar's engines eac
 runs forward, backward and Adam; unlike them it computes no per-sample gradient variance.
 """
 import json
+import re
 import sys
 import time
 
@@ -70,8 +71,11 @@ def main() -> None:
             seconds = max(time.perf_counter() - t1, 1e-9)
             break
         n = min(spec["maxCount"], n * 4)
+    # which BLAS torch calls decides its speed (Debian's python3-torch may use the generic reference BLAS)
+    blas = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
+    version = f"{torch.__version__}, BLAS {blas.group(1) if blas else 'unknown'}"
     print(json.dumps({"ok": True, "rate": count / seconds, "count": count, "seconds": seconds,
-                      "lossFirst": first, "lossLast": last, "version": torch.__version__}))
+                      "lossFirst": first, "lossLast": last, "version": version}))
 
 
 main()
