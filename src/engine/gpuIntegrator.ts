@@ -53,6 +53,8 @@ export class GpuIntegrator {
   private queue: Promise<unknown> = Promise.resolve();
   /** rows per chunk that met CHUNK_TARGET_MS last time (0: not measured yet) */
   private rowsPerChunk = 0;
+  /** set by close(): queued or chunked integrations stop before their next submit */
+  private closed = false;
 
   constructor(private readonly device: GPUDevice, private readonly kernels: GpuKernels, private readonly shape: MlpShape,
     private readonly models: number, private readonly theta: GPUBuffer, private readonly live: GPUBuffer, private readonly maxChunk = Infinity) {
@@ -96,6 +98,7 @@ export class GpuIntegrator {
     const states = req.steps + 1;
     const out = Array.from({ length: this.models }, () => ({ count, states, path: new Float32Array(states * count * 2) }));
     if (count === 0) return out;
+    if (this.closed) throw new Error('integration cancelled: the GPU trainer was disposed');
     this.writeStages(req);
     const capacity = Math.min(count, this.chunkRows(req.steps));
     const b = this.buffersFor(capacity, req.steps);
@@ -106,6 +109,7 @@ export class GpuIntegrator {
     };
     let rows = Math.min(capacity, Math.max(MIN_CHUNK_ROWS, this.rowsPerChunk || FIRST_CHUNK_ROWS));
     for (let c0 = 0, n = 0; c0 < count; c0 += n) {
+      if (this.closed) throw new Error('integration cancelled: the GPU trainer was disposed');
       n = Math.min(rows, count - c0);
       const started = globalThis.performance.now();
       const paths = await this.runChunk(req, req.start.subarray(2 * c0, 2 * (c0 + n)), n, b, groups);
@@ -204,11 +208,17 @@ export class GpuIntegrator {
 
   /** Test seam: fills the chunk buffers (activations, ODE state, paths) with a 32-bit pattern. */
   poison(word: number): void {
-    if (!this.chunk) return;
+    if (!this.chunk || this.closed) return;
     for (const b of [this.chunk.acts, this.chunk.ode, this.chunk.path]) this.device.queue.writeBuffer(b, 0, new Uint32Array(b.size / 4).fill(word));
   }
 
+  /** No further submits; what is in flight completes (its promise settles), then call destroy(). */
+  close(): void {
+    this.closed = true;
+  }
+
   destroy(): void {
+    this.closed = true;
     this.destroyChunk();
     this.stage.destroy();
     this.net.destroy();

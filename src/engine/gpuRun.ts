@@ -90,6 +90,9 @@ export class GpuRun {
   private pairCapacity: number;
   private lastBins: number[][];
   private disposed = false;
+  /** submitted work whose readback has not settled: dispose() destroys the buffers after it */
+  private readonly inflight = new Set<Promise<unknown>>();
+  private closing: Promise<void> | null = null;
 
   private constructor(private readonly device: GPUDevice, kernels: GpuKernels, config: RunConfig, sigmas: readonly number[], pairs: PairSet, options: GpuRunOptions) {
     this.config = { ...config };
@@ -191,8 +194,22 @@ export class GpuRun {
     }));
   }
 
+  /** Rejects once dispose() began: nothing may be encoded on buffers about to be destroyed. */
+  private closed(): Promise<never> | null {
+    return this.disposed ? Promise.reject(new Error('GPU trainer used after dispose()')) : null;
+  }
+
+  /** Keeps `p` in the in-flight set until it settles. */
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inflight.add(p);
+    const done = () => { this.inflight.delete(p); };
+    p.then(done, done);
+    return p;
+  }
+
   step(n: number): Promise<RunProgress> {
-    if (this.disposed) return Promise.reject(new Error('GPU trainer used after dispose()'));
+    const closed = this.closed();
+    if (closed) return closed;
     if (this.failure) return Promise.reject(new Error(this.failure.message));
     const total = Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
     if (total === 0) return Promise.resolve({ step: this.stepCount, records: this.lastBins.map(() => []), bins: this.lastBins.map((b) => [...b]) });
@@ -206,7 +223,7 @@ export class GpuRun {
       reads.push(this.submit(k, done + k === total));
     }
     const endStep = this.stepCount;
-    return Promise.all(reads).then((parts) => {
+    return this.track(Promise.all(reads)).then((parts) => {
       const records = Array.from({ length: this.models }, (_, m) => parts.flatMap((p) => p.records[m]));
       const bins = parts[parts.length - 1].bins;
       if (bins) this.lastBins = bins;
@@ -249,11 +266,14 @@ export class GpuRun {
 
   /** Paths of every model from the same start points. */
   integrate(req: IntegrateRequest): Promise<Trajectories[]> {
+    const closed = this.closed();
+    if (closed) return closed;
     if (this.failure) return Promise.reject(new Error(this.failure.message));
-    return this.integrator.integrate(req);
+    return this.track(this.integrator.integrate(req));
   }
 
   setPairs(pairs: PairSet): void {
+    if (this.disposed) return;
     if (!(pairs.n >= 1)) throw new Error(`invalid pair count: ${pairs.n}`);
     if (pairs.n > this.pairCapacity) {
       this.buffers.pairs.destroy();
@@ -267,8 +287,10 @@ export class GpuRun {
 
   /** θ of every model (layout of src/math/mlp.ts). */
   async weights(): Promise<Float32Array[]> {
+    const closed = this.closed();
+    if (closed) return closed;
     const P = this.plan.paramCount;
-    const all = new Float32Array(await readBuffer(this.device, this.buffers.theta, this.models * P * 4));
+    const all = new Float32Array(await this.track(readBuffer(this.device, this.buffers.theta, this.models * P * 4)));
     return Array.from({ length: this.models }, (_, m) => all.slice(m * P, (m + 1) * P));
   }
 
@@ -281,6 +303,7 @@ export class GpuRun {
       if (!t || t.length !== P) throw new Error(`invalid weights: ${t?.length} values, expected ${P}`);
       all.set(t, m * P);
     }
+    if (this.disposed) return;
     const q = this.device.queue, b = this.buffers;
     q.writeBuffer(b.theta, 0, all);
     q.writeBuffer(b.moments, 0, new Float32Array(this.models * 2 * P));
@@ -291,11 +314,12 @@ export class GpuRun {
 
   /** Test and debugging seam: the bytes of one of the run's storage buffers. */
   inspect(name: TrainBufferName): Promise<ArrayBuffer> {
-    return readBuffer(this.device, this.buffers[name]);
+    return this.closed() ?? this.track(readBuffer(this.device, this.buffers[name]));
   }
 
   /** Test seam: fills the named buffers (default: all work buffers) with a 32-bit pattern (default a NaN), so unwritten data shows. */
   poison(names: readonly TrainBufferName[] = WORK_BUFFER_NAMES, word = 0x7fc00bad): void {
+    if (this.disposed) return;
     for (const name of names) {
       const b = this.buffers[name];
       this.device.queue.writeBuffer(b, 0, new Uint32Array(b.size / 4).fill(word));
@@ -311,13 +335,22 @@ export class GpuRun {
     return this.disposed;
   }
 
-  dispose(): void {
-    if (this.disposed) return;
+  /**
+   * Stops accepting work at once, then destroys the buffers once every submitted step, evaluation
+   * and readback has settled: a submit on a destroyed buffer would be an uncaptured error on the
+   * shared device, which the next trainer would take for its own failure (issue 8, defect 1).
+   */
+  dispose(): Promise<void> {
+    if (this.closing) return this.closing;
     this.disposed = true;
-    this.unwatch();
-    this.ring.destroy();
-    this.integrator.destroy();
-    destroyBuffers(this.buffers as unknown as Record<string, GPUBuffer>);
+    this.integrator.close();
+    this.closing = Promise.allSettled([...this.inflight]).then(() => {
+      this.unwatch();
+      this.ring.destroy();
+      this.integrator.destroy();
+      destroyBuffers(this.buffers as unknown as Record<string, GPUBuffer>);
+    });
+    return this.closing;
   }
 }
 

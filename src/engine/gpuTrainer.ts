@@ -154,7 +154,8 @@ export class GpuTrainer implements Trainer {
     this.run.poisonIntegration(word);
   }
 
-  dispose(): void {
-    this.run.dispose();
+  /** Resolves once in-flight work settled and the buffers are destroyed (GpuRun.dispose). */
+  dispose(): Promise<void> {
+    return this.run.dispose();
   }
 }

@@ -96,5 +96,9 @@ export interface Trainer {
   setWeights(theta: Float32Array, step: number): void;
   /** back to the same initial weights, step 0 */
   reset(): void;
-  dispose(): void;
+  /**
+   * Cancels or awaits in-flight work, then frees the engine; a returned promise resolves once no
+   * resource of this trainer can be touched any more (a rebuild waits for it).
+   */
+  dispose(): void | Promise<void>;
 }

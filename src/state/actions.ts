@@ -75,6 +75,10 @@ export function continueOnCpu(store: AppStore = appStore): void {
   store.setState((s) => ({ enginePref: 'cpu', cpuRequest: s.cpuRequest + 1, error: null }));
 }
 
+export function dismissEngineNotice(store: AppStore = appStore): void {
+  store.setState({ engineNotice: null });
+}
+
 export function setSpeed(speed: number, store: AppStore = appStore): void {
   if (!Number.isFinite(speed)) return;
   store.setState({ speed: Math.round(Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed))) });

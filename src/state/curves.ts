@@ -67,6 +67,23 @@ export class CurveBuffer {
     this.stride *= 2;
   }
 
+  /**
+   * Drops the points after `step` (a run resumed from older weights trains those steps again), so
+   * the curves stay strictly increasing in step. The EMAs continue from the last kept point.
+   */
+  truncateAfter(step: number): void {
+    const c = this.columns;
+    let n = this.length;
+    while (n > 0 && !(c.step[n - 1] <= step)) n--;
+    if (n === this.length) return;
+    this.length = n;
+    this.seen = n > 0 ? Math.max(n, Math.round(c.step[n - 1])) : 0;
+    const debias = 1 - EMA_BETA ** this.seen;
+    this.lossEmaRaw = n > 0 ? c.lossEma[n - 1] * debias : 0;
+    this.gradVarEmaRaw = n > 0 ? c.gradVarEma[n - 1] * debias : 0;
+    // the next record is stored when (seen) is a multiple of the stride, as before the cut
+  }
+
   point(i: number): CurvePoint {
     const c = this.columns;
     return {

@@ -60,6 +60,8 @@ export interface RunSlice {
   pairs: PairSet | null;
   engine: EngineState;
   error: RunError | null;
+  /** what changed about the engine without an error, e.g. "continued on the CPU from step 550" */
+  engineNotice: string | null;
   /** bumped by reset(), stepOnce(), continueOnCpu(): the runner acts on each change */
   resetRequest: number;
   stepRequest: number;
@@ -84,6 +86,7 @@ export function initialRunState(): RunSlice {
     pairs: null,
     engine: { phase: 'starting', kind: null, adapterName: '', software: false, fallbackReason: null },
     error: null,
+    engineNotice: null,
     resetRequest: 0,
     stepRequest: 0,
     cpuRequest: 0,

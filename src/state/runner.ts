@@ -78,6 +78,8 @@ export class Runner {
   /** config the trainer reflects (rebuild fields and the live settings sent) */
   private applied: RunConfig | null = null;
   private generation = 0;
+  /** bumped per rebuild only (a reset keeps the trainer): device loss is checked against it */
+  private build = 0;
   private stepInFlight = false;
   private evalInFlight = false;
   private evalDirty = true;
@@ -92,6 +94,8 @@ export class Runner {
   private frameId = 0;
   private running = false;
   private unsubscribe: (() => void) | null = null;
+  /** resolves once every replaced trainer has released its resources */
+  private closing: Promise<void> = Promise.resolve();
 
   constructor(deps: RunnerDeps) {
     this.store = deps.store;
@@ -149,9 +153,11 @@ export class Runner {
   /** `load`: weights to continue from (a loaded weights file), applied to the new trainer. */
   private rebuild(carryToCpu: boolean, load: WeightsSnapshot | null = null): void {
     const gen = ++this.generation;
+    const build = ++this.build;
     this.stepInFlight = false;
     this.evalInFlight = false;
-    this.trainer?.dispose();
+    // every older engine settles its in-flight work before the new one starts (issue 8, defect 1)
+    const closed = this.closing = Promise.all([this.closing, this.trainer?.dispose()]).then(() => undefined);
     this.trainer = null;
     this.applied = null;
     const s = this.store.getState();
@@ -163,11 +169,18 @@ export class Runner {
       ...(carryToCpu ? {} : this.clearedRun(s)),
     });
     const preference = carryToCpu ? 'cpu' : s.enginePref;
-    this.deps.create(config, { preference, onDeviceLost: (message) => this.onDeviceLost(gen, message) }).then((handle) => {
+    closed.then(() => {
+      if (gen !== this.generation) return null; // superseded while the old engine closed
+      return this.deps.create(config, { preference, onDeviceLost: (message) => this.onDeviceLost(build, message) });
+    }).then((handle) => {
+      if (!handle) return;
       if (gen !== this.generation) return handle.trainer.dispose();
       const trainer = handle.trainer;
       const withWeights = trainer as Trainer & { setWeights?: (theta: Float32Array, step: number) => void };
-      if (carried && withWeights.setWeights) withWeights.setWeights(carried.theta, carried.step);
+      if (carried && withWeights.setWeights) {
+        withWeights.setWeights(carried.theta, carried.step);
+        this.resumeAt(carried.step, handle.info.adapterName);
+      }
       this.trainer = trainer;
       this.applied = config;
       this.requested = trainer.stepCount;
@@ -184,6 +197,25 @@ export class Runner {
       if (gen !== this.generation) return;
       const message = err instanceof Error ? err.message : String(err);
       this.store.setState((st) => ({ engine: { ...st.engine, phase: 'failed' }, error: { kind: 'engine', message: `The engine could not start: ${message}` }, playing: false }));
+    });
+  }
+
+  /**
+   * A run carried to another engine resumes from its last read weights: the curves and markers
+   * after that step are cut (they are trained again), and a notice names the new engine.
+   */
+  private resumeAt(step: number, engineName: string): void {
+    const s = this.store.getState();
+    const dropped = s.stepCount - step;
+    s.curves.truncateAfter(step);
+    this.lastEvalStep = -1;
+    this.store.setState({
+      curveVersion: s.curveVersion + 1,
+      markers: s.markers.filter((m) => m.step <= step),
+      stepCount: step,
+      finished: false,
+      engineNotice: `Continued on ${engineName} from step ${step}, the last weights read from the GPU`
+        + (dropped > 0 ? `; steps ${step + 1}–${s.stepCount} are trained again.` : '.'),
     });
   }
 
@@ -209,8 +241,8 @@ export class Runner {
     this.store.setState((s) => this.clearedRun(s));
   }
 
-  private onDeviceLost(gen: number, message: string): void {
-    if (gen !== this.generation) return;
+  private onDeviceLost(build: number, message: string): void {
+    if (build !== this.build) return; // a replaced trainer's loss is not this run's
     this.store.setState({ playing: false, error: { kind: 'device-lost', message } });
   }
 

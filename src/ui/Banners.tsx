@@ -1,6 +1,6 @@
 // Messages with a way on (SPEC §7): which engine runs and why, the first error (lost device,
 // diverged run, engine failure) with its button, and the corrections made to the opening link.
-import { continueOnCpu, dismissNotice, resetRun } from '../state/actions';
+import { continueOnCpu, dismissEngineNotice, dismissNotice, resetRun } from '../state/actions';
 import { CPU_DEFAULTS } from '../state/presets';
 import { useAppStore } from '../state/useAppStore';
 
@@ -46,6 +46,18 @@ function ErrorBanner() {
   );
 }
 
+/** Says which engine a run moved to (after "Continue on CPU"), until dismissed. */
+function EngineNotice() {
+  const notice = useAppStore((s) => s.engineNotice);
+  if (!notice) return null;
+  return (
+    <div className="banner notice" role="status" data-testid="engine-notice">
+      <span>{notice}</span>
+      <button type="button" onClick={() => dismissEngineNotice()}>Dismiss</button>
+    </div>
+  );
+}
+
 function CorrectionsNotice() {
   const corrections = useAppStore((s) => s.corrections);
   const dismissed = useAppStore((s) => s.noticeDismissed);
@@ -67,6 +79,7 @@ export function Banners() {
     <div className="banners">
       <ErrorBanner />
       <EngineBanner />
+      <EngineNotice />
       <CorrectionsNotice />
     </div>
   );

@@ -16,6 +16,8 @@ export function Transport() {
   const targetRef = useLiveText<HTMLSpanElement>((s) => (s.config.steps > 0 ? ` / ${s.config.steps}` : ''));
   const lossRef = useLiveText<HTMLSpanElement>((s) => formatMetric(s.curves.last()?.loss, 4));
   const rateRef = useLiveText<HTMLSpanElement>((s) => `${s.stepsPerSec.toFixed(0)} steps/s`);
+  const engine = useAppStore((s) => (s.engine.kind === 'gpu' ? 'GPU' : s.engine.kind === 'cpu' ? 'CPU' : '…'));
+  const engineName = useAppStore((s) => s.engine.adapterName);
   const show = (name: string) => !hidden.includes(name);
   return (
     <div className="transport" role="group" aria-label="Training">
@@ -40,6 +42,8 @@ export function Transport() {
         loss <strong data-testid="loss-readout" ref={lossRef}>—</strong>
         <span className="sep">·</span>
         <span ref={rateRef} data-testid="steps-per-sec" />
+        <span className="sep">·</span>
+        <span data-testid="engine-readout" title={engineName}>{engine}</span>
       </span>
     </div>
   );
