@@ -11,6 +11,7 @@ import { Controls } from './ui/Controls';
 import { EmbedBar } from './ui/EmbedBar';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { ExplainCard } from './ui/ExplainCard';
+import { StoryMark } from './ui/StoryMark';
 import { HelpOverlay } from './ui/HelpOverlay';
 import { MotionToggle } from './ui/MotionToggle';
 import { PhoneBar } from './ui/PhoneBar';
@@ -101,6 +102,7 @@ export function App() {
           </div>
         </main>
         <PhoneBar />
+        <StoryMark />
         <HelpOverlay />
       </div>
     </ErrorBoundary>

@@ -3,9 +3,11 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { App } from './App';
-import { createSweepEngine, createTrainer, probeEngine } from './engine/createTrainer';
-import { applyPreset, loadConfig } from './state/actions';
-import { startConfig } from './state/presets';
+import { chooseEngine, createSweepEngine, createTrainer } from './engine/createTrainer';
+import { loadConfig } from './state/actions';
+import { chapterById, chapterConfig, CHAPTERS } from './story/chapters';
+import { openChapter } from './story/storyActions';
+import { trackStoryModified } from './story/storySlice';
 import { Runner } from './state/runner';
 import { CompareRunner } from './state/compareRunner';
 import { createCompare } from './engine/createCompare';
@@ -38,25 +40,34 @@ function applyTheme(theme: Store['theme']): void {
 async function boot(): Promise<void> {
   const link = readLocation();
   const { view } = link;
-  appStore.setState({ hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, enginePref: view.engine, presetId: link.config ? view.preset : null, compare: view.compare });
+  appStore.setState({ hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, enginePref: view.engine, compare: view.compare });
   // reduced motion: nothing trains by itself unless the link or the reader's setting says so
   const autoplay = resolveAutoplay(view.autoplay, storedAutoplay(), prefersReducedMotion());
   appStore.setState({ lecture: view.lecture, autoplayLink: view.autoplay, autoplay, playing: autoplay });
-  const guess = link.config ? null : await probeEngine(view.engine);
-  loadConfig(link.config ?? startConfig(guess ?? 'gpu'), link.corrections);
-  appStore.setState({ speed: view.speed ?? defaultSpeed(guess) });
-  if (view.tour !== null) {
-    appStore.setState({ tour: view.tour });
-    if (!link.config) applyPreset(view.tour);
+  // the faster engine by measurement, unless the link names one (issue 8, item 5)
+  const opening = chapterById(view.chapter ?? CHAPTERS[0].id) ?? CHAPTERS[0];
+  const choice = await chooseEngine(view.engine, link.config ?? chapterConfig(opening, 'cpu'));
+  const guess = choice.kind;
+  if (choice.reason) appStore.setState({ enginePref: 'cpu', engineChoice: choice.reason });
+  if (link.config) {
+    // a link with settings is honoured exactly; with a chapter it shows that chapter's card (modified if it differs)
+    loadConfig(link.config, link.corrections);
+    if (view.chapter) appStore.setState((s) => ({ story: { ...s.story, chapter: view.chapter!, open: true } }));
+  } else {
+    // the bare page is the story's front door: chapter 1 (or the link's chapter), sized for the engine
+    openChapter(view.chapter ?? CHAPTERS[0].id, appStore, { engine: guess, history: false });
+    if (link.corrections.length > 0) loadConfig(appStore.getState().config, link.corrections);
   }
+  trackStoryModified(appStore);
+  appStore.setState({ speed: view.speed ?? defaultSpeed(guess) });
 
-  // A bare page guessed the GPU but got the CPU (GPU code failed): switch to the CPU start sizes.
+  // The guess was wrong (the GPU code failed to start): the chapter's sizes and speed for the engine that runs.
   const unsubscribeEngine = appStore.subscribe((s, prev) => {
     if (s.engine.phase !== 'ready' || prev.engine.phase === 'ready') return;
     unsubscribeEngine();
     if (s.engine.kind === guess) return;
     if (view.speed === null) appStore.setState({ speed: defaultSpeed(s.engine.kind) });
-    if (!link.config && guess === 'gpu' && s.engine.kind === 'cpu' && s.tour === null) loadConfig(startConfig('cpu'));
+    if (!link.config && s.story.open && !s.story.modified) openChapter(s.story.chapter, appStore, { history: false });
   });
 
   applyTheme(appStore.getState().theme);

@@ -87,6 +87,69 @@ export async function createTrainer(config: RunConfig, opts: CreateOptions): Pro
   }
 }
 
+/** What the page starts on when the link names no engine, and why (SPEC §6 "Works everywhere"). */
+export interface EngineChoice {
+  kind: EngineKind;
+  /** why 'auto' chose the CPU worker although WebGPU exists (shown with a switch); null otherwise */
+  reason: string | null;
+  /** steps per second measured by the probe (hardware adapters only) */
+  measured: { gpu: number; cpu: number } | null;
+}
+
+/** Steps each engine trains in the probe, after PROBE_WARMUP untimed ones (compilation, first upload). */
+export const PROBE_STEPS = 20;
+export const PROBE_WARMUP = 3;
+
+/** Steps per second of `trainer` on `config`, measured over PROBE_STEPS steps. */
+async function rate(trainer: Trainer): Promise<number> {
+  await trainer.step(PROBE_WARMUP);
+  const t0 = performance.now();
+  await trainer.step(PROBE_STEPS);
+  return (PROBE_STEPS * 1000) / Math.max(1e-3, performance.now() - t0);
+}
+
+/** Measures both engines on `config` (a short run each, disposed after). */
+export async function probeRates(config: RunConfig): Promise<{ gpu: number; cpu: number }> {
+  const ctx = await context();
+  const [{ GpuTrainer }, { SHADER_SOURCES }] = await Promise.all([import('./gpuTrainer'), import('./shaderSources')]);
+  const gpuTrainer = await GpuTrainer.create(ctx.device, config, SHADER_SOURCES, { adapter: ctx.adapter, weightsEvery: 0 });
+  let gpu: number;
+  try { gpu = await rate(gpuTrainer); } finally { await gpuTrainer.dispose(); }
+  const cpuTrainer = await WorkerTrainer.create(config);
+  try { return { gpu, cpu: await rate(cpuTrainer) }; } finally { cpuTrainer.dispose(); }
+}
+
+/**
+ * The engine to start on. An explicit link choice wins. Without WebGPU: the CPU (createTrainer's
+ * banner says why). On a software adapter (SwiftShader, llvmpipe, WARP) the CPU worker: the adapter
+ * emulates the GPU on the same cores, slower than the worker. On a hardware adapter a short probe
+ * trains `config` on both and the faster one wins (the CPU engine's speed is measured, not assumed).
+ */
+export async function chooseEngine(preference: EnginePreference, config: RunConfig, probe = probeRates): Promise<EngineChoice> {
+  if (preference === 'cpu') return { kind: 'cpu', reason: null, measured: null };
+  let ctx: GpuContext;
+  try {
+    ctx = await context();
+  } catch {
+    return { kind: 'cpu', reason: null, measured: null };
+  }
+  if (preference === 'gpu') return { kind: 'gpu', reason: null, measured: null };
+  if (ctx.software) {
+    return { kind: 'cpu', reason: `WebGPU runs on a software adapter here (${ctx.adapterName}), which is slower than the CPU worker`, measured: null };
+  }
+  try {
+    const measured = await probe(config);
+    if (measured.cpu > measured.gpu) {
+      const why = `a short probe trained faster on the CPU worker here (${measured.cpu.toFixed(0)} against ${measured.gpu.toFixed(0)} steps/s on ${ctx.adapterName})`;
+      return { kind: 'cpu', reason: why, measured };
+    }
+    return { kind: 'gpu', reason: null, measured };
+  } catch (err) {
+    console.warn(`flowvar: the engine probe failed, starting on the GPU (${err instanceof Error ? err.message : String(err)})`);
+    return { kind: 'gpu', reason: null, measured: null };
+  }
+}
+
 /** The engine createTrainer() will most likely pick, without building a trainer (for start sizes). */
 export async function probeEngine(preference: EnginePreference): Promise<EngineKind> {
   if (preference === 'cpu') return 'cpu';

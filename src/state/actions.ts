@@ -4,7 +4,6 @@
 import { RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../engine/runConfig';
 import { pcg4d } from '../math/rng';
 import { clampField } from './url';
-import { presetConfig, PRESETS } from './presets';
 import { stepSigma } from './sigmaScale';
 import { appStore, type AppStore } from './store';
 import { SPEED_MAX, SPEED_MIN, type LayerId, type Theme } from './viewSlice';
@@ -15,7 +14,7 @@ export function setConfigField<K extends ConfigKey>(key: K, raw: unknown, store:
   store.setState((s) => {
     const { value } = clampField(key, raw);
     if (Object.is(value, s.config[key])) return {};
-    return { config: { ...s.config, [key]: value }, presetId: null };
+    return { config: { ...s.config, [key]: value } };
   });
 }
 
@@ -33,15 +32,6 @@ export function loadConfig(config: RunConfig, corrections: string[] = [], store:
   store.setState({ config: { ...config }, corrections, noticeDismissed: corrections.length === 0 });
 }
 
-/** Opens preset `index` (0-based) with the engine's sizes; keeps the current seed. */
-export function applyPreset(index: number, store: AppStore = appStore): void {
-  const preset = PRESETS[index];
-  if (!preset) return;
-  const s = store.getState();
-  const engine = s.engine.kind ?? (s.enginePref === 'cpu' ? 'cpu' : 'gpu');
-  store.setState({ config: presetConfig(preset, engine, s.config.seed), presetId: preset.id, playing: s.autoplay, historyMark: s.historyMark + 1 });
-}
-
 /** The next seed: a hash of the current one, so "new seed" is reproducible too (no Math.random). */
 export function nextSeed(seed: number): number {
   return pcg4d(seed, 0, 0, 0)[0] % RUN_CONFIG_FIELDS.seed.max;
@@ -49,7 +39,7 @@ export function nextSeed(seed: number): number {
 
 /** A new seed: new pairs and initial weights, and a new history entry (Back returns to the old seed). */
 export function newSeed(store: AppStore = appStore): void {
-  store.setState((s) => ({ config: { ...s.config, seed: nextSeed(s.config.seed) }, presetId: null, historyMark: s.historyMark + 1 }));
+  store.setState((s) => ({ config: { ...s.config, seed: nextSeed(s.config.seed) }, historyMark: s.historyMark + 1 }));
 }
 
 export function setPlaying(playing: boolean, store: AppStore = appStore): void {
@@ -73,6 +63,11 @@ export function stepOnce(store: AppStore = appStore): void {
 /** After a lost GPU device: rebuild on the CPU worker from the last weights, same config. */
 export function continueOnCpu(store: AppStore = appStore): void {
   store.setState((s) => ({ enginePref: 'cpu', cpuRequest: s.cpuRequest + 1, error: null }));
+}
+
+/** The one-click engine switch: a fresh run of the same config on `kind`. */
+export function switchEngine(kind: 'cpu' | 'gpu', store: AppStore = appStore): void {
+  store.setState((s) => ({ enginePref: kind, engineChoice: null, engineRequest: s.engineRequest + 1, error: null }));
 }
 
 export function dismissEngineNotice(store: AppStore = appStore): void {
@@ -110,13 +105,6 @@ export function setTScrub(t: number, store: AppStore = appStore): void {
 
 export function dismissNotice(store: AppStore = appStore): void {
   store.setState({ noticeDismissed: true });
-}
-
-export function setTour(chapter: number | null, store: AppStore = appStore): void {
-  if (chapter === null) return store.setState({ tour: null });
-  const i = Math.min(PRESETS.length - 1, Math.max(0, chapter));
-  store.setState({ tour: i });
-  applyPreset(i, store);
 }
 
 /** A plane panel reports the square it shows, so the engine computes its quiver / variance map for it. */

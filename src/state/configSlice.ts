@@ -8,8 +8,6 @@ export interface ConfigSlice {
   config: RunConfig;
   /** what decoding the opening link changed (shown once, dismissible) */
   corrections: string[];
-  /** the preset the config came from, until a setting is changed by hand */
-  presetId: string | null;
   /**
    * Bumped, in the same setState as the change, by actions that open a new place people may want
    * to go Back to (a preset or chapter, a new seed, loaded pairs): the address bar then pushes a
@@ -21,6 +19,5 @@ export interface ConfigSlice {
 export const createConfigSlice: StateCreator<Store, [], [], ConfigSlice> = () => ({
   config: defaultConfig(),
   corrections: [],
-  presetId: null,
   historyMark: 0,
 });

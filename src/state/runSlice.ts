@@ -62,6 +62,8 @@ export interface RunSlice {
   error: RunError | null;
   /** what changed about the engine without an error, e.g. "continued on the CPU from step 550" */
   engineNotice: string | null;
+  /** why the page chose the CPU worker itself although WebGPU exists (src/engine/createTrainer.ts chooseEngine) */
+  engineChoice: string | null;
   /** bumped by reset(), stepOnce(), continueOnCpu(): the runner acts on each change */
   resetRequest: number;
   stepRequest: number;
@@ -69,6 +71,8 @@ export interface RunSlice {
   /** weights read from a file, and the counter whose change makes the runner rebuild from them */
   loadedWeights: WeightsSnapshot | null;
   weightsRequest: number;
+  /** bumped by switchEngine(): the runner rebuilds on enginePref */
+  engineRequest: number;
 }
 
 export function initialRunState(): RunSlice {
@@ -87,11 +91,13 @@ export function initialRunState(): RunSlice {
     engine: { phase: 'starting', kind: null, adapterName: '', software: false, fallbackReason: null },
     error: null,
     engineNotice: null,
+    engineChoice: null,
     resetRequest: 0,
     stepRequest: 0,
     cpuRequest: 0,
     loadedWeights: null,
     weightsRequest: 0,
+    engineRequest: 0,
   };
 }
 

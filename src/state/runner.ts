@@ -135,6 +135,7 @@ export class Runner {
     if (s.stepRequest !== prev.stepRequest) this.singleSteps++;
     if (s.cpuRequest !== prev.cpuRequest) this.rebuild(true);
     if (s.weightsRequest !== prev.weightsRequest) this.rebuild(false, s.loadedWeights);
+    if (s.engineRequest !== prev.engineRequest) this.rebuild(false);
   }
 
   private onConfig(next: RunConfig): void {

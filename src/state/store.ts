@@ -8,8 +8,9 @@ import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createScienceSlice, type ScienceSlice } from './scienceSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createFieldSlice, type FieldSlice } from './fieldSlice';
+import { createStorySlice, type StorySlice } from '../story/storySlice';
 
-export type Store = ConfigSlice & RunSlice & ViewSlice & ScienceSlice & CompareSlice & FieldSlice;
+export type Store = ConfigSlice & RunSlice & ViewSlice & ScienceSlice & CompareSlice & FieldSlice & StorySlice;
 
 export function createAppStore() {
   return createStore<Store>()((...a) => ({
@@ -19,6 +20,7 @@ export function createAppStore() {
     ...createScienceSlice(...a),
     ...createCompareSlice(...a),
     ...createFieldSlice(...a),
+    ...createStorySlice(...a),
   }));
 }
 

@@ -41,11 +41,10 @@ export function viewOf(s: Store, linkEngine: ViewParams['engine']): ViewParams {
     hidden: s.hidden,
     embed: s.embed,
     theme: s.theme,
-    tour: s.tour,
+    chapter: s.story.open ? s.story.chapter : null,
     panel: s.panel,
     speed: s.speed !== defaultSpeed(s.engine.kind) ? s.speed : null,
     engine: linkEngine,
-    preset: s.presetId,
     compare: s.compare,
     lecture: s.lecture,
     autoplay: s.autoplayLink,
@@ -70,7 +69,7 @@ export function shareLink(s: Store, linkEngine: ViewParams['engine'] = openedEng
 /** True when a change of the store changes the link (the config or a view key). */
 function linkChanged(s: Store, prev: Store): boolean {
   return s.config !== prev.config || s.theme !== prev.theme || s.speed !== prev.speed || s.hidden !== prev.hidden
-    || s.embed !== prev.embed || s.panel !== prev.panel || s.tour !== prev.tour || s.presetId !== prev.presetId
+    || s.embed !== prev.embed || s.panel !== prev.panel || s.story !== prev.story
     || s.engine.kind !== prev.engine.kind || s.compare !== prev.compare || s.lecture !== prev.lecture || s.autoplayLink !== prev.autoplayLink;
 }
 
@@ -81,7 +80,8 @@ function linkChanged(s: Store, prev: Store): boolean {
 export function restoreLink(store: AppStore, link: OpenedLink): void {
   const { view } = link;
   store.setState((s) => ({
-    hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, tour: view.tour, presetId: view.preset, compare: view.compare,
+    hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, compare: view.compare,
+    story: view.chapter ? { chapter: view.chapter, open: true, modified: false } : { ...s.story, open: false, modified: false },
     speed: view.speed ?? defaultSpeed(s.engine.kind),
   }));
   if (link.config) loadConfig(link.config, link.corrections, store);

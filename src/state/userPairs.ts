@@ -65,7 +65,7 @@ export function setUserPairs(list: readonly number[], store: AppStore = appStore
     const same = s.config.coupling === 'user' && value.length === s.config.userPairs.length && value.every((v, i) => v === s.config.userPairs[i]);
     if (same) return {};
     const mark = history === 'push' ? { historyMark: s.historyMark + 1 } : {};
-    return { config: { ...s.config, coupling: 'user', userPairs: value }, presetId: null, ...mark };
+    return { config: { ...s.config, coupling: 'user', userPairs: value }, ...mark };
   });
 }
 

@@ -1,12 +1,12 @@
 // View keys of a link (not part of the reproducible RunConfig): `<control>_hide=true`, `embed`,
-// `theme`, `tour`, `panel`, `speed`, `preset` (the highlighted preset) and `engine` (auto|cpu|gpu, to
-// force an engine, e.g. in tests). Read with the config codec's tokenizer (linkParams), so a value
+// `theme`, `chapter` (the story chapter shown; the older `tour=` and `preset=` keys still open
+// one), `panel`, `speed` and `engine` (auto|cpu|gpu, to force an engine, e.g. in tests). Read with the config codec's tokenizer (linkParams), so a value
 // means the same here as there. Parsing never throws: a bad value is ignored and reported.
 import { CONFIG_KEYS } from '../engine/runConfig';
 import type { EnginePreference } from '../engine/createTrainer';
 import { SPEED_MAX, SPEED_MIN, type Theme } from './viewSlice';
 import { isPanelId, PANEL_IDS, type PanelId } from '../panels/panelList';
-import { PRESETS, presetById } from './presets';
+import { chapterFromLink, CHAPTERS, type ChapterId } from '../story/chapters';
 import { clampNumber, duplicateCounter, isViewKey, linkParams, type LinkParam } from './url';
 import { COMPARE_PARAM, formatCompare, parseCompare } from './compareParam';
 import type { CompareSetting } from '../engine/compare';
@@ -31,13 +31,11 @@ export interface ViewParams {
   hidden: string[];
   embed: boolean;
   theme: Theme;
-  /** tour chapter index (0-based) or null */
-  tour: number | null;
+  /** the story chapter shown (`chapter=<id>`), or null when the story card is closed */
+  chapter: ChapterId | null;
   panel: PanelId | null;
   speed: number | null;
   engine: EnginePreference;
-  /** id of the preset the config came from (keeps its highlight on reload), or null */
-  preset: string | null;
   /** run B's setting of compare mode (`compare=<key>[:<value>]`, src/state/compareParam.ts), or null */
   compare: CompareSetting | null;
   /** lecture mode: one chapter per screen, big type (src/ui/LectureMode.tsx) */
@@ -46,7 +44,7 @@ export interface ViewParams {
   autoplay: boolean | null;
 }
 
-export const DEFAULT_VIEW_PARAMS: ViewParams = { hidden: [], embed: false, theme: 'lecture', tour: null, panel: null, speed: null, engine: 'auto', preset: null, compare: null, lecture: false, autoplay: null };
+export const DEFAULT_VIEW_PARAMS: ViewParams = { hidden: [], embed: false, theme: 'lecture', chapter: null, panel: null, speed: null, engine: 'auto', compare: null, lecture: false, autoplay: null };
 
 /** The speed key's range, as a field of the config table's kind (one set of number rules). */
 const SPEED_FIELD = { type: 'int', default: SPEED_MIN, min: SPEED_MIN, max: SPEED_MAX, doc: 'steps per frame' } as const;
@@ -128,17 +126,12 @@ export function parseViewKeys(params: readonly LinkParam[]): { view: ViewParams;
         if (r.correction) corrections.push(r.correction);
         break;
       }
-      case 'preset':
-        if (presetById(value)) view.preset = value;
-        else bad(key, value, `presets are ${PRESETS.map((p) => p.id).join(', ')}`);
-        break;
-      case 'tour': {
-        const byId = PRESETS.findIndex((p) => p.id === value);
-        const n = Number(value);
-        if (byId >= 0) view.tour = byId;
-        else if (Number.isInteger(n) && n >= 1 && n <= PRESETS.length) view.tour = n - 1;
-        else if (TRUE.has(flag)) view.tour = 0;
-        else bad(key, value, `chapters are 1–${PRESETS.length}`);
+      case 'chapter':
+      case 'tour': // older links: tour=<n>|<id>|true
+      case 'preset': { // older links: the preset ids
+        const id = chapterFromLink(value) ?? (key === 'tour' && TRUE.has(flag) ? CHAPTERS[0].id : null);
+        if (id) view.chapter = id;
+        else bad(key, value, `chapters are 1–${CHAPTERS.length} or ${CHAPTERS.map((c) => c.id).join(', ')}`);
         break;
       }
       default:
@@ -154,11 +147,10 @@ export function encodeViewParams(view: ViewParams): string {
   for (const control of view.hidden) params.set(`${control}${HIDE_SUFFIX}`, 'true');
   if (view.embed) params.set('embed', 'true');
   if (view.theme !== DEFAULT_VIEW_PARAMS.theme) params.set('theme', view.theme);
-  if (view.tour !== null) params.set('tour', String(view.tour + 1));
+  if (view.chapter !== null) params.set('chapter', view.chapter);
   if (view.panel !== null) params.set('panel', view.panel);
   if (view.speed !== null) params.set('speed', String(view.speed));
   if (view.engine !== 'auto') params.set('engine', view.engine);
-  if (view.preset !== null) params.set('preset', view.preset);
   if (view.compare !== null) params.set(COMPARE_PARAM, formatCompare(view.compare));
   if (view.lecture) params.set('lecture', 'true');
   if (view.autoplay !== null) params.set('autoplay', String(view.autoplay));

@@ -39,8 +39,6 @@ export interface ViewSlice {
   embed: boolean;
   /** the panel of embed mode (or the first one) */
   panel: PanelId | null;
-  /** tour chapter shown (index into PRESETS), null when the tour is closed */
-  tour: number | null;
   /** time of the vector field and particle snapshot in the flow panel */
   tScrub: number;
   noticeDismissed: boolean;
@@ -67,7 +65,6 @@ export function initialViewState(): ViewSlice {
     hidden: [],
     embed: false,
     panel: null,
-    tour: null,
     tScrub: 0.5,
     noticeDismissed: false,
     enginePref: 'auto',

@@ -55,7 +55,7 @@ export function decodeWeightsFile(text: string): DecodedWeights {
 /** Continues from a loaded file: its settings, its weights at its step, paused (inspect, then Play). */
 export function loadWeights(file: WeightsFile, corrections: string[] = [], store: AppStore = appStore): void {
   store.setState((s) => ({
-    config: { ...file.config }, presetId: null, playing: false, corrections, noticeDismissed: corrections.length === 0,
+    config: { ...file.config }, playing: false, corrections, noticeDismissed: corrections.length === 0,
     loadedWeights: { theta: file.theta, step: file.step }, weightsRequest: s.weightsRequest + 1,
   }));
 }

@@ -1,10 +1,10 @@
 // Messages with a way on (SPEC §7): which engine runs and why, the first error (lost device,
 // diverged run, engine failure) with its button, and the corrections made to the opening link.
-import { continueOnCpu, dismissEngineNotice, dismissNotice, resetRun } from '../state/actions';
-import { CPU_DEFAULTS } from '../state/presets';
+import { continueOnCpu, dismissEngineNotice, dismissNotice, resetRun, switchEngine } from '../state/actions';
+import { CPU_SIZES } from '../story/chapters';
 import { useAppStore } from '../state/useAppStore';
 
-const CPU_SIZES = Object.entries(CPU_DEFAULTS).map(([k, v]) => `${k} ${v}`).join(', ');
+const CPU_SIZE_TEXT = Object.entries(CPU_SIZES).map(([k, v]) => `${k} ${v}`).join(', ');
 
 function EngineBanner() {
   const phase = useAppStore((s) => s.engine.phase);
@@ -12,13 +12,22 @@ function EngineBanner() {
   const software = useAppStore((s) => s.engine.software);
   const adapter = useAppStore((s) => s.engine.adapterName);
   const reason = useAppStore((s) => s.engine.fallbackReason);
+  const choice = useAppStore((s) => s.engineChoice);
   if (phase === 'starting') return <div className="banner info" role="status">Starting the engine…</div>;
+  if (kind === 'cpu' && choice) {
+    return (
+      <div className="banner info" role="status" data-testid="engine-choice">
+        <span><strong>Running on the CPU engine</strong> (Web Worker): {choice}.</span>
+        <button type="button" onClick={() => switchEngine('gpu')} data-testid="use-gpu">Use the GPU instead</button>
+      </div>
+    );
+  }
   if (kind === 'cpu' && reason) {
     return (
       <div className="banner warn" role="status" data-testid="cpu-banner">
         <span>
-          <strong>Running on the CPU engine</strong> in a Web Worker ({reason}). Same math, much slower: presets and a bare page use
-          smaller sizes ({CPU_SIZES}).
+          <strong>Running on the CPU engine</strong> in a Web Worker ({reason}). Same math, much slower: the chapters use
+          smaller sizes ({CPU_SIZE_TEXT}).
         </span>
       </div>
     );

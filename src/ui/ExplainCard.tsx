@@ -1,27 +1,53 @@
-// The active preset's two or three sentences; in the tour, with chapter navigation.
-import { setTour } from '../state/actions';
-import { presetById, PRESETS } from '../state/presets';
+// The story card (issue 8): the open chapter's title, "3 / 7", its text with the measured figures,
+// what to look for (and on which panel), its "Try this" button, previous / next, and close. It
+// stays while people change settings ("modified from chapter 3"); only closing it or opening
+// another chapter changes it. Its box keeps one height, so nothing below it moves.
+import { panelInfo } from '../panels/panelList';
 import { useAppStore } from '../state/useAppStore';
+import { chapterById, chapterIndex, CHAPTERS } from '../story/chapters';
+import { fillFigures } from '../story/figures';
+import { closeStory, nextChapter, openChapter, prevChapter, tryChapter } from '../story/storyActions';
 
 export function ExplainCard() {
-  const tour = useAppStore((s) => s.tour);
-  const presetId = useAppStore((s) => s.presetId);
-  const preset = tour !== null ? PRESETS[tour] : presetId ? presetById(presetId) : undefined;
-  if (!preset) return null;
+  const id = useAppStore((s) => s.story.chapter);
+  const open = useAppStore((s) => s.story.open);
+  const modified = useAppStore((s) => s.story.modified);
+  const chapter = chapterById(id);
+  if (!chapter) return null;
+  const n = chapterIndex(id) + 1;
+  if (!open) {
+    return (
+      <section className="story story-closed" aria-label="Story" data-testid="story-closed">
+        <button type="button" className="link" onClick={() => openChapter(id)} data-testid="story-open">
+          Open the story (chapter {n}: {chapter.title})
+        </button>
+      </section>
+    );
+  }
+  const panel = panelInfo(chapter.panel);
   return (
-    <section className="explain" aria-live="polite" data-testid="explain">
-      <h2>
-        {tour !== null && <span className="chapter">Chapter {tour + 1} / {PRESETS.length} · </span>}
-        {preset.title}
-      </h2>
-      <p>{preset.text}</p>
-      {tour !== null && (
-        <div className="tour-nav">
-          <button type="button" onClick={() => setTour(tour - 1)} disabled={tour === 0}>← Previous</button>
-          <button type="button" onClick={() => setTour(tour + 1)} disabled={tour === PRESETS.length - 1}>Next →</button>
-          <button type="button" className="link" onClick={() => setTour(null)}>Close tour</button>
+    <section className="story" aria-label="Story" data-testid="explain" data-chapter={id}>
+      <header className="story-head">
+        <h2>
+          <span className="chapter" data-testid="chapter-position">{n} / {CHAPTERS.length}</span>
+          {' · '}{chapter.title}
+          {modified && <span className="modified" data-testid="story-modified"> · modified from chapter {n}</span>}
+        </h2>
+        <div className="story-nav">
+          <button type="button" onClick={() => prevChapter()} disabled={n === 1} title="B / PageUp" data-testid="chapter-prev">← Previous</button>
+          <button type="button" onClick={() => nextChapter()} disabled={n === CHAPTERS.length} title="N / PageDown" data-testid="chapter-next">Next →</button>
+          <button type="button" className="link" onClick={() => closeStory()} data-testid="story-close" aria-label="Close the story">Close</button>
         </div>
-      )}
+      </header>
+      <p data-testid="story-text">{fillFigures(chapter.text)}</p>
+      <div className="story-foot">
+        <span className="look">
+          Look for: <a href={`#${panel.anchor}`} data-testid="story-look">{chapter.look.label}</a> <small>({panel.title})</small>
+        </span>
+        <button type="button" className="primary try" onClick={() => tryChapter(chapter)} data-testid="story-try">
+          Try this: {chapter.tryThis.label}
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,20 +1,19 @@
-// The presets (keys 1–5) as buttons; the active one's explanation is shown below the header.
-import { applyPreset, setTour } from '../state/actions';
-import { PRESETS } from '../state/presets';
+// The chapters as buttons (keys 1–9): each opens its chapter, a fresh run of its configuration.
 import { useAppStore } from '../state/useAppStore';
+import { CHAPTERS } from '../story/chapters';
+import { fillFigures } from '../story/figures';
+import { openChapter } from '../story/storyActions';
 
 export function PresetBar() {
-  const active = useAppStore((s) => s.presetId);
-  const tour = useAppStore((s) => s.tour);
+  const active = useAppStore((s) => (s.story.open ? s.story.chapter : null));
   return (
-    <nav className="presets" aria-label="Presets">
-      {PRESETS.map((p, i) => (
-        <button type="button" key={p.id} aria-pressed={active === p.id} onClick={() => applyPreset(i)}
-          data-testid={`preset-${p.id}`} title={`${i + 1}: ${p.text}`}>
-          <kbd>{i + 1}</kbd> {p.title}
+    <nav className="presets" aria-label="Chapters">
+      {CHAPTERS.map((c, i) => (
+        <button type="button" key={c.id} aria-pressed={active === c.id} onClick={() => openChapter(c.id)}
+          data-testid={`preset-${c.id}`} title={`${i + 1}: ${fillFigures(c.text)}`}>
+          <kbd>{i + 1}</kbd> {c.title}
         </button>
       ))}
-      {tour === null && <button type="button" className="link" onClick={() => setTour(0)} data-testid="tour-start">Tour</button>}
     </nav>
   );
 }

@@ -3,7 +3,7 @@
 // preview of exactly that link. A modal (src/ui/useModal.ts); the link itself is src/ui/shareBuilder.ts.
 import { useEffect, useMemo, useState } from 'react';
 import { PANELS } from '../panels/panelList';
-import { PRESETS } from '../state/presets';
+import { chapterIndex, CHAPTERS } from '../story/chapters';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
 import { HIDABLE_CONTROLS, panelHideName } from '../state/viewParams';
@@ -19,7 +19,7 @@ const PREVIEW_DEBOUNCE_MS = 600;
 function initialChoice(): BuilderChoice {
   const s = appStore.getState();
   return {
-    hidden: [...s.hidden], embed: false, panel: s.panel ?? 'flow', chapter: s.tour !== null ? s.tour + 1 : null,
+    hidden: [...s.hidden], embed: false, panel: s.panel ?? 'flow', chapter: s.story.open ? chapterIndex(s.story.chapter) + 1 : null,
     theme: s.theme, autoplay: s.autoplayLink, lecture: s.lecture,
   };
 }
@@ -67,7 +67,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
               <label className="control">chapter
                 <select value={choice.chapter ?? ''} onChange={(e) => update({ chapter: e.target.value === '' ? null : Number(e.target.value) })} data-testid="share-chapter" data-autofocus>
                   <option value="">none (the run as it is)</option>
-                  {PRESETS.map((p, i) => <option key={p.id} value={i + 1}>{i + 1}. {p.title}</option>)}
+                  {CHAPTERS.map((p, i) => <option key={p.id} value={i + 1}>{i + 1}. {p.title}</option>)}
                 </select>
               </label>
               <label className="control">theme

@@ -1,7 +1,8 @@
 // Every keyboard shortcut, once (SPEC §6 Lecture). The help overlay is generated from this table.
-import { applyPreset, nudgeSigma, resetRun, setFullscreen, setHelp, stepOnce, togglePlay, toggleTheme } from '../state/actions';
+import { nudgeSigma, resetRun, setFullscreen, setHelp, stepOnce, togglePlay, toggleTheme } from '../state/actions';
 import { appStore } from '../state/store';
-import { PRESETS } from '../state/presets';
+import { CHAPTERS } from '../story/chapters';
+import { nextChapter, openChapterAt, prevChapter } from '../story/storyActions';
 import { isPanelId, PANEL_IDS, type PanelId } from '../panels/panelList';
 
 export interface KeyBinding {
@@ -29,10 +30,12 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: ['['], display: '[', label: 'σ one notch down', run: () => nudgeSigma(-1) },
   { keys: [']'], display: ']', label: 'σ one notch up', run: () => nudgeSigma(1) },
   {
-    keys: PRESETS.map((_, i) => String(i + 1)), display: `1–${PRESETS.length}`,
-    label: `open a preset: ${PRESETS.map((p, i) => `${i + 1} ${p.title}`).join(' · ')}`,
-    run: (e) => applyPreset(Number(e.key) - 1),
+    keys: CHAPTERS.slice(0, 9).map((_, i) => String(i + 1)), display: `1–${Math.min(9, CHAPTERS.length)}`,
+    label: `open a chapter (a fresh run): ${CHAPTERS.map((c, i) => `${i + 1} ${c.title}`).join(' · ')}`,
+    run: (e) => openChapterAt(Number(e.key) - 1),
   },
+  { keys: ['n', 'N', 'PageDown'], display: 'N / PgDn', label: 'next chapter', run: () => nextChapter() },
+  { keys: ['b', 'B', 'PageUp'], display: 'B / PgUp', label: 'previous chapter', run: () => prevChapter() },
   {
     keys: ['f', 'F'], display: 'F', label: 'full-screen the focused panel (again or Esc to leave)',
     run: () => {

@@ -36,7 +36,7 @@ describe('errors', () => {
   it('a lost GPU device pauses with "Continue on CPU", which keeps config, step and curves', async (ctx) => {
     const page = await browser.newPage();
     const config = { ...defaultConfig(), ...TINY, pairs: 16, seed: 5 };
-    await page.goto(appUrl(encodeConfig(config))); // engine chosen automatically: SwiftShader WebGPU here
+    await page.goto(appUrl(`${encodeConfig(config)}&engine=gpu`)); // forced: auto picks the CPU on SwiftShader
     await waitForStep(page, 5, 120_000);
     await waitForEvaluation(page, 1, 120_000);
     const before = await pageState(page);

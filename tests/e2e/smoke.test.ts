@@ -44,15 +44,21 @@ describe('the page', () => {
     await page.close();
   });
 
-  it('with a WebGPU adapter the page picks the GPU engine by default (window.__flowvar hook of src/main.tsx)', async () => {
+  it('on a software WebGPU adapter (SwiftShader) the page starts on the CPU worker, says why, and one click switches to the GPU', async () => {
     const page = await browser.newPage();
     await page.goto(appUrl('seed=3&pairs=64&width=32&depth=2&batch=256&particles=256'));
     const engine = await page.waitForFunction(() => {
       const s = window.__flowvar?.store.getState();
-      return s && s.engine.phase !== 'starting' && s.engine.kind ? { kind: s.engine.kind, why: s.engine.fallbackReason } : null;
+      return s && s.engine.phase !== 'starting' && s.engine.kind ? { kind: s.engine.kind, software: s.engine.software, choice: s.engineChoice } : null;
     }, undefined, { polling: 250 });
-    const { kind, why } = (await engine.jsonValue())!;
-    expect(kind, `fell back to the CPU: ${why}`).toBe('gpu');
+    const { kind, choice } = (await engine.jsonValue())!;
+    expect(kind).toBe('cpu');
+    expect(choice).toMatch(/software adapter/);
+    expect(await page.getByTestId('engine-choice').textContent()).toContain('software adapter');
+    expect(page.url()).not.toContain('engine=');
+    await page.getByTestId('use-gpu').click();
+    await expect.poll(async () => page.evaluate(() => window.__flowvar!.store.getState().engine.kind), { timeout: 120_000 }).toBe('gpu');
+    expect(await page.getByTestId('engine-readout').textContent()).toBe('GPU');
     await page.close();
   });
 });

@@ -107,7 +107,7 @@ describe('one decoder for page and CLI', () => {
     expect(decodeLink('theme=projector+').corrections).toEqual(['theme=projector+ is not valid; kept the lecture theme']);
     expect(decodeLink('?embed&sigma_hide').view).toMatchObject({ embed: true, hidden: ['sigma'] });
     const dup = decodeLink('theme=projector#theme=lecture&preset=rotated');
-    expect(dup.view).toEqual({ ...DEFAULT_VIEW_PARAMS, hidden: [], theme: 'lecture', preset: 'rotated' });
+    expect(dup.view).toEqual({ ...DEFAULT_VIEW_PARAMS, hidden: [], theme: 'lecture', chapter: 'rotated' }); // the older preset= key opens the chapter
     expect(dup.hasConfig).toBe(false);
     expect(dup.corrections).toEqual(['theme is given more than once: using the last value']);
   });

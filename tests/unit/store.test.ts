@@ -2,12 +2,13 @@
 // and the runner loop driven frame by frame on a real CpuTrainer with a tiny config.
 import { describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/state/store';
-import { applyPreset, newSeed, nextSeed, nudgeSigma, resetRun, setConfigField, setSigma, stepOnce, togglePlay } from '../../src/state/actions';
+import { newSeed, nextSeed, nudgeSigma, resetRun, setConfigField, setSigma, stepOnce, togglePlay } from '../../src/state/actions';
 import { CurveBuffer } from '../../src/state/curves';
 import { notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt, stepSigma } from '../../src/state/sigmaScale';
 import { readLink, shareQuery } from '../../src/state/urlSync';
 import { changeMarkers, mergeMarkers, Runner } from '../../src/state/runner';
-import { CPU_DEFAULTS, PRESETS } from '../../src/state/presets';
+import { CPU_SIZES } from '../../src/story/chapters';
+import { openChapter } from '../../src/story/storyActions';
 import { CONFIG_KEYS, defaultConfig, isLiveKey, LIVE_KEYS, RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../../src/engine/runConfig';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import type { CreateOptions, TrainerHandle } from '../../src/engine/createTrainer';
@@ -61,16 +62,18 @@ describe('store actions', () => {
     expect(store.getState().config.sigma).toBe(2);
   });
 
-  it('applyPreset uses the CPU sizes on the CPU engine and keeps the seed', () => {
+  it('openChapter uses the CPU sizes on the CPU engine and the chapter\'s own seed (a fresh run)', () => {
     const store = tinyStore();
     setConfigField('seed', 77, store);
     store.setState({ engine: { phase: 'ready', kind: 'cpu', adapterName: '', software: false, fallbackReason: null } });
-    applyPreset(1, store);
+    const resets = store.getState().resetRequest;
+    openChapter('memorize', store);
     const c = store.getState().config;
-    expect(c.seed).toBe(77);
+    expect(c.seed).toBe(1);
     expect(c.pairs).toBe(16);
-    expect(c.width).toBe(CPU_DEFAULTS.width);
-    expect(store.getState().presetId).toBe(PRESETS[1].id);
+    expect(c.width).toBe(CPU_SIZES.width);
+    expect(store.getState().story).toEqual({ chapter: 'memorize', open: true, modified: false });
+    expect(store.getState().resetRequest).toBe(resets + 1);
   });
 
   it('newSeed is a deterministic hash of the current seed', () => {

@@ -1,0 +1,74 @@
+// `npm run story:measure`: trains every figure run of src/story/measurePlan.ts on the CPU engine
+// (the engine a page without a GPU uses; WebAssembly SIMD in Node as in the browser's worker),
+// each with its chapter's own CPU configuration and seed, and writes src/story/figures.json. The
+// chapter texts quote these figures through `{chapter.figure}` placeholders. Not part of npm test
+// (a few minutes on 2 cores); tests/unit/storyFigures.test.ts compares the texts with the file.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../src/cli/engine';
+import { encodeConfig } from '../src/state/url';
+import type { EvalMetrics } from '../src/engine/trainer';
+import { DERIVED, FIGURE_RUNS, GRADVAR_TAIL, runConfig, runPrefix } from '../src/story/measurePlan';
+import type { Figure, FiguresFile } from '../src/story/figures';
+
+const OUT = fileURLToPath(new URL('../src/story/figures.json', import.meta.url));
+/** Steps per step() call: small enough to print progress, large enough to amortise the call. */
+const CHUNK = 100;
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+function reproductionFigures(prefix: string, m: EvalMetrics, pairs: number, figures: Record<string, Figure>): void {
+  figures[`${prefix}.reproduction`] = { kind: 'percent', value: m.reproduction };
+  figures[`${prefix}.hits`] = { kind: 'count', value: Math.round(m.reproduction * Math.min(pairs, 1024)) };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const figures: Record<string, Figure> = {};
+  const runs: FiguresFile['runs'] = {};
+  let device = '';
+  for (const run of FIGURE_RUNS) {
+    const config = runConfig(run);
+    const prefix = runPrefix(run);
+    const t0 = performance.now();
+    const engine = await createEngine('cpu', config);
+    try {
+      const { trainer } = engine;
+      device = trainer.deviceName;
+      const gradVar: number[] = [], loss: number[] = [];
+      while (trainer.stepCount < config.steps) {
+        const snap = await trainer.step(Math.min(CHUNK, config.steps - trainer.stepCount));
+        for (const r of snap.records) { gradVar.push(r.gradVar); loss.push(r.loss); }
+      }
+      const tail = Math.max(1, Math.round(GRADVAR_TAIL * gradVar.length));
+      const { metrics } = await trainer.evaluate();
+      reproductionFigures(prefix, metrics, config.pairs, figures);
+      figures[`${prefix}.chance`] = { kind: 'chance', value: 1 / metrics.chance };
+      figures[`${prefix}.pairs`] = { kind: 'count', value: config.pairs };
+      figures[`${prefix}.steps`] = { kind: 'count', value: config.steps };
+      figures[`${prefix}.gradVar`] = { kind: 'number', value: mean(gradVar.slice(-tail)) };
+      figures[`${prefix}.loss`] = { kind: 'number', value: mean(loss.slice(-tail)) };
+      figures[`${prefix}.w2`] = { kind: 'number', value: metrics.gaussianW2 ?? metrics.slicedW2 };
+      for (const [name, live] of Object.entries(run.evals ?? {})) {
+        trainer.setLive(live);
+        reproductionFigures(`${prefix}.${name}`, (await trainer.evaluate()).metrics, config.pairs, figures);
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      runs[prefix] = { link: encodeConfig(config), steps: config.steps, seconds: Number(seconds.toFixed(1)) };
+      console.log(`${prefix}: ${config.steps} steps in ${seconds.toFixed(1)} s; reproduction ${(100 * metrics.reproduction).toFixed(1)} %, gradVar ${figures[`${prefix}.gradVar`].value.toPrecision(3)}`);
+    } finally {
+      engine.close();
+    }
+  }
+  for (const [key, d] of Object.entries(DERIVED)) {
+    figures[key] = { kind: 'number', value: figures[d.of].value / figures[d.over].value };
+  }
+  const file: FiguresFile = {
+    engine: 'cpu', device, measuredAt: new Date().toISOString(),
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)), runs, figures,
+  };
+  writeFileSync(OUT, `${JSON.stringify(file, null, 2)}\n`);
+  console.log(`wrote ${OUT} (${file.seconds} s)`);
+}
+
+main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });

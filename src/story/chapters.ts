@@ -1,0 +1,174 @@
+// The story (SPEC §6, issue 8): the chapters that walk the paper's argument, each a configured live
+// run. This is the one list: the story card, the preset buttons and keys 1–9, the `chapter=` link
+// key, lecture mode and `npm run story:measure` all read it.
+//
+// Shape (for other modules; keep it stable, add fields at the end):
+//   Chapter     { id, title, text, panel, look, tryThis, config, gpu?, cpu? }
+//     text      2–4 sentences; figures are placeholders `{<chapter>.<figure>}` filled from
+//               src/story/figures.json (written by `npm run story:measure`, see figures.ts)
+//     panel     the PanelId the chapter is about (src/panels/panelList.ts)
+//     look      "what to look for": a highlight + label on that panel (ChapterMark)
+//     tryThis   one action with a button label (ChapterAction)
+//     config    RunConfig partial for every engine; `gpu` / `cpu` add per-engine overrides
+//   chapterConfig(chapter, engine) → the RunConfig it opens (its own seed: a fresh run every time)
+//   CHAPTERS, CHAPTER_IDS, chapterById(id), chapterIndex(id)
+// Store side (src/story/storySlice.ts): `story: { chapter, open, modified }` and the actions
+// openChapter(id), closeStory(), nextChapter(), prevChapter(); opening goes through openChapter.
+import { defaultConfig, type RunConfig } from '../engine/runConfig';
+import type { EngineKind } from '../engine/trainer';
+import type { PanelId } from '../panels/panelList';
+
+export type ChapterId = 'lines' | 'rotated' | 'noise' | 'memorize' | 'collision' | 'sweep' | 'reflow';
+
+/** Where a chapter's "what to look for" mark goes on its panel. */
+export type MarkTarget =
+  /** a curve of the gradient-variance panel, labelled at its latest point */
+  | { kind: 'curve'; curve: 'gradVar' | 'loss' }
+  /** a box in data coordinates of a plane panel (pairs, flow, crossing) */
+  | { kind: 'region'; x: readonly [number, number]; y: readonly [number, number] }
+  /** one readout of the memorization panel */
+  | { kind: 'readout'; metric: 'reproduction' | 'gaussianW2' }
+  /** the whole panel (sweep, reflow) */
+  | { kind: 'panel' };
+
+export interface ChapterMark {
+  /** short label drawn beside the highlight */
+  label: string;
+  target: MarkTarget;
+}
+
+/** What a chapter's "Try this" button does. */
+export type ChapterAction =
+  /** change settings in place: training continues, the change is marked on the curves */
+  | { kind: 'config'; patch: Partial<RunConfig> }
+  /** turn a layer of the flow panel on */
+  | { kind: 'layer'; layer: 'partners' | 'trainPaths' | 'freshPaths' | 'quiver' }
+  /** run the σ sweep or the ReFlow rounds on the chapter's configuration */
+  | { kind: 'sweep' }
+  | { kind: 'reflow' };
+
+export interface Chapter {
+  id: ChapterId;
+  title: string;
+  /** 2–4 sentences; `{chapter.figure}` placeholders come from figures.json */
+  text: string;
+  panel: PanelId;
+  look: ChapterMark;
+  tryThis: { label: string; action: ChapterAction };
+  /** the run, on every engine */
+  config: Partial<RunConfig>;
+  /** overrides on the GPU engine (larger nets train fast there) */
+  gpu?: Partial<RunConfig>;
+  /** overrides on the CPU engine (the measured figures use these sizes) */
+  cpu?: Partial<RunConfig>;
+}
+
+/**
+ * Sizes for the CPU engine: used under every chapter and by a bare page on the CPU. Chosen so each
+ * chapter's effect shows within seconds on a 2-core machine (issue 8, item 9).
+ */
+export const CPU_SIZES: Partial<RunConfig> = { width: 64, batch: 256, particles: 500 };
+
+const ROTATED: Partial<RunConfig> = { coupling: 'rotated', phi: Math.PI / 2, pairs: 256, interpolant: 'constant', seed: 1 };
+
+export const CHAPTERS: readonly Chapter[] = [
+  {
+    id: 'lines',
+    title: 'Straight lines, curved flow',
+    text: 'Each training pair (x0, x1) is joined by a straight line, and the network learns the velocity along those lines. With pairs drawn independently the lines cross everywhere, so the best field averages over them and the learned paths bend. A training x0 then lands near the target, not on its partner: {lines.reproduction} of the pairs come back, chance is {lines.chance}.',
+    panel: 'flow',
+    look: { label: 'paths bend where many lines cross', target: { kind: 'region', x: [-1.2, 1.2], y: [-1.2, 1.2] } },
+    tryThis: { label: 'Show the lines to the partners', action: { kind: 'layer', layer: 'partners' } },
+    config: { coupling: 'independent', pairs: 512, sigma: 0, interpolant: 'constant', seed: 1, steps: 3000 },
+    cpu: { pairs: 256, steps: 800 },
+  },
+  {
+    id: 'rotated',
+    title: 'A pairing learned by heart',
+    text: 'Now x1 is x0 rotated by 90°: both clouds are N(0, I), a valid but needlessly curved pairing. The lines cross in space but never at the same time, so one smooth field fits every line exactly: the gradient variance falls to {rotated.gradVar} and the flow returns {rotated.reproduction} of the {rotated.pairs} partners (chance {rotated.chance}). The network memorized the pairing instead of learning a transport map.',
+    panel: 'gradvar',
+    look: { label: 'gradient variance falls towards zero', target: { kind: 'curve', curve: 'gradVar' } },
+    tryThis: { label: 'Set σ = 0.3 now', action: { kind: 'config', patch: { sigma: 0.3 } } },
+    config: { ...ROTATED, sigma: 0, steps: 3000 },
+    cpu: { steps: 800 },
+  },
+  {
+    id: 'noise',
+    title: 'A little noise breaks it',
+    text: 'The same rotated pairs with σ = 0.3: every line becomes a tube, tubes overlap, and no field fits them all. The gradient variance stays at {noise.gradVar}, {noise.ratio} times its value at σ = 0, and only {noise.reproduction} of the partners come back. Drag σ while it trains: it acts live, and the change is marked on the curves.',
+    panel: 'gradvar',
+    look: { label: 'variance stays high with σ > 0', target: { kind: 'curve', curve: 'gradVar' } },
+    tryThis: { label: 'Set σ = 0 now', action: { kind: 'config', patch: { sigma: 0 } } },
+    config: { ...ROTATED, sigma: 0.3, steps: 3000 },
+    cpu: { steps: 800 },
+  },
+  {
+    id: 'memorize',
+    title: 'Few pairs: memorized, and the cloud distorted',
+    text: 'Only {memorize.pairs} random pairs and σ = 0. A field can fit every line, so {memorize.hits} of {memorize.pairs} training x0 return to their own partner (chance {memorize.chance}), while fresh x0 land on a distorted cloud: Gaussian W2 {memorize.w2} from the target. With σ = 1 the pairing breaks ({memorize.sigma1.hits} of {memorize.pairs}) and the cloud comes back to W2 {memorize.sigma1.w2}.',
+    panel: 'readouts',
+    look: { label: 'reproduction far above chance', target: { kind: 'readout', metric: 'reproduction' } },
+    tryThis: { label: 'Set σ = 1 now', action: { kind: 'config', patch: { sigma: 1 } } },
+    config: { coupling: 'independent', pairs: 16, sigma: 0, interpolant: 'constant', seed: 1, steps: 3000 },
+    cpu: { steps: 1500 },
+  },
+  {
+    id: 'collision',
+    title: 'All lines through one point',
+    text: 'With φ = 180° every line passes through the centre at the same time t = ½: a collision in space-time that no smooth field can fit. Whether partners come back then depends on the integrator grid: one Euler step jumps over t = ½ and returns {collision.reproduction}, while 64 steps return {collision.ode64.reproduction} (chance {collision.chance}).',
+    panel: 'flow',
+    look: { label: 'every line meets here at t = ½', target: { kind: 'region', x: [-0.35, 0.35], y: [-0.35, 0.35] } },
+    tryThis: { label: 'Integrate with 64 steps', action: { kind: 'config', patch: { odeSteps: 64 } } },
+    config: { coupling: 'rotated', phi: Math.PI, pairs: 256, sigma: 0, interpolant: 'constant', integrator: 'euler', odeSteps: 1, seed: 1, steps: 3000 },
+    cpu: { steps: 800 },
+  },
+  {
+    id: 'sweep',
+    title: 'The σ sweep: a phase curve',
+    text: 'Train the rotated pairing once per σ, side by side from the same pairs and initial weights. Reproduction stays near one for tiny σ and collapses past a threshold, while the distance to the target falls: memorization and generalization trade places along σ.',
+    panel: 'sweep',
+    look: { label: 'reproduction collapses as σ grows', target: { kind: 'panel' } },
+    tryThis: { label: 'Run the σ sweep', action: { kind: 'sweep' } },
+    config: { ...ROTATED, pairs: 128, sigma: 0, steps: 1000 },
+    cpu: { steps: 400 },
+  },
+  {
+    id: 'reflow',
+    title: 'Reflow keeps the rotation',
+    text: 'Reflow retrains on the pairs its own flow produces, which should straighten the paths. Started from the rotated pairing at σ = 0, each round reproduces the rotation it memorized: Reflow does not repair a non-optimal pairing.',
+    panel: 'reflow',
+    look: { label: 'each round keeps the rotated pairing', target: { kind: 'panel' } },
+    tryThis: { label: 'Run the ReFlow rounds', action: { kind: 'reflow' } },
+    config: { ...ROTATED, pairs: 128, sigma: 0, steps: 1000 },
+    cpu: { steps: 400 },
+  },
+];
+
+export const CHAPTER_IDS: readonly ChapterId[] = CHAPTERS.map((c) => c.id);
+
+/** Older links named the presets by these ids. */
+const OLD_IDS: Readonly<Record<string, ChapterId>> = { independent: 'lines' };
+
+/** The chapter a link value names: an id (or an older preset id) or a 1-based number; else null. */
+export function chapterFromLink(value: string): ChapterId | null {
+  const v = value.trim();
+  const byId = chapterById(OLD_IDS[v] ?? v);
+  if (byId) return byId.id;
+  const n = Number(v);
+  return v !== '' && Number.isInteger(n) && n >= 1 && n <= CHAPTERS.length ? CHAPTERS[n - 1].id : null;
+}
+
+export function chapterById(id: string): Chapter | undefined {
+  return CHAPTERS.find((c) => c.id === id);
+}
+
+/** 0-based position of chapter `id`, or −1. */
+export function chapterIndex(id: string): number {
+  return CHAPTERS.findIndex((c) => c.id === id);
+}
+
+/** The config chapter `chapter` opens on `engine`: its own seed, so every opening is the same fresh run. */
+export function chapterConfig(chapter: Chapter, engine: EngineKind): RunConfig {
+  const sizes = engine === 'cpu' ? { ...CPU_SIZES, ...chapter.cpu } : chapter.gpu ?? {};
+  return { ...defaultConfig(), ...chapter.config, ...sizes };
+}

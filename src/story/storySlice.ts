@@ -1,0 +1,46 @@
+// The story slice (issue 8): which chapter is shown, whether its card is open, and whether the
+// run was changed since the chapter opened ("modified from chapter N"). Actions are in
+// src/story/storyActions.ts; `modified` is kept current by trackStoryModified().
+import type { StateCreator } from 'zustand/vanilla';
+import { encodeConfig } from '../state/url';
+import type { AppStore, Store } from '../state/store';
+import { chapterById, chapterConfig, CHAPTER_IDS, type ChapterId } from './chapters';
+
+export interface StoryState {
+  /** the chapter shown (or last shown, when closed) */
+  chapter: ChapterId;
+  /** the story card is on screen */
+  open: boolean;
+  /** the run's config differs from the chapter's own (on either engine) */
+  modified: boolean;
+}
+
+export interface StorySlice {
+  story: StoryState;
+}
+
+export function initialStoryState(): StorySlice {
+  return { story: { chapter: CHAPTER_IDS[0], open: false, modified: false } };
+}
+
+export const createStorySlice: StateCreator<Store, [], [], StorySlice> = () => initialStoryState();
+
+/** Whether `s.config` is not the open chapter's config on any engine (compared as links). */
+export function configModified(s: Pick<Store, 'config' | 'story'>): boolean {
+  const chapter = chapterById(s.story.chapter);
+  if (!chapter) return false;
+  const link = encodeConfig(s.config);
+  return link !== encodeConfig(chapterConfig(chapter, 'gpu')) && link !== encodeConfig(chapterConfig(chapter, 'cpu'));
+}
+
+/** Keeps `story.modified` equal to configModified() as the config changes; returns the unsubscribe. */
+export function trackStoryModified(store: AppStore): () => void {
+  const update = (s: Store) => {
+    const modified = s.story.open && configModified(s);
+    if (modified !== s.story.modified) store.setState({ story: { ...s.story, modified } });
+  };
+  update(store.getState());
+  return store.subscribe((s, prev) => {
+    if (s.config !== prev.config || s.story.chapter !== prev.story.chapter || s.story.open !== prev.story.open) update(s);
+  });
+}

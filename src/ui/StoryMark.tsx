@@ -1,0 +1,24 @@
+// The chapter's "what to look for" mark: the panel it concerns is outlined and carries the
+// chapter's label, as long as the story card is open. The panel is found by its anchor
+// (src/panels/panelList.ts); its label is portalled into it, so the panels need no story code.
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { panelInfo } from '../panels/panelList';
+import { useAppStore } from '../state/useAppStore';
+import { chapterById } from '../story/chapters';
+
+export function StoryMark() {
+  const id = useAppStore((s) => (s.story.open ? s.story.chapter : null));
+  const chapter = id ? chapterById(id) : undefined;
+  const [host, setHost] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!chapter) { setHost(null); return; }
+    const el = document.getElementById(panelInfo(chapter.panel).anchor);
+    if (!el) { setHost(null); return; }
+    el.setAttribute('data-story-mark', chapter.look.target.kind);
+    setHost(el);
+    return () => el.removeAttribute('data-story-mark');
+  }, [chapter]);
+  if (!chapter || !host) return null;
+  return createPortal(<span className="story-mark-label" data-testid="story-mark">{chapter.look.label}</span>, host);
+}

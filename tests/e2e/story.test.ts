@@ -1,0 +1,96 @@
+// The story on the CPU engine: the bare page opens chapter 1 and moves within seconds; every
+// chapter opens from its link, trains and draws; the card survives σ changes (marked modified)
+// without moving the page; keys and buttons walk the chapters; a chapter link reproduces the card.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, launchBrowser, watchPage, type E2EBrowser } from './harness';
+import { axisTicks, cpuQuery, inkedPixels, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
+import { chapterConfig, CHAPTERS } from '../../src/story/chapters';
+
+let browser: E2EBrowser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+describe('story', () => {
+  it('the bare page opens chapter 1 with its card; pairs draw and the step counter moves within seconds', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    await page.goto(appUrl('engine=cpu'));
+    await page.getByTestId('explain').waitFor();
+    expect(await page.getByTestId('chapter-position').textContent()).toBe(`1 / ${CHAPTERS.length}`);
+    // the pairs draw before any training step (seconds are measured by npm run bench, not asserted here)
+    await page.waitForFunction(() => window.__flowvar!.store.getState().pairs !== null, undefined, { timeout: 60_000 });
+    await expect.poll(() => inkedPixels(page, 'canvas-pairs')).toBeGreaterThan(50);
+    await waitForStep(page, 40, 60_000);
+    // while steps advance the rate never reads 0
+    for (let i = 0; i < 5; i++) {
+      expect(await page.getByTestId('steps-per-sec').textContent()).not.toMatch(/^0 steps/);
+      await page.waitForTimeout(150);
+    }
+    expect(await page.getByTestId('story-text').textContent()).not.toContain('{');
+    expect((await pageState(page)).config).toEqual(chapterConfig(CHAPTERS[0], 'cpu'));
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const chapter of CHAPTERS.slice(0, 5)) {
+    it(`chapter "${chapter.id}" opens from its link, trains and draws its panels`, async () => {
+      const config = { ...chapterConfig(chapter, 'cpu'), ...TINY, pairs: Math.min(64, chapterConfig(chapter, 'cpu').pairs) };
+      const page = await browser.newPage();
+      const watch = watchPage(page);
+      await page.goto(appUrl(`${cpuQuery(config)}&chapter=${chapter.id}`));
+      await waitForStep(page, 20);
+      await waitForEvaluation(page, 1);
+      const s = await pageState(page);
+      expect(s.config).toEqual(config);
+      expect(await page.getByTestId('explain').getAttribute('data-chapter')).toBe(chapter.id);
+      // tiny sizes differ from the chapter's own: the card says so
+      expect(await page.getByTestId('story-modified').count()).toBe(1);
+      for (const panel of ['panel-pairs', 'panel-flow', 'panel-gradvar']) {
+        expect(await axisTicks(page, panel), `${panel} axis ticks`).toBeGreaterThan(2);
+      }
+      await page.waitForTimeout(200);
+      for (const canvas of ['canvas-pairs', 'canvas-flow', 'canvas-gradvar']) {
+        expect(await inkedPixels(page, canvas), `${canvas} pixels`).toBeGreaterThan(50);
+      }
+      expect(watch.errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('σ changes keep the card (modified, no layout jump); keys and buttons walk chapters; the link reproduces the card', async () => {
+    const page = await browser.newPage();
+    await page.goto(appUrl('engine=cpu&chapter=rotated'));
+    await waitForStep(page, 3);
+    const box = async () => (await page.getByTestId('sigma-slider').boundingBox())!;
+    const before = await box();
+    await page.getByTestId('sigma-slider').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await pageState(page)).config.sigma).toBeGreaterThan(0);
+    expect(await page.getByTestId('story-modified').textContent()).toContain('modified from chapter 2');
+    expect(await page.getByTestId('explain').getAttribute('data-chapter')).toBe('rotated');
+    expect((await box()).y).toBe(before.y);
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('chapter=rotated');
+    const link = await page.evaluate(() => window.__flowvar!.shareLink());
+    // Next by key: chapter 3, a fresh run from step 0, the card unmodified, the slider in place
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('n');
+    await expect.poll(async () => page.getByTestId('explain').getAttribute('data-chapter')).toBe(CHAPTERS[2].id);
+    expect(await page.getByTestId('chapter-position').textContent()).toBe(`3 / ${CHAPTERS.length}`);
+    expect(await page.getByTestId('story-modified').count()).toBe(0);
+    expect((await box()).y).toBe(before.y);
+    await page.getByTestId('chapter-prev').click();
+    await expect.poll(async () => page.getByTestId('explain').getAttribute('data-chapter')).toBe('rotated');
+    await page.keyboard.press('4');
+    await expect.poll(async () => (await pageState(page)).config.pairs).toBe(chapterConfig(CHAPTERS[3], 'cpu').pairs);
+    // the copied link opens the same chapter, marked modified (σ was changed)
+    const other = await browser.newPage();
+    await other.goto(link);
+    await other.getByTestId('story-modified').waitFor();
+    expect(await other.getByTestId('explain').getAttribute('data-chapter')).toBe('rotated');
+    await other.close();
+    await page.getByTestId('story-close').click();
+    expect(await page.getByTestId('explain').count()).toBe(0);
+    await page.close();
+  });
+});

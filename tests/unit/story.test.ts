@@ -1,0 +1,87 @@
+// The story's store side: chapters open fresh runs from their own seed, the card survives
+// changes (marked "modified"), next/previous walk the list, and links carry the chapter.
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../src/state/store';
+import { newSeed, setSigma } from '../../src/state/actions';
+import { CHAPTERS, chapterConfig, chapterFromLink } from '../../src/story/chapters';
+import { closeStory, nextChapter, openChapter, prevChapter } from '../../src/story/storyActions';
+import { trackStoryModified } from '../../src/story/storySlice';
+import { parseViewParams } from '../../src/state/viewParams';
+import { shareQuery } from '../../src/state/urlSync';
+import { decodeConfig } from '../../src/state/url';
+
+function storyStore() {
+  const store = createAppStore();
+  trackStoryModified(store);
+  return store;
+}
+
+describe('story chapters', () => {
+  it('has 5–8 chapters with unique ids, 2–4 sentences each and a Try-this label', () => {
+    expect(CHAPTERS.length).toBeGreaterThanOrEqual(5);
+    expect(CHAPTERS.length).toBeLessThanOrEqual(8);
+    expect(new Set(CHAPTERS.map((c) => c.id)).size).toBe(CHAPTERS.length);
+    for (const c of CHAPTERS) {
+      const sentences = c.text.replace(/\{[^}]*\}/g, 'X').split(/[.!?](?:\s|$)/).filter((s) => s.trim().length > 0);
+      expect(sentences.length, c.id).toBeGreaterThanOrEqual(2);
+      expect(sentences.length, c.id).toBeLessThanOrEqual(4);
+      expect(c.tryThis.label.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('openChapter starts a fresh run of the chapter even when only σ differs (chapter 2 → 3)', () => {
+    const store = storyStore();
+    openChapter('rotated', store);
+    const first = store.getState().resetRequest;
+    openChapter('noise', store);
+    const s = store.getState();
+    expect(s.config.sigma).toBe(0.3);
+    expect(s.resetRequest).toBe(first + 1);
+    expect(s.config.seed).toBe(chapterConfig(CHAPTERS[2], 'gpu').seed);
+  });
+
+  it('the card stays when σ or the seed changes and is marked modified; reopening clears it', () => {
+    const store = storyStore();
+    openChapter('rotated', store);
+    setSigma(0.5, store);
+    expect(store.getState().story).toEqual({ chapter: 'rotated', open: true, modified: true });
+    setSigma(0, store);
+    expect(store.getState().story.modified).toBe(false); // back to the chapter's own run
+    newSeed(store);
+    expect(store.getState().story.modified).toBe(true);
+    openChapter('rotated', store);
+    expect(store.getState().story.modified).toBe(false);
+    closeStory(store);
+    expect(store.getState().story.open).toBe(false);
+  });
+
+  it('nextChapter / prevChapter walk the list and stop at its ends', () => {
+    const store = storyStore();
+    openChapter(CHAPTERS[0].id, store);
+    prevChapter(store);
+    expect(store.getState().story.chapter).toBe(CHAPTERS[0].id);
+    nextChapter(store);
+    nextChapter(store);
+    expect(store.getState().story.chapter).toBe(CHAPTERS[2].id);
+    for (let i = 0; i < 20; i++) nextChapter(store);
+    expect(store.getState().story.chapter).toBe(CHAPTERS[CHAPTERS.length - 1].id);
+  });
+
+  it('a link carries the chapter; with changed settings it opens as modified; old tour= and preset= links still work', () => {
+    const store = storyStore();
+    openChapter('noise', store);
+    setSigma(1, store);
+    const query = shareQuery(store.getState());
+    expect(query).toContain('chapter=noise');
+    const { view } = parseViewParams(query);
+    expect(view.chapter).toBe('noise');
+    const other = storyStore();
+    other.setState({ config: decodeConfig(query).config, story: { chapter: view.chapter!, open: true, modified: false } });
+    trackStoryModified(other);
+    expect(other.getState().story.modified).toBe(true);
+    expect(parseViewParams('tour=3').view.chapter).toBe(CHAPTERS[2].id);
+    expect(parseViewParams('preset=independent').view.chapter).toBe('lines');
+    expect(parseViewParams('chapter=nope').corrections.length).toBe(1);
+    expect(chapterFromLink('0')).toBeNull();
+  });
+});

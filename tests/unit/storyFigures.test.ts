@@ -1,0 +1,50 @@
+// The chapters' figures are measured, not typed (issue 8, item 7): every `{chapter.figure}` in a
+// text exists in src/story/figures.json, the file was measured with the chapters' current CPU
+// configurations (npm run story:measure), no text types a percentage or a chance by hand, and
+// chance is written as 1/N.
+import { describe, expect, it } from 'vitest';
+import { CHAPTERS } from '../../src/story/chapters';
+import { FIGURES, fillFigures, formatFigure, placeholders } from '../../src/story/figures';
+import { DERIVED, FIGURE_RUNS, runConfig, runPrefix } from '../../src/story/measurePlan';
+import { encodeConfig } from '../../src/state/url';
+
+describe('story figures', () => {
+  it('figures.json was measured on the CPU engine with every figure run\'s current config', () => {
+    expect(FIGURES.engine).toBe('cpu');
+    for (const run of FIGURE_RUNS) {
+      const measured = FIGURES.runs[runPrefix(run)];
+      expect(measured, `${runPrefix(run)}: run npm run story:measure`).toBeDefined();
+      expect(measured.link, `${runPrefix(run)} changed since it was measured: run npm run story:measure`).toBe(encodeConfig(runConfig(run)));
+    }
+  });
+
+  it('every placeholder of every chapter text is a measured figure', () => {
+    for (const c of CHAPTERS) {
+      for (const key of placeholders(c.text)) expect(FIGURES.figures[key], `${c.id}: {${key}}`).toBeDefined();
+      expect(fillFigures(c.text)).not.toMatch(/[{}—]/);
+    }
+  });
+
+  it('no chapter types a measured number by hand: percentages, chance, W2 and variance come from the file', () => {
+    for (const c of CHAPTERS) {
+      const typed = c.text.replace(/\{[^}]*\}/g, '');
+      expect(typed, c.id).not.toMatch(/\d\s*%/);
+      expect(typed, c.id).not.toMatch(/chance (is )?\d/i);
+      expect(typed, c.id).not.toMatch(/W2 \d/);
+      expect(typed, c.id).not.toMatch(/variance\s+(?:\w+\s+){0,2}\d/);
+    }
+  });
+
+  it('chance is written 1/N and agrees with the pair count; derived figures agree with their sources', () => {
+    for (const [key, f] of Object.entries(FIGURES.figures)) {
+      if (f.kind !== 'chance') continue;
+      const pairs = FIGURES.figures[key.replace(/chance$/, 'pairs')];
+      expect(formatFigure(f)).toBe(`1/${pairs.value}`);
+    }
+    for (const [key, d] of Object.entries(DERIVED)) {
+      expect(FIGURES.figures[key].value).toBeCloseTo(FIGURES.figures[d.of].value / FIGURES.figures[d.over].value, 9);
+    }
+    expect(formatFigure({ kind: 'percent', value: 0.953125 })).toBe('95 %');
+    expect(formatFigure({ kind: 'percent', value: 0.00390625 })).toBe('0.4 %');
+  });
+});
