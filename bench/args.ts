@@ -12,7 +12,8 @@ export const USAGE = `usage: npm run bench [-- flags]
   --sizes LIST     batch x width pairs, e.g. --sizes 1024x128,4096x256 (depth is always 3)
   --seconds S      wall time per measurement (default 1.5, quick 0.5)
   --json           print the report as JSON on stdout (progress still goes to stderr)
-  --no-probe       skip the frame-time probe (browser mode)
+  --no-probe       skip the frame-time probe and the time-to-insight row (browser mode)
+  --insight        only the time-to-insight row (browser mode, needs npm run build)
   --help           this text`;
 
 export interface BenchArgs {
@@ -20,6 +21,8 @@ export interface BenchArgs {
   software: boolean;
   json: boolean;
   probe: boolean;
+  /** only the time-to-insight row */
+  insightOnly: boolean;
   plan: BenchPlan;
 }
 
@@ -50,7 +53,7 @@ export function fullSizes(): BenchSize[] {
 /** Parse argv (without node and script); throws Error with a message naming the flag. */
 export function parseArgs(argv: readonly string[]): BenchArgs | 'help' {
   let mode: 'browser' | 'node' = 'browser';
-  let quick = false, json = false, software = false, probe = true;
+  let quick = false, json = false, software = false, probe = true, insightOnly = false;
   let sizes: BenchSize[] | null = null;
   let seconds: number | null = null;
   for (let i = 0; i < argv.length; i++) {
@@ -66,6 +69,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs | 'help' {
     else if (a === '--json') json = true;
     else if (a === '--software') software = true;
     else if (a === '--no-probe') probe = false;
+    else if (a === '--insight') insightOnly = true;
     else if (a === '--sizes') sizes = [...(sizes ?? []), ...parseSizes(value())];
     else if (a.startsWith('--sizes=')) sizes = [...(sizes ?? []), ...parseSizes(a.slice(8))];
     else if (a === '--seconds' || a.startsWith('--seconds=')) {
@@ -85,7 +89,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs | 'help' {
     integrate: quick ? { steps: 64, gpuParticles: 1024, cpuParticles: 64 } : { steps: 64, gpuParticles: 100000, cpuParticles: 256 },
     tfjs: mode === 'browser',
   };
-  return { mode, software, json, probe, plan };
+  if (insightOnly && mode !== 'browser') throw new Error('--insight is browser mode only');
+  return { mode, software, json, probe, insightOnly, plan };
 }
 
 /** Most GPU particles per integrate call on a software adapter (100 000 × 64 steps takes minutes there). */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchArgs } from './args';
 import { probeFrames, PROBE_QUERY } from './frameProbe';
+import { measureInsight } from './timeToInsight';
 import { serveStatic } from './staticServer';
 import { PROGRESS_PREFIX, type BenchReport, type FrameProbe } from './types';
 
@@ -26,10 +27,11 @@ async function buildBenchPage(root: string): Promise<void> {
 
 export async function runBrowser(args: BenchArgs, root: string, progress: (line: string) => void): Promise<BenchReport> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH (or use --node)`);
-  progress('building the bench page (vite build --config bench/vite.config.ts)');
-  await buildBenchPage(root);
   const appDist = join(root, 'dist');
   const appBuilt = existsSync(join(appDist, 'index.html'));
+  if (args.insightOnly) return runInsightOnly(appBuilt, appDist, progress);
+  progress('building the bench page (vite build --config bench/vite.config.ts)');
+  await buildBenchPage(root);
   const server = await serveStatic({ '/bench/': join(root, 'bench', 'dist'), ...(appBuilt ? { '/app/': appDist } : {}) });
   const profile = await mkdtemp(join(tmpdir(), 'flowvar-bench-'));
   const { chromium } = await import('playwright-core');
@@ -69,8 +71,30 @@ export async function runBrowser(args: BenchArgs, root: string, progress: (line:
       await appPage.close();
     }
     report.frameProbe = probe;
+    if (args.probe && appBuilt) {
+      progress('time to insight: the rotated and σ chapters on each engine');
+      report.insight = await measureInsight(context, `${server.origin}/app/index.html`);
+    }
     if (external.size > 0) report.notes.push(`requests outside 127.0.0.1 (nothing should leave the machine): ${[...external].slice(0, 5).join(', ')}`);
     return report;
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/** `--insight`: only the time-to-insight row, on the built app. */
+async function runInsightOnly(appBuilt: boolean, appDist: string, progress: (line: string) => void): Promise<BenchReport> {
+  if (!appBuilt) throw new Error('app not built: run `npm run build` first (looked for dist/index.html)');
+  const server = await serveStatic({ '/app/': appDist });
+  const profile = await mkdtemp(join(tmpdir(), 'flowvar-bench-'));
+  const { chromium } = await import('playwright-core');
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: false, args: CHROMIUM_ARGS });
+  try {
+    progress('time to insight: the rotated and σ chapters on each engine');
+    const insight = await measureInsight(context, `${server.origin}/app/index.html`);
+    return { mode: 'browser', runtime: 'Chromium', adapter: null, plan: { sizes: [], depth: 3, quick: true, targetSeconds: 0, warmupSteps: 0, integrate: { steps: 0, gpuParticles: 0, cpuParticles: 0 }, tfjs: false }, train: [], integrate: [], notes: [], insight };
   } finally {
     await context.close();
     await server.close();

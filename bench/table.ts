@@ -1,5 +1,5 @@
 // BenchReport → the text table printed in the terminal.
-import type { BenchReport, Cell, FrameProbe } from './types';
+import type { BenchReport, Cell, FrameProbe, InsightRow } from './types';
 
 /** 3 significant-ish digits with k/M/G suffixes: 0.123, 12.3, 1234, 12.3k, 4.56M, 7.89G. */
 export function formatRate(x: number): string {
@@ -60,7 +60,19 @@ function lossWarnings(r: BenchReport): string[] {
   return out;
 }
 
+/** The time-to-insight row (bench/timeToInsight.ts): seconds from navigation per engine. */
+function insightText(rows: InsightRow[] | undefined): string | null {
+  if (!rows || rows.length === 0) return null;
+  const sec = (x: number | null): string => (x === null ? 'not reached' : `${x.toFixed(1)} s`);
+  return [
+    'Time to insight, seconds from navigation (built app; (a) rotated chapter reproduction >= 90 %, (b) σ chapter gradient variance >= 10x σ = 0 at the same step)',
+    renderColumns(['engine', 'device', '(a) reproduction', '(b) variance', 'note'],
+      rows.map((row) => [row.engine, row.device, sec(row.reproductionSeconds), sec(row.varianceSeconds), row.note])),
+  ].join('\n');
+}
+
 export function renderReport(r: BenchReport): string {
+  if (r.train.length === 0 && r.integrate.length === 0 && r.insight) return insightText(r.insight) ?? '';
   const out: string[] = [];
   const adapter = r.adapter ? r.adapter.name : 'none';
   out.push(`flowvar bench: ${r.mode} mode, ${r.runtime}`);
@@ -115,6 +127,8 @@ export function renderReport(r: BenchReport): string {
   }
   const probe = probeText(r.frameProbe);
   if (probe) out.push('', probe);
+  const insight = insightText(r.insight);
+  if (insight) out.push('', insight);
   if (notes.list.length > 0) out.push('', ...notes.list.map((n, k) => `[${k + 1}] ${n}`));
   const extra = [...r.notes, ...lossWarnings(r)];
   if (extra.length > 0) out.push('', ...extra.map((n) => `note: ${n}`));

@@ -84,6 +84,18 @@ export interface AdapterSummary {
   software: boolean;
 }
 
+/** Time to insight on one engine (bench/timeToInsight.ts): seconds from navigation, null if not reached. */
+export interface InsightRow {
+  engine: 'cpu' | 'gpu';
+  /** the device the app named */
+  device: string;
+  /** the rotated chapter shows reproduction ≥ 90 % */
+  reproductionSeconds: number | null;
+  /** the σ chapter shows gradient variance ≥ 10× the σ = 0 chapter's at the same step */
+  varianceSeconds: number | null;
+  note: string;
+}
+
 /** rAF interval statistics of the app page (issue 4), milliseconds. */
 export type FrameProbe =
   | { ok: true; url: string; frames: number; seconds: number; p50: number; p90: number; p99: number; max: number; note: string }
@@ -103,6 +115,8 @@ export interface BenchReport {
   frameProbe?: FrameProbe;
   /** Node mode: JavaScript, WebAssembly (1 and N threads) and PyTorch on the same sizes */
   cpuEngines?: CpuEngineRow[];
+  /** time to insight per engine (browser mode, app built) */
+  insight?: InsightRow[];
 }
 
 /** Progress lines the page logs; the driver echoes them to stderr. */

@@ -7,6 +7,8 @@ import { LIVE_KEYS, REBUILD_KEYS, type ConfigKey, type LiveSettings, type RunCon
 import type { EngineKind, Evaluation, Trainer, TrainSnapshot } from '../engine/trainer';
 import type { CreateOptions, TrainerHandle } from '../engine/createTrainer';
 import { T_BINS } from '../math/metrics';
+import { makePairs, type PairSet } from '../math/couplings';
+import { worldSpec } from '../engine/world';
 import { CurveBuffer } from './curves';
 import { formatSetting } from './format';
 import type { AppStore, Store } from './store';
@@ -22,6 +24,8 @@ const SYMBOL: Partial<Record<ConfigKey, string>> = { sigma: 'σ', lr: 'lr', weig
 export const EVAL_INTERVAL_MS: Record<EngineKind, number> = { gpu: 500, cpu: 1500 };
 export const EVAL_DUTY = 4;
 const RATE_WINDOW_MS = 500;
+/** The steps/s readout averages over this span (longer than an evaluation of the CPU worker). */
+const RATE_SPAN_MS = 3000;
 
 export interface RunnerDeps {
   store: AppStore;
@@ -59,6 +63,16 @@ export function mergeMarkers(markers: ChangeMarker[], added: ChangeMarker[]): Ch
   return out;
 }
 
+/** The training pairs of `config`, or null when they cannot be made (the engine then reports why). */
+function pairsOf(config: RunConfig): PairSet | null {
+  try {
+    return makePairs(worldSpec(config), config.seed);
+  } catch (err) {
+    console.warn(`flowvar: pairs not drawn before the engine starts (${err instanceof Error ? err.message : String(err)})`);
+    return null;
+  }
+}
+
 function liveSettings(c: RunConfig): Partial<LiveSettings> {
   return Object.fromEntries(LIVE_KEYS.map((k) => [k, c[k]])) as Partial<LiveSettings>;
 }
@@ -90,7 +104,7 @@ export class Runner {
   private requested = 0;
   private singleSteps = 0;
   private rateTime = 0;
-  private rateStep = 0;
+  private readonly rateSamples: { time: number; step: number }[] = [];
   private frameId = 0;
   private running = false;
   private unsubscribe: (() => void) | null = null;
@@ -166,7 +180,8 @@ export class Runner {
     const carried = carryToCpu ? s.weights : load;
     this.store.setState({
       engine: { ...s.engine, phase: 'starting' },
-      pairs: null,
+      // the pairs are a pure function of (world, seed): drawn at once, before the engine is ready
+      pairs: carryToCpu ? s.pairs : pairsOf(config),
       ...(carryToCpu ? {} : this.clearedRun(s)),
     });
     const preference = carryToCpu ? 'cpu' : s.enginePref;
@@ -262,15 +277,23 @@ export class Runner {
     if (s.compare) return; // compare mode: src/state/compareRunner.ts trains the two runs instead
     if (!this.stepInFlight && !s.error) this.requestSteps(t, s);
     if (!this.evalInFlight && !s.error && this.evaluationDue(now, s, t.kind)) this.requestEvaluation(t, now);
-    if (now - this.rateTime >= RATE_WINDOW_MS) {
-      const rate = this.rateTime > 0 ? ((s.stepCount - this.rateStep) * 1000) / (now - this.rateTime) : 0;
-      this.rateTime = now;
-      this.rateStep = s.stepCount;
-      // smoothed over windows: an evaluation that holds the CPU worker for a window would read 0
-      const stepsPerSec = s.stepsPerSec > 0 ? 0.5 * s.stepsPerSec + 0.5 * Math.max(0, rate) : Math.max(0, rate);
-      if (stepsPerSec !== s.stepsPerSec) this.store.setState({ stepsPerSec });
-    }
+    if (now - this.rateTime >= RATE_WINDOW_MS) this.updateRate(now, s);
   };
+
+  /**
+   * Steps per second over the last RATE_SPAN_MS (samples every RATE_WINDOW_MS): steps that advanced
+   * within the span always read above 0, even when an evaluation held the CPU worker for a window.
+   */
+  private updateRate(now: number, s: Store): void {
+    this.rateTime = now;
+    const samples = this.rateSamples;
+    if (samples.length > 0 && s.stepCount < samples[samples.length - 1].step) samples.length = 0; // a reset or rebuild
+    samples.push({ time: now, step: s.stepCount });
+    while (samples.length > 2 && now - samples[1].time >= RATE_SPAN_MS) samples.shift();
+    const first = samples[0];
+    const stepsPerSec = now > first.time ? ((s.stepCount - first.step) * 1000) / (now - first.time) : 0;
+    if (stepsPerSec !== s.stepsPerSec) this.store.setState({ stepsPerSec });
+  }
 
   private requestSteps(t: Trainer, s: Store): void {
     let n = 0;

@@ -15,7 +15,7 @@ export function Transport() {
   const stepRef = useLiveText<HTMLSpanElement>((s) => String(s.stepCount));
   const targetRef = useLiveText<HTMLSpanElement>((s) => (s.config.steps > 0 ? ` / ${s.config.steps}` : ''));
   const lossRef = useLiveText<HTMLSpanElement>((s) => formatMetric(s.curves.last()?.loss, 4));
-  const rateRef = useLiveText<HTMLSpanElement>((s) => `${s.stepsPerSec.toFixed(0)} steps/s`);
+  const rateRef = useLiveText<HTMLSpanElement>((s) => (s.stepsPerSec > 0 ? `${s.stepsPerSec < 10 ? s.stepsPerSec.toFixed(1) : s.stepsPerSec.toFixed(0)} steps/s` : '— steps/s'));
   const engine = useAppStore((s) => (s.engine.kind === 'gpu' ? 'GPU' : s.engine.kind === 'cpu' ? 'CPU' : '…'));
   const engineName = useAppStore((s) => s.engine.adapterName);
   const show = (name: string) => !hidden.includes(name);

@@ -1,0 +1,105 @@
+// The runner's rebuild lifecycle (issue 8, defects 1 and 2): a replaced trainer finishes
+// disposing (its in-flight work settled) before the next one is created, a device loss after a
+// reset is still reported, "Continue on CPU" resumes from the carried weights with the curves cut
+// back to that step, and the steps/s readout stays above 0 while steps advance.
+import { describe, expect, it } from 'vitest';
+import { createAppStore, type AppStore } from '../../src/state/store';
+import { Runner } from '../../src/state/runner';
+import { CpuTrainer } from '../../src/engine/cpuTrainer';
+import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
+import type { CreateOptions, TrainerHandle } from '../../src/engine/createTrainer';
+import { continueOnCpu, resetRun, setConfigField } from '../../src/state/actions';
+
+const TINY: Partial<RunConfig> = { width: 16, depth: 1, batch: 32, pairs: 16, particles: 32, odeSteps: 4, steps: 0 };
+
+function setup() {
+  const store: AppStore = createAppStore();
+  store.setState({ config: { ...defaultConfig(), ...TINY }, speed: 3 });
+  let cb: ((t: number) => void) | null = null;
+  let clock = 0;
+  const log: string[] = [];
+  const lost: ((m: string) => void)[] = [];
+  let disposing: (() => void) | null = null;
+  const create = async (config: RunConfig, opts: CreateOptions): Promise<TrainerHandle> => {
+    const n = log.filter((l) => l.startsWith('create')).length;
+    log.push(`create ${n} width ${config.width}`);
+    lost.push(opts.onDeviceLost);
+    const trainer = new CpuTrainer(config);
+    // dispose resolves only when the test releases it: the old engine still "settling"
+    (trainer as unknown as { dispose: () => Promise<void> }).dispose = () => new Promise<void>((done) => {
+      log.push(`dispose ${n} begun`);
+      disposing = () => { log.push(`dispose ${n} done`); done(); };
+    });
+    return { trainer, info: { kind: 'cpu', adapterName: `CPU ${n}`, software: false, fallbackReason: null } };
+  };
+  const runner = new Runner({ store, create, now: () => clock, requestFrame: (f) => { cb = f; return 1; }, cancelFrame: () => { cb = null; } });
+  const frames = async (n: number, ms = 16) => {
+    for (let i = 0; i < n; i++) {
+      clock += ms;
+      cb?.(clock);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  return { store, runner, frames, log, lost, release: () => disposing?.() };
+}
+
+describe('runner lifecycle', () => {
+  it('creates the next trainer only after the replaced one finished disposing', async () => {
+    const { store, runner, frames, log, release } = setup();
+    runner.start();
+    await frames(3);
+    setConfigField('width', 24, store);
+    await frames(3);
+    expect(log).toEqual(['create 0 width 16', 'dispose 0 begun']);
+    expect(store.getState().engine.phase).toBe('starting');
+    release();
+    await frames(3);
+    expect(log).toEqual(['create 0 width 16', 'dispose 0 begun', 'dispose 0 done', 'create 1 width 24']);
+    await frames(3);
+    expect(store.getState().stepCount).toBeGreaterThan(0);
+    runner.stop();
+  });
+
+  it('a device loss after Reset is still reported (a reset keeps the trainer)', async () => {
+    const { store, runner, frames, lost } = setup();
+    runner.start();
+    await frames(3);
+    resetRun(store);
+    await frames(1);
+    lost[0]('GPU device lost: test');
+    expect(store.getState().error?.kind).toBe('device-lost');
+    runner.stop();
+  });
+
+  it('Continue on CPU resumes at the carried weights\' step: curves cut there, strictly increasing, a notice names the engine', async () => {
+    const { store, runner, frames, release } = setup();
+    runner.start();
+    await frames(40);
+    const s = store.getState();
+    expect(s.weights).not.toBeNull();
+    const carried = s.weights!.step;
+    await frames(5);
+    expect(store.getState().stepCount).toBeGreaterThan(carried);
+    continueOnCpu(store);
+    await frames(1);
+    release();
+    await frames(10);
+    const after = store.getState();
+    const steps = after.curves.toArray().map((p) => p.step);
+    expect(steps.filter((v, i) => i > 0 && v <= steps[i - 1])).toEqual([]);
+    expect(steps[0]).toBe(1);
+    expect(after.engineNotice).toMatch(new RegExp(`Continued on CPU 1 from step ${carried}`));
+    runner.stop();
+  });
+
+  it('steps/s stays above 0 while steps advance, even across a window without a step', async () => {
+    const { store, runner, frames } = setup();
+    runner.start();
+    await frames(60, 50);
+    expect(store.getState().stepsPerSec).toBeGreaterThan(0);
+    store.setState({ playing: false });
+    await frames(12, 50); // 600 ms without a step: within the span, the rate still counts the earlier steps
+    expect(store.getState().stepsPerSec).toBeGreaterThan(0);
+    runner.stop();
+  });
+});
