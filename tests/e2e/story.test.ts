@@ -19,7 +19,7 @@ describe('story', () => {
     expect(await page.getByTestId('chapter-position').textContent()).toBe(`1 / ${CHAPTERS.length}`);
     // the pairs draw before any training step (seconds are measured by npm run bench, not asserted here)
     await page.waitForFunction(() => window.__flowvar!.store.getState().pairs !== null, undefined, { timeout: 60_000 });
-    await expect.poll(() => inkedPixels(page, 'canvas-pairs')).toBeGreaterThan(50);
+    await expect.poll(() => inkedPixels(page, 'canvas-pairs'), { timeout: 30_000 }).toBeGreaterThan(50);
     await waitForStep(page, 40, 60_000);
     // while steps advance the rate never reads 0
     for (let i = 0; i < 5; i++) {
