@@ -18,7 +18,7 @@ async function opened(page: Page) {
   await page.waitForFunction(() => !!window.__flowvar);
   return page.evaluate(() => {
     const s = window.__flowvar!.store.getState();
-    return { config: s.config, corrections: s.corrections, theme: s.theme, hidden: s.hidden, presetId: s.presetId, length: history.length };
+    return { config: s.config, corrections: s.corrections, theme: s.theme, hidden: s.hidden, chapter: s.story.open ? s.story.chapter : null, modified: s.story.modified, length: history.length };
   });
 }
 
@@ -64,9 +64,9 @@ describe('history', () => {
 
     await page.getByTestId('preset-rotated').click();
     const preset = await opened(page);
-    expect(preset.presetId).toBe('rotated');
+    expect(preset.chapter).toBe('rotated');
     expect(preset.length).toBe(start.length + 1);
-    expect(new URL(page.url()).searchParams.get('preset')).toBe('rotated');
+    expect(new URL(page.url()).searchParams.get('chapter')).toBe('rotated');
 
     // a slider-like change (the ] key nudges σ) replaces the entry, after the debounce
     await page.locator('body').press(']');
@@ -74,7 +74,8 @@ describe('history', () => {
     const nudged = await opened(page);
     expect(nudged.length).toBe(preset.length);
     expect(nudged.config.sigma).toBeGreaterThan(0);
-    expect(nudged.presetId).toBeNull();
+    expect(nudged.chapter).toBe('rotated'); // the card stays, marked modified
+    expect(nudged.modified).toBe(true);
 
     await page.getByTestId('new-seed').click();
     const seeded = await opened(page);
@@ -88,7 +89,7 @@ describe('history', () => {
     await page.goBack();
     await expect.poll(async () => (await opened(page)).config.seed).toBe(a.seed);
     expect((await opened(page)).config).toEqual(a);
-    expect((await opened(page)).presetId).toBeNull();
+    expect((await opened(page)).chapter).toBeNull();
 
     await page.goForward();
     await expect.poll(async () => (await opened(page)).config.sigma).toBe(nudged.config.sigma);
@@ -100,7 +101,7 @@ describe('history', () => {
     await page.reload();
     const reloaded = await opened(page);
     expect(reloaded.config).toEqual(memorize.config);
-    expect(reloaded.presetId).toBe('memorize');
+    expect(reloaded.chapter).toBe('memorize');
     expect(await page.getByTestId('preset-memorize').getAttribute('aria-pressed')).toBe('true');
     expect((await pageState(page)).error).toBeNull();
   });

@@ -3,7 +3,8 @@
 // puts the entry's link back. The browser version is tests/e2e/links.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/state/store';
-import { applyPreset, newSeed, setConfigField } from '../../src/state/actions';
+import { newSeed, setConfigField } from '../../src/state/actions';
+import { openChapterAt } from '../../src/story/storyActions';
 import { setUserPairs } from '../../src/state/userPairs';
 import { mirrorToUrl, URL_DEBOUNCE_MS } from '../../src/state/urlSync';
 import { decodeLink } from '../../src/state/link';
@@ -59,10 +60,10 @@ describe('history entries', () => {
     expect(decodeLink(w.entries[0]).config.sigma).toBe(0.2);
 
     setConfigField('sigma', 0.3, store); // still pending when the preset comes
-    applyPreset(3, store);
+    openChapterAt(3, store);
     expect(w.entries).toHaveLength(2);
     expect(decodeLink(w.entries[0]).config.sigma).toBe(0.3); // the entry left keeps its latest settings
-    expect(decodeLink(w.entries[1]).view.preset).toBe(store.getState().presetId);
+    expect(decodeLink(w.entries[1]).view.chapter).toBe(store.getState().story.chapter);
 
     newSeed(store);
     expect(w.entries).toHaveLength(3);
@@ -82,19 +83,19 @@ describe('history entries', () => {
     const store = createAppStore();
     store.setState({ config: { ...store.getState().config, seed: 7, width: 16 } });
     const stop = mirrorToUrl(store, 'cpu');
-    applyPreset(1, store);
+    openChapterAt(1, store);
     const presetConfig = store.getState().config;
-    const presetId = store.getState().presetId;
+    const chapter = store.getState().story.chapter;
     newSeed(store);
     expect(w.entries).toHaveLength(3);
 
     go(w, -1);
     expect(store.getState().config).toEqual(presetConfig);
-    expect(store.getState().presetId).toBe(presetId);
+    expect(store.getState().story).toMatchObject({ chapter, open: true });
     go(w, -1);
     expect(store.getState().config.seed).toBe(7);
     expect(store.getState().config.width).toBe(16);
-    expect(store.getState().presetId).toBeNull();
+    expect(store.getState().story.open).toBe(false);
     vi.advanceTimersByTime(2 * URL_DEBOUNCE_MS);
     expect(w.entries).toHaveLength(3); // restoring wrote no entry
     go(w, 2);
