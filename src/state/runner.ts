@@ -195,7 +195,7 @@ export class Runner {
       const withWeights = trainer as Trainer & { setWeights?: (theta: Float32Array, step: number) => void };
       if (carried && withWeights.setWeights) {
         withWeights.setWeights(carried.theta, carried.step);
-        this.resumeAt(carried.step, handle.info.adapterName);
+        if (carryToCpu) this.resumeAt(carried.step, handle.info.adapterName);
       }
       this.trainer = trainer;
       this.applied = config;
