@@ -17,8 +17,9 @@
 import { defaultConfig, type RunConfig } from '../engine/runConfig';
 import type { EngineKind } from '../engine/trainer';
 import type { PanelId } from '../panels/panelList';
+import type { CompareSetting } from '../engine/compare';
 
-export type ChapterId = 'lines' | 'rotated' | 'noise' | 'memorize' | 'collision' | 'sweep' | 'reflow';
+export type ChapterId = 'lines' | 'rotated' | 'noise' | 'memorize' | 'collision' | 'sweep' | 'reflow' | 'compare';
 
 /** Where a chapter's "what to look for" mark goes on its panel. */
 export type MarkTarget =
@@ -45,7 +46,9 @@ export type ChapterAction =
   | { kind: 'layer'; layer: 'partners' | 'trainPaths' | 'freshPaths' | 'quiver' }
   /** run the σ sweep or the ReFlow rounds on the chapter's configuration */
   | { kind: 'sweep' }
-  | { kind: 'reflow' };
+  | { kind: 'reflow' }
+  /** compare run A against run B with this setting (compare mode) */
+  | { kind: 'compare'; setting: CompareSetting };
 
 export interface Chapter {
   id: ChapterId;
@@ -61,6 +64,8 @@ export interface Chapter {
   gpu?: Partial<RunConfig>;
   /** overrides on the CPU engine (the measured figures use these sizes) */
   cpu?: Partial<RunConfig>;
+  /** compare mode: the setting run B changes (src/engine/compare.ts); absent: a single run */
+  compare?: CompareSetting;
 }
 
 /**
@@ -141,6 +146,17 @@ export const CHAPTERS: readonly Chapter[] = [
     tryThis: { label: 'Run the ReFlow rounds', action: { kind: 'reflow' } },
     config: { ...ROTATED, pairs: 128, sigma: 0, steps: 1000 },
     cpu: { steps: 400 },
+  },
+  {
+    id: 'compare',
+    title: 'Same pairs, same start: σ = 0 against σ = 0.05',
+    text: "The rotated pairing trained twice in lockstep: the same pairs, the same initial weights, the same batches, t and ε; only σ differs, 0 in run A and the paper's 0.05 in run B. The small σ keeps the gradient variance at {compare.sigma005.gradVar}, {compare.ratio} times the {compare.gradVar} of σ = 0, yet both runs return about as many partners ({compare.reproduction} and {compare.sigma005.reproduction}): at this size σ = 0.05 lifts the variance floor before it breaks the memorization. Try σ = 0.3 for run B.",
+    panel: 'compare',
+    look: { label: 'two runs, one colour each: σ = 0 falls lower', target: { kind: 'panel' } },
+    tryThis: { label: 'Compare σ = 0 against σ = 0.3', action: { kind: 'compare', setting: { key: 'sigma', value: 0.3 } } },
+    config: { ...ROTATED, sigma: 0, steps: 3000 },
+    cpu: { steps: 800 },
+    compare: { key: 'sigma', value: 0.05 },
   },
 ];
 

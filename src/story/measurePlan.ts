@@ -23,12 +23,17 @@ export const FIGURE_RUNS: readonly FigureRun[] = [
   { chapter: 'noise' },
   { chapter: 'memorize' },
   { chapter: 'memorize', variant: 'sigma1', patch: { sigma: 1 } },
+  { chapter: 'compare' },
+  { chapter: 'compare', variant: 'sigma005', patch: { sigma: 0.05 } },
   { chapter: 'collision', evals: { ode64: { odeSteps: 64 }, ode2: { odeSteps: 2 } } },
 ];
 
 /** Figures computed from other figures: `noise.ratio` = variance with σ = 0.3 over σ = 0. */
 export const DERIVED: Readonly<Record<string, { kind: 'ratio'; of: string; over: string }>> = {
   'noise.ratio': { kind: 'ratio', of: 'noise.gradVar', over: 'rotated.gradVar' },
+  // compare mode trains A and B in lockstep; on the CPU each run is bit for bit the run alone
+  // (tests/unit/compare.test.ts), so the two runs here give the compare chapter's figures
+  'compare.ratio': { kind: 'ratio', of: 'compare.sigma005.gradVar', over: 'compare.gradVar' },
 };
 
 /** Key prefix of a run's figures. */

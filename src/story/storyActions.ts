@@ -5,6 +5,7 @@
 import type { ConfigKey } from '../engine/runConfig';
 import type { EngineKind } from '../engine/trainer';
 import { setConfigField } from '../state/actions';
+import { setCompare } from '../state/compareActions';
 import { startReflow, startSweep } from '../state/scienceActions';
 import { appStore, type AppStore, type Store } from '../state/store';
 import { chapterById, chapterConfig, chapterIndex, CHAPTERS, type Chapter, type ChapterId } from './chapters';
@@ -31,6 +32,7 @@ export function openChapter(id: ChapterId, store: AppStore = appStore, opts: Ope
     playing: s.autoplay, // reduced motion: a chapter waits for Play
     // a fresh run even when only live settings differ (σ between chapters 2 and 3)
     resetRequest: s.resetRequest + 1,
+    compare: chapter.compare ?? null,
     historyMark: s.historyMark + (opts.history === false ? 0 : 1),
   }));
 }
@@ -73,6 +75,10 @@ export function tryChapter(chapter: Chapter, store: AppStore = appStore): void {
       return;
     case 'sweep':
       startSweep(store);
+      return;
+    case 'compare':
+      setCompare(action.setting, store);
+      store.setState({ playing: true });
       return;
     case 'reflow':
       startReflow(store);
