@@ -1,12 +1,16 @@
 // Shared setup of the GPU tests: one Dawn device per test file (SwiftShader when no GPU driver is
-// configured), the shader texts read from shaders/, and tolerance checks that report the worst
-// element. Without an adapter the tests FAIL, unless FLOWVAR_ALLOW_NO_GPU=1 (then they skip).
+// configured), the shader texts read from shaders/, and the NaN-aware tolerance check (the plain
+// one, expectClose, is tests/unit/expectClose.ts, shared by both test projects). Without an
+// adapter the tests FAIL, unless FLOWVAR_ALLOW_NO_GPU=1 (then they skip).
 import { expect } from 'vitest';
 import { createNodeDevice, type NodeDevice } from '../../src/node/dawn';
 import { loadShaderSources } from '../../src/node/shaderSources';
 import type { ShaderSources } from '../../src/engine/gpuShaders';
 import { normal2 } from '../../src/math/rng';
 import { mlpLayout, type MlpShape } from '../../src/math/mlp';
+import { expectClose, type Diff, type Tolerance } from '../unit/expectClose';
+
+export { expectClose };
 
 export const SHADERS: ShaderSources = loadShaderSources();
 
@@ -20,41 +24,6 @@ export async function gpuOrSkip(): Promise<NodeDevice | null> {
     if (ALLOW_NO_GPU) return null;
     throw new Error(`no WebGPU adapter (set FLOWVAR_ALLOW_NO_GPU=1 to skip the GPU tests): ${String(error)}`);
   }
-}
-
-export interface Diff {
-  maxAbs: number;
-  maxRel: number;
-  worst: number;
-}
-
-/** Largest absolute and relative (|a − b| / max(|b|, floor)) difference. */
-export function diff(a: ArrayLike<number>, b: ArrayLike<number>, floor = 1e-3): Diff {
-  expect(a.length).toBe(b.length);
-  let maxAbs = 0, maxRel = 0, worst = -1;
-  for (let i = 0; i < a.length; i++) {
-    const d = Math.abs(a[i] - b[i]);
-    if (!(d <= maxAbs) || Number.isNaN(d)) { maxAbs = Number.isNaN(d) ? Infinity : d; worst = i; }
-    const r = d / Math.max(Math.abs(b[i]), floor);
-    if (!(r <= maxRel)) maxRel = Number.isNaN(r) ? Infinity : r;
-  }
-  return { maxAbs, maxRel, worst };
-}
-
-/** Every element within `abs` + `rel`·|expected|; the message names the worst one. */
-export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: { abs?: number; rel?: number }, what = 'values'): Diff {
-  const abs = tol.abs ?? 0, rel = tol.rel ?? 0;
-  expect(actual.length, `${what}: length`).toBe(expected.length);
-  let bad = -1, badExcess = 0;
-  for (let i = 0; i < actual.length; i++) {
-    const allowed = abs + rel * Math.abs(expected[i]);
-    const d = Math.abs(actual[i] - expected[i]);
-    if (!(d <= allowed) && (bad < 0 || !(d - allowed <= badExcess))) { bad = i; badExcess = d - allowed; }
-  }
-  if (bad >= 0) {
-    throw new Error(`${what}[${bad}]: got ${actual[bad]}, expected ${expected[bad]} (tolerance abs ${abs}, rel ${rel})`);
-  }
-  return diff(actual, expected);
 }
 
 export const f32 = (data: ArrayBuffer, count?: number) => new Float32Array(data, 0, count);
@@ -75,7 +44,7 @@ export function randomTheta(shape: MlpShape, seed: number): Float32Array {
 }
 
 /** Same NaN positions; finite entries within tolerance (bins may be empty: NaN). */
-export function expectCloseWithNaN(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: { abs?: number; rel?: number }, what: string): Diff {
+export function expectCloseWithNaN(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: Tolerance, what: string): Diff {
   const a: number[] = [], e: number[] = [];
   for (let i = 0; i < expected.length; i++) {
     expect(Number.isNaN(actual[i]), `${what}[${i}] NaN`).toBe(Number.isNaN(expected[i]));
