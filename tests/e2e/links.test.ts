@@ -55,7 +55,7 @@ describe('links in the page', () => {
 });
 
 describe('history', () => {
-  it('presets and new seeds push entries, a slider replaces; Back and Forward restore settings and preset; reload keeps the highlight', async () => {
+  it('chapters and new seeds push entries, a slider replaces; Back and Forward restore settings and chapter; reload keeps it', async () => {
     const page = await browser.newPage();
     const a = { ...defaultConfig(), ...TINY, seed: 11, pairs: 16, steps: 20 };
     await page.goto(appUrl(cpuQuery(a)));
@@ -85,6 +85,7 @@ describe('history', () => {
     await page.goBack();
     await expect.poll(async () => (await opened(page)).config.seed).toBe(nudged.config.seed);
     expect((await opened(page)).config).toEqual(nudged.config);
+    expect((await opened(page)).chapter).toBe('rotated'); // Back restores the chapter card too
 
     await page.goBack();
     await expect.poll(async () => (await opened(page)).config.seed).toBe(a.seed);
@@ -94,6 +95,7 @@ describe('history', () => {
     await page.goForward();
     await expect.poll(async () => (await opened(page)).config.sigma).toBe(nudged.config.sigma);
     expect((await opened(page)).config).toEqual(nudged.config);
+    expect((await opened(page)).chapter).toBe('rotated');
 
     // a preset entry: reload keeps its config and its highlight
     await page.getByTestId('preset-memorize').click();
