@@ -1,4 +1,4 @@
-// gemm.wgsl: the shared core of the tiled matrix kernels (forwardHidden, backwardHidden,
+// gemm.wgsl: the shared core of the tiled matrix kernels (forwardHidden for the integration,
 // weightGrad). Library: no bindings, no entry point.
 // A workgroup of (TILE/4)² threads owns a TILE × TILE block of the output; thread (tx, ty) holds a
 // 4 × 4 register block at rows ty + r·TILE/4 and columns tx + c·TILE/4 (strided, so neighbouring
