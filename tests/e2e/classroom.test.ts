@@ -1,16 +1,14 @@
 // The classroom builder (issue 9 item 2): the "Share / embed" dialog writes a link and an
 // <iframe> snippet from its choices, previews that link, and the link opens embed mode with
 // play, σ and "open in flowvar", fitting a 600×400 iframe.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, TINY, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 
 const Q = cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16 });
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 describe('share / embed dialog', () => {
   it('writes the chosen link and iframe, previews it, and the link embeds at 600×400 with play, σ and a way back', async () => {

@@ -1,15 +1,13 @@
 // The built page runs under its Content-Security-Policy (src/csp.ts, issue 13 item 4): the meta
 // tag is there, the policy is enforced (an inline script is refused and reported), and opening,
 // training on the CPU worker, evaluating and exporting a panel as PNG report no violation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, pageState, TINY, waitForEvaluation } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { CONTENT_SECURITY_POLICY } from '../../src/csp';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 declare global {
   interface Window { __cspViolations?: string[] }

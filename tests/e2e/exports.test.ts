@@ -1,9 +1,9 @@
 // Exports worth keeping (issue 9 item 6): a panel's SVG and PNG carry its title, legend and the
 // share link's query as a stamp (read back from the files), and the weights + settings JSON loads
 // into a fresh page and continues exactly: the next step's loss equals the original run's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, TINY, waitForEvaluation } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { readPngText } from '../../src/panels/pngText';
@@ -12,9 +12,7 @@ import { mlpShape } from '../../src/engine/world';
 
 const RUN = { ...defaultConfig(), ...TINY, pairs: 16, steps: 6, seed: 11 };
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 async function bytesOf(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -1,14 +1,12 @@
 // Offline once loaded (SPEC §7, issue 9 item 7): the built site's service worker (dist/sw.js,
 // written by the precache plugin) caches every file on the first visit; with the network gone
 // (Playwright's offline emulation) the page reloads, even with another link, and trains.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, TINY, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 describe('offline', () => {
   it('after one visit the page reloads and trains with no network, under its sub-path', async () => {

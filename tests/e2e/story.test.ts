@@ -1,14 +1,12 @@
 // The story on the CPU engine: the bare page opens chapter 1 and moves within seconds; every
 // chapter opens from its link, trains and draws; the card survives σ changes (marked modified)
 // without moving the page; keys and buttons walk the chapters; a chapter link reproduces the card.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, watchPage, type E2EBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { appUrl, watchPage, sharedBrowser } from './harness';
 import { axisTicks, cpuQuery, inkedPixels, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { chapterConfig, CHAPTERS } from '../../src/story/chapters';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 describe('story', () => {
   it('the bare page opens chapter 1 with its card; pairs draw and the step counter moves within seconds', async () => {
