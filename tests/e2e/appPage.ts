@@ -1,6 +1,6 @@
 // Helpers for the explorable's e2e tests: tiny CPU links, the store through the page's debug hook
 // (window.__flowvar, src/main.tsx), and pixel checks of the panels' 2-D canvases.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { encodeConfig } from '../../src/state/url';
 import type { RunConfig } from '../../src/engine/runConfig';
 
@@ -71,4 +71,18 @@ export async function axisTicks(page: Page, panel: string): Promise<number> {
 /** The loss curve as stored in the page (first `n` values). */
 export async function lossCurve(page: Page, n: number): Promise<number[]> {
   return page.evaluate((k) => window.__flowvar!.curve().loss.slice(0, k), n);
+}
+
+/**
+ * A lost GPU device, reported through the trainer's onError as createTrainer wires it
+ * (src/engine/gpu.ts); returns the banner once it shows.
+ */
+export async function simulateDeviceLoss(page: Page): Promise<Locator> {
+  await page.evaluate(() => {
+    const t = window.__flowvar!.runner.current as unknown as { onError: ((f: { kind: string; message: string }) => void) | null };
+    t.onError?.({ kind: 'device-lost', message: 'GPU device lost: simulated by the test' });
+  });
+  const banner = page.getByTestId('error-device-lost');
+  await banner.waitFor();
+  return banner;
 }

@@ -2,7 +2,7 @@
 // device offers "Continue on CPU", which keeps the config, the step count and the curves.
 import { describe, expect, it } from 'vitest';
 import { appUrl, watchPage, sharedBrowser } from './harness';
-import { cpuQuery, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
+import { cpuQuery, pageState, simulateDeviceLoss, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { encodeConfig } from '../../src/state/url';
 
@@ -44,13 +44,7 @@ describe('errors', () => {
       await page.close();
       ctx.skip(); // no WebGPU adapter in this browser: reported as skipped, not passed
     }
-    // the trainer reports the loss through the callback createTrainer gave it (src/engine/gpu.ts)
-    await page.evaluate(() => {
-      const t = window.__flowvar!.runner.current as unknown as { onError: ((f: { kind: string; message: string }) => void) | null };
-      t.onError?.({ kind: 'device-lost', message: 'GPU device lost: simulated by the test' });
-    });
-    const banner = page.getByTestId('error-device-lost');
-    await banner.waitFor();
+    const banner = await simulateDeviceLoss(page);
     const lost = await pageState(page);
     expect(lost.playing).toBe(false);
     await banner.getByRole('button', { name: 'Continue on CPU' }).click();

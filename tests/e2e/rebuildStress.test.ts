@@ -2,17 +2,15 @@
 // CPU worker: every chapter mid-run, New seed five times quickly, width and pairs changed while an
 // evaluation is in flight, Reset mid-step. After each: no error banner, no page error, and the
 // step counter advances. A rebuild must never touch a buffer of the engine it replaced.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, launchBrowser, watchPage, type E2EBrowser, type PageWatch } from './harness';
-import { pageState, TINY, waitForStep } from './appPage';
+import { appUrl, watchPage, type PageWatch, sharedBrowser } from './harness';
+import { pageState, simulateDeviceLoss, TINY, waitForStep } from './appPage';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { encodeConfig } from '../../src/state/url';
 import { chapterConfig, CHAPTERS } from '../../src/story/chapters';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 /** Fails with the page's error state or an error banner; otherwise waits for `n` more steps. */
 async function expectHealthyAndAdvancing(page: Page, watch: PageWatch, what: string, n = 2): Promise<void> {
@@ -63,12 +61,7 @@ async function loseDeviceAndContinueOnCpu(page: Page): Promise<void> {
     const s = window.__flowvar!.store.getState();
     return s.weights !== null && s.stepCount > s.weights.step + 2;
   }, undefined, { timeout: 120_000 });
-  await page.evaluate(() => {
-    const t = window.__flowvar!.runner.current as unknown as { onError: ((f: { kind: string; message: string }) => void) | null };
-    t.onError?.({ kind: 'device-lost', message: 'GPU device lost: simulated by the test' });
-  });
-  const banner = page.getByTestId('error-device-lost');
-  await banner.waitFor();
+  const banner = await simulateDeviceLoss(page);
   const lost = await pageState(page);
   await banner.getByRole('button', { name: 'Continue on CPU' }).click();
   await expect.poll(async () => (await pageState(page)).engine, { timeout: 60_000 }).toBe('cpu');
