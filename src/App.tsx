@@ -6,6 +6,8 @@ import { setHelp, toggleTheme } from './state/actions';
 import { useAppStore } from './state/useAppStore';
 import { PANELS, type PanelId } from './panels/panelList';
 import { panelHideName } from './state/viewParams';
+import type { Store } from './state/store';
+import { chapterById } from './story/chapters';
 import { Banners } from './ui/Banners';
 import { Controls } from './ui/Controls';
 import { EmbedBar } from './ui/EmbedBar';
@@ -13,6 +15,7 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { ExplainCard } from './ui/ExplainCard';
 import { StoryMark } from './ui/StoryMark';
 import { HelpOverlay } from './ui/HelpOverlay';
+import { LectureMode } from './ui/LectureMode';
 import { MotionToggle } from './ui/MotionToggle';
 import { PhoneBar } from './ui/PhoneBar';
 import { PresetBar } from './ui/PresetBar';
@@ -42,11 +45,19 @@ const PANEL_VIEWS: Record<PanelId, () => ReactElement> = {
   compare: ComparePanel,
 };
 
+/** The panel an open chapter is about, put first in the projector theme (in view beside σ and play). */
+function leadPanel(s: Store): PanelId | null {
+  return s.theme === 'projector' && s.story.open ? chapterById(s.story.chapter)?.panel ?? null : null;
+}
+
 function Panels() {
   const hidden = useAppStore((s) => s.hidden);
+  const lead = useAppStore(leadPanel);
+  const shown = PANELS.filter(({ id }) => !hidden.includes(panelHideName(id)));
+  const ordered = lead ? [...shown.filter((p) => p.id === lead), ...shown.filter((p) => p.id !== lead)] : shown;
   return (
     <div className="panels" id="panels" tabIndex={-1} aria-label="Panels" role="region">
-      {PANELS.filter(({ id }) => !hidden.includes(panelHideName(id))).map(({ id }) => {
+      {ordered.map(({ id }) => {
         const View = PANEL_VIEWS[id];
         return <View key={id} />;
       })}
@@ -68,10 +79,12 @@ function Embed() {
 
 export function App() {
   const embed = useAppStore((s) => s.embed);
+  const lecture = useAppStore((s) => s.lecture);
   const hidden = useAppStore((s) => s.hidden);
   const theme = useAppStore((s) => s.theme);
   const fullscreen = useAppStore((s) => s.fullscreen);
   if (embed) return <ErrorBoundary name="flowvar"><Embed /></ErrorBoundary>;
+  if (lecture) return <ErrorBoundary name="flowvar"><LectureMode views={PANEL_VIEWS} /></ErrorBoundary>;
   const show = (name: string) => !hidden.includes(name);
   return (
     <ErrorBoundary name="flowvar">

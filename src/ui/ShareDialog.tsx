@@ -3,7 +3,7 @@
 // preview of exactly that link. A modal (src/ui/useModal.ts); the link itself is src/ui/shareBuilder.ts.
 import { useEffect, useMemo, useState } from 'react';
 import { PANELS } from '../panels/panelList';
-import { chapterIndex, CHAPTERS } from '../story/chapters';
+import { CHAPTERS } from '../story/chapters';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
 import { HIDABLE_CONTROLS, panelHideName } from '../state/viewParams';
@@ -19,7 +19,7 @@ const PREVIEW_DEBOUNCE_MS = 600;
 function initialChoice(): BuilderChoice {
   const s = appStore.getState();
   return {
-    hidden: [...s.hidden], embed: false, panel: s.panel ?? 'flow', chapter: s.story.open ? chapterIndex(s.story.chapter) + 1 : null,
+    hidden: [...s.hidden], embed: false, panel: s.panel ?? 'flow', chapter: s.story.open ? s.story.chapter : null,
     theme: s.theme, autoplay: s.autoplayLink, lecture: s.lecture,
   };
 }
@@ -65,9 +65,9 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
             <fieldset>
               <legend>Open with</legend>
               <label className="control">chapter
-                <select value={choice.chapter ?? ''} onChange={(e) => update({ chapter: e.target.value === '' ? null : Number(e.target.value) })} data-testid="share-chapter" data-autofocus>
+                <select value={choice.chapter ?? ''} onChange={(e) => update({ chapter: e.target.value === '' ? null : e.target.value })} data-testid="share-chapter" data-autofocus>
                   <option value="">none (the run as it is)</option>
-                  {CHAPTERS.map((p, i) => <option key={p.id} value={i + 1}>{i + 1}. {p.title}</option>)}
+                  {CHAPTERS.map((c, i) => <option key={c.id} value={c.id}>{i + 1}. {c.title}</option>)}
                 </select>
               </label>
               <label className="control">theme

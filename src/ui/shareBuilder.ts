@@ -10,8 +10,8 @@ export interface BuilderChoice {
   embed: boolean;
   /** the panel of embed mode */
   panel: string;
-  /** chapter to open (1-based), or null for none */
-  chapter: number | null;
+  /** id of the story chapter to open (`chapter=<id>`), or null for none */
+  chapter: string | null;
   theme: 'lecture' | 'projector';
   /** true/false written into the link; null leaves it to the reader's motion setting */
   autoplay: boolean | null;
@@ -22,7 +22,7 @@ export interface BuilderChoice {
 const OWNED = new Set(['embed', 'panel', 'tour', 'chapter', 'theme', 'autoplay', 'lecture']);
 
 /** The link for `choice`, built on `base` (a full share link of the current run). */
-export function builderLink(base: string, choice: BuilderChoice, chapterKey = 'tour'): string {
+export function builderLink(base: string, choice: BuilderChoice): string {
   const url = new URL(base);
   const kept = new URLSearchParams();
   for (const [key, value] of new URLSearchParams(url.search)) {
@@ -30,7 +30,7 @@ export function builderLink(base: string, choice: BuilderChoice, chapterKey = 't
     kept.append(key, value);
   }
   for (const control of HIDABLE_CONTROLS) if (choice.hidden.includes(control)) kept.set(`${control}_hide`, 'true');
-  if (choice.chapter !== null) kept.set(chapterKey, String(choice.chapter));
+  if (choice.chapter !== null) kept.set('chapter', choice.chapter);
   if (choice.theme !== 'lecture') kept.set('theme', choice.theme);
   if (choice.autoplay !== null) kept.set('autoplay', String(choice.autoplay));
   if (choice.lecture) kept.set('lecture', 'true');

@@ -30,9 +30,10 @@ describe('projector theme', () => {
     it(`${width}×${height}: σ, play and the chapter's panel on one screen, no page scroll, ≥ 20 px text and ≥ 16 px ticks`, async () => {
       const page = await browser.newPage();
       await page.setViewportSize({ width, height });
-      await page.goto(appUrl(`${Q}&theme=projector&autoplay=false`));
+      // chapter 2 (rotated pairs) is about the gradient-variance panel
+      await page.goto(appUrl(`${Q}&theme=projector&autoplay=false&chapter=rotated`));
       await page.getByTestId('sigma-slider').waitFor();
-      for (const sel of ['[data-testid="sigma-slider"]', '[data-testid="play"]', '[data-testid="panel-pairs"]', '[data-testid="panel-flow"]']) {
+      for (const sel of ['[data-testid="sigma-slider"]', '[data-testid="play"]', '[data-testid="panel-gradvar"]', '[data-testid="explain"]']) {
         const r = await onScreen(page, sel);
         expect(r.inside, r.box).toBe(true);
       }
@@ -58,6 +59,36 @@ describe('projector theme', () => {
       await page.close();
     });
   }
+});
+
+describe('lecture mode', () => {
+  it('lecture=true: one chapter per screen, its panel with play and σ in view; PageDown / ← / → turn the chapters', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(appUrl('engine=cpu&lecture=true&theme=projector&autoplay=false'));
+    await page.getByTestId('lecture').waitFor();
+    const chapter = () => page.evaluate(() => window.__flowvar!.store.getState().story.chapter);
+    const inView = async (panel: string) => {
+      for (const sel of ['[data-testid="lecture-play"]', '[data-testid="lecture-sigma-slider"]', `[data-testid="panel-${panel}"]`]) {
+        const r = await onScreen(page, sel);
+        expect(r.inside, r.box).toBe(true);
+      }
+      expect(await page.locator('[data-panel]').count()).toBe(1);
+    };
+    expect(await chapter()).toBe('lines');
+    await inView('flow');
+    const title = await page.locator('.lecture-head h1').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(title).toBeGreaterThanOrEqual(36); // big type
+    await page.keyboard.press('PageDown');
+    await expect.poll(chapter).toBe('rotated');
+    await inView('gradvar');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(chapter).toBe('lines');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(chapter).toBe('rotated');
+    expect(await page.evaluate(() => window.__flowvar!.store.getState().stepCount)).toBe(0); // autoplay=false holds
+    await page.close();
+  });
 });
 
 describe('phone 390×844', () => {

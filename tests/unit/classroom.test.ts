@@ -16,10 +16,10 @@ const CHOICE: BuilderChoice = { hidden: [], embed: false, panel: 'flow', chapter
 describe('builderLink()', () => {
   it('replaces the view keys it owns, keeps the run, drops stale hide flags', () => {
     const base = 'https://x.org/sub/?v=1&seed=3&sigma=0.1&embed=true&sigma_hide=true&theme=projector#h';
-    const link = builderLink(base, { ...CHOICE, hidden: ['lr', 'flowPanel', 'nope'], chapter: 2, autoplay: false, embed: true, panel: 'gradvar' });
+    const link = builderLink(base, { ...CHOICE, hidden: ['lr', 'flowPanel', 'nope'], chapter: 'rotated', autoplay: false, embed: true, panel: 'gradvar' });
     const q = new URL(link).searchParams;
     expect(new URL(link).pathname).toBe('/sub/');
-    expect([...q.keys()]).toEqual(['v', 'seed', 'sigma', 'lr_hide', 'flowPanel_hide', 'tour', 'autoplay', 'embed', 'panel']);
+    expect([...q.keys()]).toEqual(['v', 'seed', 'sigma', 'lr_hide', 'flowPanel_hide', 'chapter', 'autoplay', 'embed', 'panel']);
     expect(q.get('sigma')).toBe('0.1');
     expect(new URL(link).hash).toBe('');
   });
