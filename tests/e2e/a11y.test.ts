@@ -104,6 +104,14 @@ describe('reduced motion', () => {
     expect(await page.getByTestId('play').getAttribute('aria-pressed')).toBe('false');
     await page.getByTestId('play').click();
     await waitForStep(page, 2);
+    // the front door (a bare link opens chapter 1 of the story) waits for Play too
+    await page.goto(appUrl('engine=cpu'));
+    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
+    await page.getByTestId('explain').waitFor();
+    await page.waitForTimeout(1500);
+    expect((await pageState(page)).step).toBe(0);
+    await page.goto(appUrl(Q));
+    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
     // the reader's setting wins over the system preference
     await page.getByTestId('autoplay-setting').check();
     await page.reload();
