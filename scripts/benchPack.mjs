@@ -4,7 +4,8 @@
 //   run.sh, README.txt, payload.tar.gz = node (this very Node, process.execPath, stripped when
 //   `strip` exists), lib/libvulkan.so.1 (the system's Vulkan loader), app/bench.mjs (bench/packEntry.ts
 //   and the engine bundled by esbuild, shaders inlined), app/dist/linux-x64/dawn.node (the `webgpu`
-//   package's own layout, so its loader finds it next to the bundle).
+//   package's own layout, so its loader finds it next to the bundle), engine/wasm/*.wasm and
+//   app/wasmThread.mjs (the WebAssembly CPU engine, found from the bundle's URL).
 // Fails if the folder would exceed 60 MiB.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,6 +49,11 @@ try {
     banner: { js: "import { createRequire as __flowvarRequire } from 'node:module'; const require = __flowvarRequire(import.meta.url);" },
   });
   copyFileSync(dawn, join(stage, 'app/dist/linux-x64/dawn.node'));
+  // the WebAssembly CPU engine (src/node/wasmKernel.ts) finds its files from the bundle's URL:
+  // ../engine/wasm/*.wasm and ./wasmThread.mjs
+  mkdirSync(join(stage, 'engine/wasm'), { recursive: true });
+  for (const f of ['mlp.wasm', 'mlpShared.wasm']) copyFileSync(join(ROOT, 'src/engine/wasm', f), join(stage, 'engine/wasm', f));
+  copyFileSync(join(ROOT, 'src/node/wasmThread.mjs'), join(stage, 'app/wasmThread.mjs'));
   copyFileSync(realpathSync(vulkan), join(stage, 'lib/libvulkan.so.1'));
   const node = join(stage, 'node');
   const stripped = spawnSync('strip', [process.execPath, '-o', node]).status === 0;
@@ -56,7 +62,7 @@ try {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   // gzip -1: a few MiB larger than -6, several times faster (the pack test builds it)
-  const tar = spawnSync('tar', ['-I', 'gzip -1', '-cf', join(out, 'payload.tar.gz'), '-C', stage, 'node', 'lib', 'app'], { stdio: 'inherit' });
+  const tar = spawnSync('tar', ['-I', 'gzip -1', '-cf', join(out, 'payload.tar.gz'), '-C', stage, 'node', 'lib', 'app', 'engine'], { stdio: 'inherit' });
   if (tar.status !== 0) fail('tar failed');
   cpSync(join(ROOT, 'bench/pack/run.sh'), join(out, 'run.sh'));
   chmodSync(join(out, 'run.sh'), 0o755);

@@ -44,7 +44,7 @@ describe('bench pack', () => {
     // batch 300: past the loop path's 256 (no stepLoop compile, minutes on SwiftShader)
     const r = await run(join(bin, 'bash'), [join(pack, 'run.sh'), '--software', '--quick', '--sizes', '300x16', '--seconds', '0.1'], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(join(dir, 'empty')).sort()).toEqual(['app', 'lib', 'node']);
+    expect(readdirSync(join(dir, 'empty')).sort()).toEqual(['app', 'engine', 'lib', 'node']);
     const [table, json] = r.stdout.split('--- json ---');
     expect(table).toMatch(/train steps\/s/);
     expect(table).toMatch(/GPU step paths/);
@@ -59,6 +59,9 @@ describe('bench pack', () => {
     expect(tiled.dispatchesPerStep).toBeGreaterThanOrEqual(4);
     expect(tiled.dispatchesPerStep).toBeLessThanOrEqual(6);
     expect(row.gpuPaths!.find((p) => p.path === 'loop')!.cell).toEqual({ ok: false, reason: 'n/a (size)' });
+    // the WebAssembly CPU engine found its files in the pack
+    const wasm1 = report.cpuEngines?.[0]?.wasm1;
+    expect(wasm1?.ok, JSON.stringify(wasm1)).toBe(true);
     console.info(`bench pack: ${(bytes / 1024 / 1024).toFixed(1)} MiB; ${row.gpu.ok ? row.gpu.rate.toFixed(2) : '-'} GPU steps/s on SwiftShader`);
   }, 900_000);
 });
