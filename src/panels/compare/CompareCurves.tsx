@@ -1,21 +1,18 @@
 // Gradient variance (top, log) and loss (bottom, log) of both runs on one plot: one colour per run,
 // raw faint and EMA solid, one legend; the x axis spans the steps of the run.
-import { useEffect, useMemo, useRef } from 'react';
-import { scaleLinear, scaleLog } from 'd3';
+import { useMemo, useRef } from 'react';
 import { appStore } from '../../state/store';
 import { useAppStore } from '../../state/useAppStore';
 import { settingLabel } from '../../engine/compare';
 import { fitCanvas } from '../canvas';
-import { drawAxisBottom, drawAxisLeft, logTick } from '../axes';
+import { CurveAxes } from '../CurveAxes';
+import { curveLayout, curveScales } from '../curveScales';
 import { drawSeries, logExtent, type Column } from '../drawCurves';
 import { readPalette } from '../palette';
 import { useRedraw } from '../useRedraw';
 import { useSize } from '../useSize';
 import { readRunColours } from './runColours';
 import type { CurveBuffer } from '../../state/curves';
-
-const M = { top: 22, right: 12, bottom: 26, left: 50, gap: 26 };
-const TOP_SHARE = 0.58;
 
 /** The log extent over both runs' columns. */
 function bothExtent(curves: (CurveBuffer | undefined)[], columns: Column[]): [number, number] {
@@ -27,38 +24,19 @@ function bothExtent(curves: (CurveBuffer | undefined)[], columns: Column[]): [nu
 export function CompareCurves() {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const gx = useRef<SVGGElement>(null);
-  const gyTop = useRef<SVGGElement>(null);
-  const gyBottom = useRef<SVGGElement>(null);
   const size = useSize(box);
   const target = useAppStore((s) => s.config.steps);
   const version = useAppStore((s) => Math.floor(s.compareState.version / 8));
   const key = useAppStore((s) => s.compare?.key ?? null);
   const labels = useAppStore((s) => s.compareState.runs.map((r) => (key ? settingLabel(key, r.config[key]) : '')).join('|'));
 
-  const layout = useMemo(() => {
-    const inner = Math.max(20, size.height - M.top - M.bottom - M.gap);
-    const topH = inner * TOP_SHARE;
-    return { top: [M.top, M.top + topH] as const, bottom: [M.top + topH + M.gap, size.height - M.bottom] as const };
-  }, [size.height]);
+  const layout = useMemo(() => curveLayout(size.height), [size.height]);
 
   const scales = useMemo(() => {
     const { compareState } = appStore.getState();
     const curves = compareState.runs.map((r) => r.curves);
-    const last = compareState.step;
-    const ahead = Math.max(50, last * 1.15);
-    const xMax = target > 0 && last <= target ? Math.min(target, ahead) : ahead;
-    const x = scaleLinear().domain([0, xMax]).range([M.left, Math.max(M.left + 10, size.width - M.right)]);
-    const yTop = scaleLog().domain(bothExtent(curves, ['gradVar', 'gradVarEma'])).range([layout.top[1], layout.top[0]]).nice().clamp(true);
-    const yBottom = scaleLog().domain(bothExtent(curves, ['loss', 'lossEma'])).range([layout.bottom[1], layout.bottom[0]]).nice().clamp(true);
-    return { x, yTop, yBottom };
+    return curveScales(size.width, layout, compareState.step, target, bothExtent(curves, ['gradVar', 'gradVarEma']), bothExtent(curves, ['loss', 'lossEma']));
   }, [size.width, layout, target, version]);
-
-  useEffect(() => {
-    drawAxisBottom(gx.current, scales.x, layout.bottom[1], 6);
-    drawAxisLeft(gyTop.current, scales.yTop, M.left, 4, logTick);
-    drawAxisLeft(gyBottom.current, scales.yBottom, M.left, 3, logTick);
-  }, [scales, layout]);
 
   useRedraw(() => {
     const c = canvas.current;
@@ -86,11 +64,7 @@ export function CompareCurves() {
       <div className="plot" ref={box}>
         <canvas ref={canvas} data-testid="canvas-compare-curves" />
         <svg width={size.width} height={size.height} role="img" aria-label="Gradient variance and loss of runs A and B over training steps">
-          <g ref={gx} className="axis" />
-          <g ref={gyTop} className="axis" />
-          <g ref={gyBottom} className="axis" />
-          <text className="chart-title gradvar" x={M.left + 4} y={layout.top[0] - 6}>gradient variance tr Cov[∇ℓ] (log)</text>
-          <text className="chart-title loss" x={M.left + 4} y={layout.bottom[0] - 6}>loss (log)</text>
+          <CurveAxes scales={scales} layout={layout} />
         </svg>
       </div>
     </div>
