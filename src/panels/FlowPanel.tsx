@@ -8,7 +8,7 @@ import { useAppStore } from '../state/useAppStore';
 import { panelCanvas } from './canvas';
 import { drawFlow } from './drawFlow';
 import { PanelFrame } from './PanelFrame';
-import { PLANE_MARGIN } from './planeFrame';
+import { FlowPlot } from './FlowPlot';
 import { usePlane } from './usePlane';
 import { useRedraw } from './useRedraw';
 import { drawStoreOverlay, OverlayControls } from './science/OverlayControls';
@@ -30,19 +30,10 @@ export function FlowPanel() {
     drawStoreOverlay(ctx, scales, palette);
   }, (s) => [s.evaluation, s.quiver, s.layers, s.tScrub, s.theme, s.pairs, s.overlay.kind, s.overlay.trajectories, s.config.phi], [scales, size.width, size.height]);
 
-
   return (
     <PanelFrame id="flow" footer={<><Footer />{!hiddenOverlay && <OverlayControls />}</>}>
-      <div className="plot" ref={box}>
-        <canvas ref={canvas} data-testid="canvas-flow" />
-        <svg width={size.width} height={size.height} role="img" aria-label="Paths of the learned ODE from training and fresh starting points">
-          <g ref={gx} className="axis" />
-          <g ref={gy} className="axis" />
-          <text className="plot-note" x={size.width - PLANE_MARGIN.right - 4} y={PLANE_MARGIN.top + 14} textAnchor="end">
-            {evalStep === null ? 'integrating…' : `evaluated at step ${evalStep}`}
-          </text>
-        </svg>
-      </div>
+      <FlowPlot box={box} canvas={canvas} gx={gx} gy={gy} size={size} evalStep={evalStep} canvasTestId="canvas-flow"
+        label="Paths of the learned ODE from training and fresh starting points" />
     </PanelFrame>
   );
 }

@@ -31,14 +31,20 @@ export function usePlane(box: RefObject<HTMLElement | null>, frozen = false, rep
     return (kept.current = planeExtent(pairs, appStore.getState().config));
   }, [pairs, frozen]);
   const scales = useMemo(() => planeScales(extent, size.width, size.height), [extent, size.width, size.height]);
-  const gx = useRef<SVGGElement>(null);
-  const gy = useRef<SVGGElement>(null);
-  useEffect(() => {
-    drawAxisBottom(gx.current, scales.x, size.height - PLANE_MARGIN.bottom);
-    drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
-  }, [scales, size.height]);
+  const { gx, gy } = usePlaneAxes(scales, size.height);
   useEffect(() => {
     if (reportAs && size.width > 0) setPlaneDomain(reportAs, scales.x.domain(), scales.y.domain());
   }, [reportAs, scales, size.width]);
   return { size, scales, gx, gy };
+}
+
+/** The `<g>` refs of a plane's bottom and left axes, redrawn from `scales` when they change. */
+export function usePlaneAxes(scales: PlaneScales, height: number): Pick<Plane, 'gx' | 'gy'> {
+  const gx = useRef<SVGGElement>(null);
+  const gy = useRef<SVGGElement>(null);
+  useEffect(() => {
+    drawAxisBottom(gx.current, scales.x, height - PLANE_MARGIN.bottom);
+    drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
+  }, [scales, height]);
+  return { gx, gy };
 }

@@ -1,14 +1,15 @@
 // The two learned flows side by side on the same axes (one square extent around both runs' pairs),
 // each drawn by the flow panel's pure drawFlow.
-import { useMemo, useRef, useEffect } from 'react';
+import { useMemo, useRef } from 'react';
 import { appStore } from '../../state/store';
 import { useAppStore } from '../../state/useAppStore';
 import { settingLabel } from '../../engine/compare';
 import { fitCanvas } from '../canvas';
-import { drawAxisBottom, drawAxisLeft } from '../axes';
 import { drawFlow } from '../drawFlow';
 import { readPalette } from '../palette';
-import { PLANE_MARGIN, planeExtent, planeScales, type PlaneExtent } from '../planeFrame';
+import { FlowPlot } from '../FlowPlot';
+import { planeExtent, planeScales, type PlaneExtent } from '../planeFrame';
+import { usePlaneAxes } from '../usePlane';
 import { useRedraw } from '../useRedraw';
 import { useSize } from '../useSize';
 import { RUN_COLOURS } from './runColours';
@@ -20,11 +21,9 @@ export function unionExtent(a: PlaneExtent, b: PlaneExtent): PlaneExtent {
   return { cx: (lo[0] + hi[0]) / 2, cy: (lo[1] + hi[1]) / 2, half: Math.max(hi[0] - lo[0], hi[1] - lo[1]) / 2 };
 }
 
-function FlowPlot({ run }: { run: 0 | 1 }) {
+function RunFlow({ run }: { run: 0 | 1 }) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const gx = useRef<SVGGElement>(null);
-  const gy = useRef<SVGGElement>(null);
   const size = useSize(box);
   const pairsA = useAppStore((s) => s.compareState.runs[0]?.pairs ?? null);
   const pairsB = useAppStore((s) => s.compareState.runs[1]?.pairs ?? null);
@@ -36,10 +35,7 @@ function FlowPlot({ run }: { run: 0 | 1 }) {
     return unionExtent(planeExtent(pairsA, c), planeExtent(pairsB, c));
   }, [pairsA, pairsB]);
   const scales = useMemo(() => planeScales(extent, size.width, size.height), [extent, size.width, size.height]);
-  useEffect(() => {
-    drawAxisBottom(gx.current, scales.x, size.height - PLANE_MARGIN.bottom);
-    drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
-  }, [scales, size.height]);
+  const { gx, gy } = usePlaneAxes(scales, size.height);
 
   useRedraw(() => {
     const c = canvas.current;
@@ -55,16 +51,8 @@ function FlowPlot({ run }: { run: 0 | 1 }) {
   return (
     <figure className="compare-flow" data-testid={`compare-flow-${'ab'[run]}`}>
       <figcaption style={{ color: RUN_COLOURS[run] }}>{title}</figcaption>
-      <div className="plot" ref={box}>
-        <canvas ref={canvas} data-testid={`canvas-compare-${'ab'[run]}`} />
-        <svg width={size.width} height={size.height} role="img" aria-label={`Paths of the learned flow of run ${title}`}>
-          <g ref={gx} className="axis" />
-          <g ref={gy} className="axis" />
-          <text className="plot-note" x={size.width - PLANE_MARGIN.right - 4} y={PLANE_MARGIN.top + 14} textAnchor="end">
-            {evalStep === null ? 'integrating…' : `evaluated at step ${evalStep}`}
-          </text>
-        </svg>
-      </div>
+      <FlowPlot box={box} canvas={canvas} gx={gx} gy={gy} size={size} evalStep={evalStep} canvasTestId={`canvas-compare-${'ab'[run]}`}
+        label={`Paths of the learned flow of run ${title}`} />
     </figure>
   );
 }
@@ -72,8 +60,8 @@ function FlowPlot({ run }: { run: 0 | 1 }) {
 export function CompareFlows() {
   return (
     <div className="compare-flows">
-      <FlowPlot run={0} />
-      <FlowPlot run={1} />
+      <RunFlow run={0} />
+      <RunFlow run={1} />
     </div>
   );
 }

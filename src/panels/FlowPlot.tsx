@@ -1,0 +1,33 @@
+// The learned-flow plot's markup, shared by the flow panel and the compare view: the canvas the
+// paths are drawn on, the SVG axes over it and the "evaluated at step" note (the paths are
+// integrated at evaluation time, not every step, so the plot says which step it shows).
+import type { RefObject } from 'react';
+import { PLANE_MARGIN } from './planeFrame';
+import type { Size } from './useSize';
+
+export interface FlowPlotProps {
+  box: RefObject<HTMLDivElement | null>;
+  canvas: RefObject<HTMLCanvasElement | null>;
+  gx: RefObject<SVGGElement | null>;
+  gy: RefObject<SVGGElement | null>;
+  size: Size;
+  /** the step of the evaluation drawn, null while the first one is integrating */
+  evalStep: number | null;
+  canvasTestId: string;
+  label: string;
+}
+
+export function FlowPlot({ box, canvas, gx, gy, size, evalStep, canvasTestId, label }: FlowPlotProps) {
+  return (
+    <div className="plot" ref={box}>
+      <canvas ref={canvas} data-testid={canvasTestId} />
+      <svg width={size.width} height={size.height} role="img" aria-label={label}>
+        <g ref={gx} className="axis" />
+        <g ref={gy} className="axis" />
+        <text className="plot-note" x={size.width - PLANE_MARGIN.right - 4} y={PLANE_MARGIN.top + 14} textAnchor="end">
+          {evalStep === null ? 'integrating…' : `evaluated at step ${evalStep}`}
+        </text>
+      </svg>
+    </div>
+  );
+}
