@@ -6,28 +6,20 @@
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, TrainSnapshot, Trajectories } from './trainer';
 import type { ShaderSources } from './gpuShaders';
-import type { PairSet } from '../math/couplings';
 import { evaluationOf, evaluationRequests } from './measure';
 import { sweepConfig } from './sweep';
 import { GpuRun, type GpuRunOptions } from './gpuRun';
-import type { StepPath } from './gpuTrainPass';
 import { MAX_MODELS } from './gpuLayout';
 import { startRun, withLive } from './gpuTrainer';
-import type { GpuFailure } from './gpu';
+import { GpuRunOwner } from './gpuRunOwner';
 
-export class GpuSweepTrainer {
+export class GpuSweepTrainer extends GpuRunOwner {
   /** σ of each model, in model order */
   readonly sigmas: readonly number[];
-  /** called once with the first GPU failure */
-  onError: ((failure: GpuFailure) => void) | null = null;
-  private config: RunConfig;
-  private readonly initial: Float32Array;
 
-  private constructor(private readonly run: GpuRun, config: RunConfig, sigmas: readonly number[], initial: Float32Array) {
-    this.config = { ...config };
+  private constructor(run: GpuRun, config: RunConfig, sigmas: readonly number[], initial: Float32Array) {
+    super(run, config, initial);
     this.sigmas = [...sigmas];
-    this.initial = initial;
-    run.onError = (f) => this.onError?.(f);
   }
 
   /**
@@ -44,11 +36,6 @@ export class GpuSweepTrainer {
   }
 
   get models(): number { return this.sigmas.length; }
-  get pairs(): PairSet { return this.run.pairs; }
-  get stepCount(): number { return this.run.stepCount; }
-  get failure(): GpuFailure | null { return this.run.failure; }
-  /** how steps are encoded (GpuRunOptions.path) */
-  get stepPath(): StepPath { return this.run.path; }
 
   /** The configuration model m trains with. */
   modelConfig(m: number): RunConfig {
@@ -82,10 +69,6 @@ export class GpuSweepTrainer {
     return this.sigmas.map((_, m) => evaluationOf(step, this.modelConfig(m), pairs, train[m], fresh[m]));
   }
 
-  setPairs(pairs: PairSet): void {
-    this.run.setPairs(pairs);
-  }
-
   /** θ of every model. */
   weights(): Promise<Float32Array[]> {
     return this.run.weights();
@@ -94,10 +77,6 @@ export class GpuSweepTrainer {
   /** Sets θ (one array for all models, or one per model); moments zeroed; step = `step`. */
   setWeights(theta: Float32Array | readonly Float32Array[], step: number): void {
     this.run.setWeights(theta, step);
-  }
-
-  reset(): void {
-    this.run.setWeights(this.initial, 0);
   }
 
   dispose(): void {

@@ -5,16 +5,16 @@
 import type { RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, Trainer, TrainSnapshot, Trajectories } from './trainer';
 import type { ShaderSources } from './gpuShaders';
-import { makePairs, type PairSet } from '../math/couplings';
+import { makePairs } from '../math/couplings';
 import { initParams } from '../math/mlp';
 import { effectiveSigma, mlpShape, worldSpec } from './world';
 import { evaluationOf, evaluationRequests } from './measure';
 import { GpuRun, type GpuRunOptions, type RunCounters } from './gpuRun';
-import type { StepPath } from './gpuTrainPass';
 import type { PathChoice } from './gpuPathProbe';
 import type { NetPlan } from './gpuLayout';
 import type { TrainBufferName } from './gpuBuffers';
-import { probeCapabilities, type GpuCapabilities, type GpuFailure } from './gpu';
+import { probeCapabilities, type GpuCapabilities } from './gpu';
+import { GpuRunOwner } from './gpuRunOwner';
 
 export interface GpuTrainerOptions extends GpuRunOptions {
   /** adapter, for the device name and capability report */
@@ -47,25 +47,19 @@ export async function startRun(device: GPUDevice, config: RunConfig, sigmas: rea
   return { run, initial };
 }
 
-export class GpuTrainer implements Trainer {
+export class GpuTrainer extends GpuRunOwner implements Trainer {
   readonly kind = 'gpu' as const;
   readonly deviceName: string;
   readonly capabilities: GpuCapabilities | null;
-  /** called once with the first GPU failure (device lost, uncaptured error) */
-  onError: ((failure: GpuFailure) => void) | null = null;
-  private config: RunConfig;
-  private readonly initial: Float32Array;
   private lastWeightsCopy: { theta: Float32Array; step: number } | null = null;
   private readonly weightsEvery: number;
 
-  private constructor(private readonly run: GpuRun, config: RunConfig, initial: Float32Array, options: GpuTrainerOptions) {
-    this.config = { ...config };
-    this.initial = initial;
+  private constructor(run: GpuRun, config: RunConfig, initial: Float32Array, options: GpuTrainerOptions) {
+    super(run, config, initial);
     this.weightsEvery = Math.max(0, Math.floor(options.weightsEvery ?? 1000));
     const adapter = options.adapter;
     this.capabilities = adapter ? probeCapabilities(adapter) : null;
     this.deviceName = this.capabilities ? `${this.capabilities.description} (WebGPU)` : 'WebGPU device';
-    run.onError = (f) => this.onError?.(f);
   }
 
   /** Compiles (or reuses) the kernels of `device`, uploads the pairs and the initial weights. */
@@ -74,16 +68,11 @@ export class GpuTrainer implements Trainer {
     return new GpuTrainer(run, config, initial, options);
   }
 
-  get pairs(): PairSet { return this.run.pairs; }
-  get stepCount(): number { return this.run.stepCount; }
   /** the run's dispatch plan (sizes, offsets, dW split) */
   get plan(): NetPlan { return this.run.plan; }
-  /** first GPU failure; once set, step() rejects and the UI falls back to the CPU engine */
-  get failure(): GpuFailure | null { return this.run.failure; }
   /** dispatches per training step (tiled path 4, loop path 1 / stepsPerSubmit) */
   get dispatchesPerStep(): number { return this.run.dispatchesPerStep; }
-  /** how steps are encoded, and what the 'auto' probe measured (null: not probed) */
-  get stepPath(): StepPath { return this.run.path; }
+  /** what the 'auto' path probe measured (null: not probed) */
   get pathChoice(): PathChoice | null { return this.run.pathChoice; }
   /** dispatches and submits encoded over the steps taken */
   get counters(): Readonly<RunCounters> { return this.run.counters; }
@@ -114,10 +103,6 @@ export class GpuTrainer implements Trainer {
     return evaluationOf(step, c, pairs, train, fresh);
   }
 
-  setPairs(pairs: PairSet): void {
-    this.run.setPairs(pairs);
-  }
-
   async weights(): Promise<Float32Array> {
     const step = this.stepCount;
     const [theta] = await this.run.weights();
@@ -133,10 +118,6 @@ export class GpuTrainer implements Trainer {
   /** Restore parameters (Adam moments zeroed) at `step`, like CpuTrainer.setWeights. */
   setWeights(theta: Float32Array, step: number): void {
     this.run.setWeights(theta, step);
-  }
-
-  reset(): void {
-    this.run.setWeights(this.initial, 0);
   }
 
   /** Test and debugging seam: the bytes of one of the run's storage buffers. */

@@ -1,0 +1,35 @@
+// What GpuTrainer (one σ) and GpuSweepTrainer (a σ grid) share around their GpuRun: the config they
+// train with, the initial weights reset() returns to, the first-failure callback and the run's
+// read-only state. Each subclass adds its own step/evaluate shapes (one model or one per σ).
+import type { RunConfig } from './runConfig';
+import type { PairSet } from '../math/couplings';
+import type { GpuRun } from './gpuRun';
+import type { StepPath } from './gpuTrainPass';
+import type { GpuFailure } from './gpu';
+
+export abstract class GpuRunOwner {
+  /** called once with the first GPU failure (device lost, uncaptured error) */
+  onError: ((failure: GpuFailure) => void) | null = null;
+  protected config: RunConfig;
+
+  protected constructor(protected readonly run: GpuRun, config: RunConfig, private readonly initial: Float32Array) {
+    this.config = { ...config };
+    run.onError = (f) => this.onError?.(f);
+  }
+
+  get pairs(): PairSet { return this.run.pairs; }
+  get stepCount(): number { return this.run.stepCount; }
+  /** first GPU failure; once set, step() rejects and the UI falls back to the CPU engine */
+  get failure(): GpuFailure | null { return this.run.failure; }
+  /** how steps are encoded (GpuRunOptions.path) */
+  get stepPath(): StepPath { return this.run.path; }
+
+  setPairs(pairs: PairSet): void {
+    this.run.setPairs(pairs);
+  }
+
+  /** Back to the initial weights (Adam moments zeroed) at step 0. */
+  reset(): void {
+    this.run.setWeights(this.initial, 0);
+  }
+}
