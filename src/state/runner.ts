@@ -33,6 +33,11 @@ export interface RunnerDeps {
   now?: () => number;
   requestFrame?: (cb: (t: number) => void) => number;
   cancelFrame?: (id: number) => void;
+  /**
+   * Runs `cb` soon (default: a zero-delay timeout) to send the next steps as soon as a reply came,
+   * not at the next frame. null: steps only on frames (tests that pump the frame clock by hand).
+   */
+  soon?: ((cb: () => void) => void) | null;
 }
 
 /** Markers for the training settings that differ between two configs, e.g. "σ 0 → 0.3". */
@@ -117,6 +122,8 @@ export class Runner {
       now: () => performance.now(),
       requestFrame: (cb) => requestAnimationFrame(cb),
       cancelFrame: (id) => cancelAnimationFrame(id),
+      // a hand-pumped frame clock (tests) gets no background stepping unless it asks for it
+      soon: deps.requestFrame ? null : (cb) => { setTimeout(cb, 0); },
       ...deps,
     };
   }
@@ -317,6 +324,12 @@ export class Runner {
       if (gen !== this.generation) return;
       this.stepInFlight = false;
       this.absorb(snap);
+      // the next steps go out at once, not at the next frame: a page whose frames are slow (software
+      // raster, a busy machine) still keeps its engine busy
+      this.deps.soon?.(() => {
+        const next = this.store.getState();
+        if (gen === this.generation && !this.stepInFlight && next.playing && !next.error && this.trainer === t) this.requestSteps(t, next);
+      });
     }, (err: unknown) => {
       if (gen === this.generation) this.stepInFlight = false;
       this.fail(gen, err);

@@ -92,6 +92,20 @@ describe('runner lifecycle', () => {
     runner.stop();
   });
 
+  it('with `soon` the next steps go out as each reply lands: training advances without frames', async () => {
+    const store: AppStore = createAppStore();
+    store.setState({ config: { ...defaultConfig(), ...TINY }, speed: 2 });
+    let cb: ((t: number) => void) | null = null;
+    const create = async (config: RunConfig): Promise<TrainerHandle> => ({ trainer: new CpuTrainer(config), info: { kind: 'cpu', adapterName: 'CPU', software: false, fallbackReason: null } });
+    const runner = new Runner({ store, create, now: () => 0, requestFrame: (f) => { cb = f; return 1; }, cancelFrame: () => {}, soon: (f) => { setTimeout(f, 0); } });
+    runner.start();
+    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+    cb!(16); // one frame only
+    for (let i = 0; i < 40; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().stepCount).toBeGreaterThan(2 * 5); // far more than one frame's 2 steps
+    runner.stop();
+  });
+
   it('steps/s stays above 0 while steps advance, even across a window without a step', async () => {
     const { store, runner, frames } = setup();
     runner.start();
