@@ -2,18 +2,16 @@
 // page in both themes, on a chapter and with the help dialog open; the dialog's focus trap and
 // focus return; panel buttons named after their panel; the skip link; the panels' text summaries;
 // and no autoplay under prefers-reduced-motion until Play (or the reader's setting) says so.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 
 const Q = cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16 });
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 /** Serious and critical axe violations, as "rule: target" lines (empty when clean). */
 async function seriousViolations(page: Page): Promise<string[]> {

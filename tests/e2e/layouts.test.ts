@@ -2,17 +2,15 @@
 // Chromium. Projector theme at 1280×720, 1366×768, 1920×1080: σ, play and the chapter's panel on
 // screen together, no page scroll, type readable from the back. Phone 390×844: a bottom bar with
 // play and σ stays on screen beside the panels, targets ≥ 24 px, one panel per width, no sideways scroll.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, TINY, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 
 const Q = cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16 });
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 /** The element's box, and whether it lies wholly inside the viewport. */
 async function onScreen(page: Page, selector: string): Promise<{ inside: boolean; box: string }> {

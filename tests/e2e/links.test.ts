@@ -1,17 +1,15 @@
 // Links in the real page (issue 13): a sample of the hostile corpus opens with the same config,
 // view keys and corrections as decodeLink gives the CLI; Back/Forward walk the history entries
 // that presets and new seeds push (a slider only replaces); a reload keeps the preset highlight.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, launchBrowser, type E2EBrowser } from './harness';
+import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, pageState, TINY } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { decodeLink } from '../../src/state/link';
 import { HOSTILE_QUERIES } from '../unit/hostileLinks';
 
-let browser: E2EBrowser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+const browser = sharedBrowser();
 
 /** The store's link-derived state, read in the page. */
 async function opened(page: Page) {
