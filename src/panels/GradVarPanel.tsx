@@ -3,12 +3,11 @@
 import { useMemo, useRef } from 'react';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
-import { fitCanvas } from './canvas';
+import { panelCanvas } from './canvas';
 import { CurveAxes } from './CurveAxes';
 import { CURVE_MARGIN as M, curveLayout, curveScales } from './curveScales';
 import { drawSeries, logExtent } from './drawCurves';
 import { exportCurves } from './exportPanel';
-import { readPalette } from './palette';
 import { PanelFrame } from './PanelFrame';
 import { useRedraw } from './useRedraw';
 import { useSize } from './useSize';
@@ -30,12 +29,10 @@ export function GradVarPanel() {
   }, [size.width, layout, target, version]);
 
   useRedraw(() => {
-    const c = canvas.current;
-    if (!c || !box.current || size.width === 0) return;
-    const ctx = fitCanvas(c, size.width, size.height);
-    if (!ctx) return;
+    const frame = panelCanvas(canvas.current, box.current, size);
+    if (!frame) return;
+    const { ctx, p } = frame;
     const { curves } = appStore.getState();
-    const p = readPalette(box.current);
     drawSeries(ctx, curves, 'gradVar', scales.x, scales.yTop, { color: p.gradVar, width: p.weight, alpha: 0.3 });
     drawSeries(ctx, curves, 'gradVarEma', scales.x, scales.yTop, { color: p.gradVar, width: 2 * p.weight, alpha: 1 });
     drawSeries(ctx, curves, 'loss', scales.x, scales.yBottom, { color: p.loss, width: p.weight, alpha: 0.3 });

@@ -4,11 +4,10 @@ import { useMemo, useRef } from 'react';
 import { appStore } from '../../state/store';
 import { useAppStore } from '../../state/useAppStore';
 import { settingLabel } from '../../engine/compare';
-import { fitCanvas } from '../canvas';
+import { panelCanvas } from '../canvas';
 import { CurveAxes } from '../CurveAxes';
 import { curveLayout, curveScales } from '../curveScales';
 import { drawSeries, logExtent, type Column } from '../drawCurves';
-import { readPalette } from '../palette';
 import { useRedraw } from '../useRedraw';
 import { useSize } from '../useSize';
 import { readRunColours } from './runColours';
@@ -39,11 +38,9 @@ export function CompareCurves() {
   }, [size.width, layout, target, version]);
 
   useRedraw(() => {
-    const c = canvas.current;
-    if (!c || !box.current || size.width === 0) return;
-    const ctx = fitCanvas(c, size.width, size.height);
-    if (!ctx) return;
-    const weight = readPalette(box.current).weight;
+    const frame = panelCanvas(canvas.current, box.current, size);
+    if (!frame || !box.current) return;
+    const { ctx, p: { weight } } = frame;
     const colours = readRunColours(box.current);
     appStore.getState().compareState.runs.forEach((r, i) => {
       const color = colours[i];
