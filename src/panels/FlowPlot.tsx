@@ -4,6 +4,7 @@
 import type { RefObject } from 'react';
 import { PLANE_MARGIN } from './planeFrame';
 import type { Size } from './useSize';
+import { PlotLayers } from './PlotLayers';
 
 export interface FlowPlotProps {
   box: RefObject<HTMLDivElement | null>;
@@ -19,15 +20,13 @@ export interface FlowPlotProps {
 
 export function FlowPlot({ box, canvas, gx, gy, size, evalStep, canvasTestId, label }: FlowPlotProps) {
   return (
-    <div className="plot" ref={box}>
-      <canvas ref={canvas} data-testid={canvasTestId} />
-      <svg width={size.width} height={size.height} role="img" aria-label={label}>
-        <g ref={gx} className="axis" />
-        <g ref={gy} className="axis" />
-        <text className="plot-note" x={size.width - PLANE_MARGIN.right - 4} y={PLANE_MARGIN.top + 14} textAnchor="end">
-          {evalStep === null ? 'integrating…' : `evaluated at step ${evalStep}`}
-        </text>
-      </svg>
-    </div>
+    <PlotLayers box={box} canvas={canvas} size={size} canvasTestId={canvasTestId}
+      label={label}>
+      <g ref={gx} className="axis" />
+      <g ref={gy} className="axis" />
+      <text className="plot-note" x={size.width - PLANE_MARGIN.right - 4} y={PLANE_MARGIN.top + 14} textAnchor="end">
+        {evalStep === null ? 'integrating…' : `evaluated at step ${evalStep}`}
+      </text>
+    </PlotLayers>
   );
 }

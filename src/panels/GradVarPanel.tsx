@@ -11,6 +11,7 @@ import { exportCurves } from './exportPanel';
 import { PanelFrame } from './PanelFrame';
 import { useRedraw } from './useRedraw';
 import { useSize } from './useSize';
+import { PlotLayers } from './PlotLayers';
 
 export function GradVarPanel() {
   const box = useRef<HTMLDivElement>(null);
@@ -47,22 +48,20 @@ export function GradVarPanel() {
   );
   return (
     <PanelFrame id="gradvar" tools={tools}>
-      <div className="plot" ref={box}>
-        <canvas ref={canvas} data-testid="canvas-gradvar" />
-        <svg width={size.width} height={size.height} role="img" aria-label="Gradient variance and loss over training steps">
-          <CurveAxes scales={scales} layout={layout} />
-          {markers.map((m, i) => {
-            const x = scales.x(m.step);
-            if (!(x >= M.left && x <= size.width - M.right)) return null;
-            return (
-              <g key={i} className="marker" data-testid="change-marker" data-step={m.step}>
-                <line x1={x} x2={x} y1={layout.top[0]} y2={layout.bottom[1]} />
-                <text x={x + 3} y={layout.top[0] + 12 + 13 * (i % 4)}>{m.label}</text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
+      <PlotLayers box={box} canvas={canvas} size={size} canvasTestId="canvas-gradvar"
+        label="Gradient variance and loss over training steps">
+        <CurveAxes scales={scales} layout={layout} />
+        {markers.map((m, i) => {
+          const x = scales.x(m.step);
+          if (!(x >= M.left && x <= size.width - M.right)) return null;
+          return (
+            <g key={i} className="marker" data-testid="change-marker" data-step={m.step}>
+              <line x1={x} x2={x} y1={layout.top[0]} y2={layout.bottom[1]} />
+              <text x={x + 3} y={layout.top[0] + 12 + 13 * (i % 4)}>{m.label}</text>
+            </g>
+          );
+        })}
+      </PlotLayers>
     </PanelFrame>
   );
 }

@@ -12,6 +12,7 @@ import { readPalette } from './palette';
 import { PanelFrame } from './PanelFrame';
 import { useRedraw } from './useRedraw';
 import { useSize } from './useSize';
+import { PlotLayers } from './PlotLayers';
 
 const M = { top: 10, right: 10, bottom: 30, left: 50 };
 const BINS = Array.from({ length: T_BINS }, (_, i) => i);
@@ -51,21 +52,19 @@ export function TBinsPanel() {
   const base = size.height - M.bottom;
   return (
     <PanelFrame id="tbins">
-      <div className="plot" ref={box}>
-        <canvas ref={canvas} data-testid="canvas-tbins" />
-        <svg width={size.width} height={size.height} role="img" aria-label="Gradient variance per bin of t">
-          <g ref={gy} className="axis" />
-          <g className="axis band">
-            <line x1={M.left} x2={size.width - M.right} y1={base} y2={base} stroke="currentColor" />
-            {BINS.map((i) => (
-              <text key={i} x={(scales.x(i) ?? 0) + scales.x.bandwidth() / 2} y={base + 14} textAnchor="middle">
-                {(i / T_BINS).toFixed(1)}
-              </text>
-            ))}
-            <text x={size.width - M.right} y={base + 27} textAnchor="end" className="axis-label">t (bin start)</text>
-          </g>
-        </svg>
-      </div>
+      <PlotLayers box={box} canvas={canvas} size={size} canvasTestId="canvas-tbins"
+        label="Gradient variance per bin of t">
+        <g ref={gy} className="axis" />
+        <g className="axis band">
+          <line x1={M.left} x2={size.width - M.right} y1={base} y2={base} stroke="currentColor" />
+          {BINS.map((i) => (
+            <text key={i} x={(scales.x(i) ?? 0) + scales.x.bandwidth() / 2} y={base + 14} textAnchor="middle">
+              {(i / T_BINS).toFixed(1)}
+            </text>
+          ))}
+          <text x={size.width - M.right} y={base + 27} textAnchor="end" className="axis-label">t (bin start)</text>
+        </g>
+      </PlotLayers>
     </PanelFrame>
   );
 }

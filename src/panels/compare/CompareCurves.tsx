@@ -12,6 +12,7 @@ import { useRedraw } from '../useRedraw';
 import { useSize } from '../useSize';
 import { readRunColours } from './runColours';
 import type { CurveBuffer } from '../../state/curves';
+import { PlotLayers } from '../PlotLayers';
 
 /** The log extent over both runs' columns. */
 function bothExtent(curves: (CurveBuffer | undefined)[], columns: Column[]): [number, number] {
@@ -58,12 +59,10 @@ export function CompareCurves() {
         <span className="key run-a">— A: {la}</span> <span className="key run-b">— B: {lb}</span>
         <span className="dim"> (faint: every step; solid: EMA)</span>
       </p>
-      <div className="plot" ref={box}>
-        <canvas ref={canvas} data-testid="canvas-compare-curves" />
-        <svg width={size.width} height={size.height} role="img" aria-label="Gradient variance and loss of runs A and B over training steps">
-          <CurveAxes scales={scales} layout={layout} />
-        </svg>
-      </div>
+      <PlotLayers box={box} canvas={canvas} size={size} canvasTestId="canvas-compare-curves"
+        label="Gradient variance and loss of runs A and B over training steps">
+        <CurveAxes scales={scales} layout={layout} />
+      </PlotLayers>
     </div>
   );
 }

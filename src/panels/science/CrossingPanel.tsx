@@ -18,6 +18,7 @@ import { usePlane } from '../usePlane';
 import { PanelFrame } from '../PanelFrame';
 import { usePlotStyle } from './usePlotStyle';
 import { drawHeatmap, maxCell, varianceDomain, VARIANCE_DECADES } from './drawHeatmap';
+import { PlotLayers } from '../PlotLayers';
 
 const LEGEND = { width: 10, gap: 8 };
 
@@ -52,22 +53,20 @@ export function CrossingPanel() {
   const top = legend.range()[1], bottom = legend.range()[0];
   return (
     <PanelFrame id="crossing" footer={<CrossingFooter result={result} />}>
-      <div className="plot" ref={box} style={style}>
-        <canvas ref={canvas} data-testid="canvas-crossing" />
-        <svg width={size.width} height={size.height} role="img" aria-label={`Conditional variance of the regression target at t = ${t.toFixed(2)}`}>
-          {/* the legend's stops follow varianceColor(): viridis over the log domain */}
-          <defs>
-            <linearGradient id="crossing-legend" x1="0" x2="0" y1="1" y2="0">
-              {[0, 0.25, 0.5, 0.75, 1].map((u) => <stop key={u} offset={u} stopColor={interpolateViridis(u)} />)}
-            </linearGradient>
-          </defs>
-          <g ref={gx} className="axis" />
-          <g ref={gy} className="axis" />
-          {size.width > 0 && <rect x={legendX} y={top} width={LEGEND.width} height={Math.max(0, bottom - top)} fill="url(#crossing-legend)" />}
-          <g ref={gl} className="axis" />
-          <text className="plot-note" x={PLANE_MARGIN.left + 6} y={PLANE_MARGIN.top + 14}>{`t = ${t.toFixed(2)}, σ = ${sigma}`}</text>
-        </svg>
-      </div>
+      <PlotLayers box={box} canvas={canvas} size={size} style={style} canvasTestId="canvas-crossing"
+        label={`Conditional variance of the regression target at t = ${t.toFixed(2)}`}>
+        {/* the legend's stops follow varianceColor(): viridis over the log domain */}
+        <defs>
+          <linearGradient id="crossing-legend" x1="0" x2="0" y1="1" y2="0">
+            {[0, 0.25, 0.5, 0.75, 1].map((u) => <stop key={u} offset={u} stopColor={interpolateViridis(u)} />)}
+          </linearGradient>
+        </defs>
+        <g ref={gx} className="axis" />
+        <g ref={gy} className="axis" />
+        {size.width > 0 && <rect x={legendX} y={top} width={LEGEND.width} height={Math.max(0, bottom - top)} fill="url(#crossing-legend)" />}
+        <g ref={gl} className="axis" />
+        <text className="plot-note" x={PLANE_MARGIN.left + 6} y={PLANE_MARGIN.top + 14}>{`t = ${t.toFixed(2)}, σ = ${sigma}`}</text>
+      </PlotLayers>
     </PanelFrame>
   );
 }

@@ -15,6 +15,7 @@ import { PanelFrame } from '../PanelFrame';
 import { JobButton } from './JobButton';
 import { usePlotStyle } from './usePlotStyle';
 import { drawReflowRow, reflowRows, type ReflowColors } from './drawReflow';
+import { PlotLayers } from '../PlotLayers';
 
 const M = { top: 8, right: 14, bottom: 26, left: 48 };
 const ROW_GAP = 16;
@@ -64,19 +65,17 @@ export function ReflowPanel() {
 
   return (
     <PanelFrame id="reflow" tools={<JobButton job="reflow" label="Run ReFlow" />} footer={<ReflowFooter />}>
-      <div className="plot" ref={box} style={style}>
-        <canvas ref={canvas} data-testid="canvas-reflow" />
-        <svg width={size.width} height={size.height} role="img" aria-label="Transport cost, straightness and pair reproduction per ReFlow round">
-          <g ref={gx} className="axis" />
-          {ROWS.map((r, i) => (
-            <g key={r.key}>
-              <g ref={(el) => { gy.current[i] = el; }} className="axis" />
-              <text className="plot-note" x={M.left + 6} y={M.top + i * (layout.rowH + ROW_GAP) + 11}>{r.title}</text>
-            </g>
-          ))}
-          <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">round</text>
-        </svg>
-      </div>
+      <PlotLayers box={box} canvas={canvas} size={size} style={style} canvasTestId="canvas-reflow"
+        label="Transport cost, straightness and pair reproduction per ReFlow round">
+        <g ref={gx} className="axis" />
+        {ROWS.map((r, i) => (
+          <g key={r.key}>
+            <g ref={(el) => { gy.current[i] = el; }} className="axis" />
+            <text className="plot-note" x={M.left + 6} y={M.top + i * (layout.rowH + ROW_GAP) + 11}>{r.title}</text>
+          </g>
+        ))}
+        <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">round</text>
+      </PlotLayers>
     </PanelFrame>
   );
 }

@@ -15,6 +15,7 @@ import { JobButton } from './JobButton';
 import { usePlotStyle } from './usePlotStyle';
 import { sigmaAxis, sigmaLabel } from './sigmaAxis';
 import { drawSweepMetrics, drawSweepTraces, traceDomain, type SweepColors, type SweepPoint } from './drawSweep';
+import { PlotLayers } from '../PlotLayers';
 
 // left and right leave room for "100%" and the W2 ticks at the projector theme's 17 px; the two
 // chart titles sit on separate lines so they never overlap in a narrow panel
@@ -67,26 +68,24 @@ export function SweepPanel() {
   const { axis, plotBottom, band } = layout;
   return (
     <PanelFrame id="sweep" tools={<JobButton job="sweep" label="Run sweep" />} footer={<SweepFooter />}>
-      <div className="plot" ref={box} style={style}>
-        <canvas ref={canvas} data-testid="canvas-sweep" />
-        <svg width={size.width} height={size.height} role="img" aria-label="Final pair reproduction and distance to the target against σ, with each run's gradient variance">
-          <g ref={gx} className="axis" />
-          <g ref={gl} className="axis" />
-          <g ref={gr} className="axis" />
-          {axis.hasZero && (
-            <g className="axis">
-              <line x1={axis.zeroX} x2={axis.zeroX} y1={size.height - M.bottom} y2={size.height - M.bottom + 6} stroke="currentColor" />
-              <text x={axis.zeroX} y={size.height - M.bottom + 18} textAnchor="middle">0</text>
-              <text x={axis.breakX} y={size.height - M.bottom + 4} textAnchor="middle">//</text>
-            </g>
-          )}
-          <text className="chart-title" x={M.left + 4} y={M.top - 20} style={{ fill: 'var(--c-trainPaths)' }}>pair reproduction</text>
-          <text className="chart-title" x={size.width - M.right - 4} y={M.top - 8} textAnchor="end" style={{ fill: 'var(--c-freshPaths)' }}>W2 to target (sliced —, Gaussian - -)</text>
-          <text className="plot-note" x={M.left + 4} y={band.top - 4}>gradient variance per run (log y, steps →)</text>
-          <SweepNote x={(M.left + size.width - M.right) / 2} y={(M.top + plotBottom) / 2} />
-          <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">σ</text>
-        </svg>
-      </div>
+      <PlotLayers box={box} canvas={canvas} size={size} style={style} canvasTestId="canvas-sweep"
+        label="Final pair reproduction and distance to the target against σ, with each run's gradient variance">
+        <g ref={gx} className="axis" />
+        <g ref={gl} className="axis" />
+        <g ref={gr} className="axis" />
+        {axis.hasZero && (
+          <g className="axis">
+            <line x1={axis.zeroX} x2={axis.zeroX} y1={size.height - M.bottom} y2={size.height - M.bottom + 6} stroke="currentColor" />
+            <text x={axis.zeroX} y={size.height - M.bottom + 18} textAnchor="middle">0</text>
+            <text x={axis.breakX} y={size.height - M.bottom + 4} textAnchor="middle">//</text>
+          </g>
+        )}
+        <text className="chart-title" x={M.left + 4} y={M.top - 20} style={{ fill: 'var(--c-trainPaths)' }}>pair reproduction</text>
+        <text className="chart-title" x={size.width - M.right - 4} y={M.top - 8} textAnchor="end" style={{ fill: 'var(--c-freshPaths)' }}>W2 to target (sliced —, Gaussian - -)</text>
+        <text className="plot-note" x={M.left + 4} y={band.top - 4}>gradient variance per run (log y, steps →)</text>
+        <SweepNote x={(M.left + size.width - M.right) / 2} y={(M.top + plotBottom) / 2} />
+        <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">σ</text>
+      </PlotLayers>
     </PanelFrame>
   );
 }
