@@ -52,6 +52,12 @@ const SPEED_FIELD = { type: 'int', default: SPEED_MIN, min: SPEED_MIN, max: SPEE
 const TRUE = new Set(['', 'true', '1', 'yes', 'on']);
 const FALSE = new Set(['false', '0', 'no', 'off']);
 
+/** A flag's value (`embed`, `x_hide=…`): true or false, undefined when it is neither. */
+function flagOf(value: string): boolean | undefined {
+  const flag = value.trim().toLowerCase();
+  return TRUE.has(flag) ? true : FALSE.has(flag) ? false : undefined;
+}
+
 /** Short, printable form of a hostile value for a notice (no markup, bounded length). */
 export function quoteValue(value: string): string {
   const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?');
@@ -74,29 +80,27 @@ export function parseViewKeys(params: readonly LinkParam[]): { view: ViewParams;
     const again = duplicate(key);
     if (again) corrections.push(again);
     const value = raw ?? '';
-    const flag = value.trim().toLowerCase();
+    const on = flagOf(value);
     if (key.endsWith(HIDE_SUFFIX)) {
       const control = key.slice(0, -HIDE_SUFFIX.length);
       if (!HIDABLE_CONTROLS.includes(control)) bad(key, value, 'no such control');
-      else if (TRUE.has(flag)) { if (!view.hidden.includes(control)) view.hidden.push(control); }
-      else if (FALSE.has(flag)) view.hidden = view.hidden.filter((c) => c !== control);
-      else bad(key, value, 'the control stays visible');
+      else if (on === undefined) bad(key, value, 'the control stays visible');
+      else if (!on) view.hidden = view.hidden.filter((c) => c !== control);
+      else if (!view.hidden.includes(control)) view.hidden.push(control);
       continue;
     }
     switch (key) {
       case 'embed':
-        if (TRUE.has(flag)) view.embed = true;
-        else if (FALSE.has(flag)) view.embed = false;
-        else bad(key, value, 'embed mode is off');
+        if (on === undefined) bad(key, value, 'embed mode is off');
+        else view.embed = on;
         break;
       case 'lecture':
-        if (TRUE.has(flag)) view.lecture = true;
-        else if (!FALSE.has(flag)) bad(key, value, 'lecture mode is off');
+        if (on === undefined) bad(key, value, 'lecture mode is off');
+        else if (on) view.lecture = true;
         break;
       case 'autoplay':
-        if (TRUE.has(flag)) view.autoplay = true;
-        else if (FALSE.has(flag)) view.autoplay = false;
-        else bad(key, value, 'autoplay follows the reader\'s motion setting');
+        if (on === undefined) bad(key, value, 'autoplay follows the reader\'s motion setting');
+        else view.autoplay = on;
         break;
       case 'theme':
         if ((THEMES as readonly string[]).includes(value)) view.theme = value as Theme;
@@ -129,7 +133,7 @@ export function parseViewKeys(params: readonly LinkParam[]): { view: ViewParams;
       case 'chapter':
       case 'tour': // older links: tour=<n>|<id>|true
       case 'preset': { // older links: the preset ids
-        const id = chapterFromLink(value) ?? (key === 'tour' && TRUE.has(flag) ? CHAPTERS[0].id : null);
+        const id = chapterFromLink(value) ?? (key === 'tour' && on === true ? CHAPTERS[0].id : null);
         if (id) view.chapter = id;
         else bad(key, value, `chapters are 1–${CHAPTERS.length} or ${CHAPTERS.map((c) => c.id).join(', ')}`);
         break;
