@@ -42,6 +42,16 @@ function pumpedRunner(store: AppStore) {
   return { runner, frames, created, settle };
 }
 
+/** A tiny store (set up by `prepare`) whose pumped runner is started and `warm` frames in. */
+async function startedRunner(warm: number, prepare?: (store: AppStore) => void) {
+  const store = tinyStore();
+  prepare?.(store);
+  const pumped = pumpedRunner(store);
+  pumped.runner.start();
+  await pumped.frames(warm);
+  return { store, ...pumped };
+}
+
 describe('store actions', () => {
   it('setConfigField clamps out-of-range values into the field range', () => {
     const store = tinyStore();
@@ -140,11 +150,7 @@ describe('links', () => {
 
 describe('runner', () => {
   it('trains while playing, stops at config.steps and evaluates the final state', async () => {
-    const store = tinyStore();
-    setConfigField('steps', 7, store);
-    const { runner, frames } = pumpedRunner(store);
-    runner.start();
-    await frames(12);
+    const { store, runner } = await startedRunner(12, (s) => setConfigField('steps', 7, s));
     const s = store.getState();
     expect(s.stepCount).toBe(7);
     expect(s.playing).toBe(false);
@@ -155,10 +161,7 @@ describe('runner', () => {
   });
 
   it('a σ change acts live: no rebuild, the step count continues, a labelled marker appears', async () => {
-    const store = tinyStore();
-    const { runner, frames, created } = pumpedRunner(store);
-    runner.start();
-    await frames(3);
+    const { store, runner, frames, created } = await startedRunner(3);
     const before = store.getState().stepCount;
     expect(before).toBeGreaterThan(0);
     setSigma(0.3, store);
@@ -172,10 +175,7 @@ describe('runner', () => {
   });
 
   it('a rebuild key (width) rebuilds the trainer and clears the curves', async () => {
-    const store = tinyStore();
-    const { runner, frames, created } = pumpedRunner(store);
-    runner.start();
-    await frames(3);
+    const { store, runner, frames, created } = await startedRunner(3);
     setConfigField('width', 24, store);
     await frames(1);
     expect(created.length).toBe(2);
@@ -193,10 +193,7 @@ describe('runner', () => {
       const now = store.getState().config[key] as number;
       return now < f.max ? (f.type === 'int' ? now + 1 : now + (f.max - now) / 4) : f.min;
     };
-    const store = tinyStore();
-    const { runner, frames, created } = pumpedRunner(store);
-    runner.start();
-    await frames(2);
+    const { store, runner, frames, created } = await startedRunner(2);
     const live: ConfigKey[] = [], rebuilt: ConfigKey[] = [];
     for (const key of CONFIG_KEYS) {
       if (key === 'steps') continue; // steps = the stop point: tested above
@@ -212,10 +209,7 @@ describe('runner', () => {
   });
 
   it('reset returns to step 0 with the same curve values as the first run', async () => {
-    const store = tinyStore();
-    const { runner, frames } = pumpedRunner(store);
-    runner.start();
-    await frames(4);
+    const { store, runner, frames } = await startedRunner(4);
     const first = store.getState().curves.toArray().slice(0, 3).map((p) => p.loss);
     resetRun(store);
     expect(store.getState().stepCount).toBe(0);
@@ -226,11 +220,7 @@ describe('runner', () => {
   });
 
   it('stepOnce pauses and takes exactly one step', async () => {
-    const store = tinyStore();
-    togglePlay(store); // pause
-    const { runner, frames } = pumpedRunner(store);
-    runner.start();
-    await frames(3);
+    const { store, runner, frames } = await startedRunner(3, (s) => togglePlay(s)); // paused before it starts
     expect(store.getState().stepCount).toBe(0);
     stepOnce(store);
     await frames(3);
@@ -239,12 +229,10 @@ describe('runner', () => {
   });
 
   it('a non-finite loss pauses the run with a diverged error', async () => {
-    const store = tinyStore();
-    setConfigField('lr', 0.1, store);
-    setConfigField('tgtSx', 3, store);
-    const { runner, frames } = pumpedRunner(store);
-    runner.start();
-    await frames(2);
+    const { store, runner, frames } = await startedRunner(2, (store) => {
+      setConfigField('lr', 0.1, store);
+      setConfigField('tgtSx', 3, store);
+    });
     // Poison the weights: the next step's loss is NaN.
     const t = runner.current as CpuTrainer;
     t.setWeights(new Float32Array(t.weightsSync().length).fill(NaN), t.stepCount);
