@@ -6,6 +6,8 @@ import type { PairSet } from '../math/couplings';
 import type { GpuRun } from './gpuRun';
 import type { StepPath } from './gpuTrainPass';
 import type { GpuFailure } from './gpu';
+import type { Trajectories } from './trainer';
+import { evaluationRequests } from './measure';
 
 export abstract class GpuRunOwner {
   /** called once with the first GPU failure (device lost, uncaptured error) */
@@ -23,6 +25,18 @@ export abstract class GpuRunOwner {
   get failure(): GpuFailure | null { return this.run.failure; }
   /** how steps are encoded (GpuRunOptions.path) */
   get stepPath(): StepPath { return this.run.path; }
+
+  /**
+   * The evaluation's paths of every model (from training and fresh x0), with the step, config and
+   * pairs they belong to: both integrations are requested now, so each integrates θ as of this
+   * step even if steps are submitted meanwhile.
+   */
+  protected async evaluationPaths(): Promise<{ step: number; config: RunConfig; pairs: PairSet; train: Trajectories[]; fresh: Trajectories[] }> {
+    const config = this.config, step = this.stepCount, pairs = this.pairs;
+    const req = evaluationRequests(config, pairs);
+    const [train, fresh] = await Promise.all([this.run.integrate(req.train), this.run.integrate(req.fresh)]);
+    return { step, config, pairs, train, fresh };
+  }
 
   setPairs(pairs: PairSet): void {
     this.run.setPairs(pairs);

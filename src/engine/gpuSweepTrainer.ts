@@ -6,7 +6,7 @@
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, TrainSnapshot, Trajectories } from './trainer';
 import type { ShaderSources } from './gpuShaders';
-import { evaluationOf, evaluationRequests } from './measure';
+import { evaluationOf } from './measure';
 import { sweepConfig } from './sweep';
 import { GpuRun, type GpuRunOptions } from './gpuRun';
 import { MAX_MODELS } from './gpuLayout';
@@ -62,10 +62,7 @@ export class GpuSweepTrainer extends GpuRunOwner {
 
   /** Every model's evaluation (one integration pass over all models), in σ order. */
   async evaluate(): Promise<Evaluation[]> {
-    const c = this.config, step = this.stepCount, pairs = this.pairs;
-    const req = evaluationRequests(c, pairs);
-    // both calls made now: each integrates θ as of this step, even if steps are submitted meanwhile
-    const [train, fresh] = await Promise.all([this.integrate(req.train), this.integrate(req.fresh)]);
+    const { step, pairs, train, fresh } = await this.evaluationPaths();
     return this.sigmas.map((_, m) => evaluationOf(step, this.modelConfig(m), pairs, train[m], fresh[m]));
   }
 

@@ -8,7 +8,7 @@ import type { ShaderSources } from './gpuShaders';
 import { makePairs } from '../math/couplings';
 import { initParams } from '../math/mlp';
 import { effectiveSigma, mlpShape, worldSpec } from './world';
-import { evaluationOf, evaluationRequests } from './measure';
+import { evaluationOf } from './measure';
 import { GpuRun, type GpuRunOptions, type RunCounters } from './gpuRun';
 import type { PathChoice } from './gpuPathProbe';
 import type { NetPlan } from './gpuLayout';
@@ -96,11 +96,8 @@ export class GpuTrainer extends GpuRunOwner implements Trainer {
   }
 
   async evaluate(): Promise<Evaluation> {
-    const c = this.config, step = this.stepCount, pairs = this.pairs;
-    const req = evaluationRequests(c, pairs);
-    // both calls made now: each integrates θ as of this step, even if steps are submitted meanwhile
-    const [train, fresh] = await Promise.all([this.integrate(req.train), this.integrate(req.fresh)]);
-    return evaluationOf(step, c, pairs, train, fresh);
+    const { step, config, pairs, train, fresh } = await this.evaluationPaths();
+    return evaluationOf(step, config, pairs, train[0], fresh[0]);
   }
 
   async weights(): Promise<Float32Array> {
