@@ -10,6 +10,8 @@ import { drawFlow } from './drawFlow';
 import { PanelFrame } from './PanelFrame';
 import { FlowPlot } from './FlowPlot';
 import { usePlane } from './usePlane';
+import { PLANE_MARGIN } from './planeFrame';
+import { StoryMarkLayer } from './StoryMarkLayer';
 import { useRedraw } from './useRedraw';
 import { drawStoreOverlay, OverlayControls } from './science/OverlayControls';
 
@@ -33,7 +35,10 @@ export function FlowPanel() {
   return (
     <PanelFrame id="flow" footer={<><Footer />{!hiddenOverlay && <OverlayControls />}</>}>
       <FlowPlot box={box} canvas={canvas} gx={gx} gy={gy} size={size} evalStep={evalStep} canvasTestId="canvas-flow"
-        label="Paths of the learned ODE from training and fresh starting points" />
+        label="Paths of the learned ODE from training and fresh starting points">
+        <StoryMarkLayer panel="flow" x={scales.x} y={scales.y}
+          plot={{ left: PLANE_MARGIN.left, right: size.width - PLANE_MARGIN.right, top: PLANE_MARGIN.top, bottom: size.height - PLANE_MARGIN.bottom }} />
+      </FlowPlot>
     </PanelFrame>
   );
 }

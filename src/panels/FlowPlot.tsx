@@ -1,7 +1,7 @@
 // The learned-flow plot's markup, shared by the flow panel and the compare view: the canvas the
 // paths are drawn on, the SVG axes over it and the "evaluated at step" note (the paths are
 // integrated at evaluation time, not every step, so the plot says which step it shows).
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { PLANE_MARGIN } from './planeFrame';
 import type { Size } from './useSize';
 import { PlotLayers } from './PlotLayers';
@@ -16,9 +16,11 @@ export interface FlowPlotProps {
   evalStep: number | null;
   canvasTestId: string;
   label: string;
+  /** drawn over the axes (e.g. the story's mark) */
+  children?: ReactNode;
 }
 
-export function FlowPlot({ box, canvas, gx, gy, size, evalStep, canvasTestId, label }: FlowPlotProps) {
+export function FlowPlot({ box, canvas, gx, gy, size, evalStep, canvasTestId, label, children }: FlowPlotProps) {
   return (
     <PlotLayers box={box} canvas={canvas} size={size} canvasTestId={canvasTestId}
       label={label}>
@@ -27,6 +29,7 @@ export function FlowPlot({ box, canvas, gx, gy, size, evalStep, canvasTestId, la
       <text className="plot-note" x={size.width - PLANE_MARGIN.right - 4} y={PLANE_MARGIN.top + 14} textAnchor="end">
         {evalStep === null ? 'integrating…' : `evaluated at step ${evalStep}`}
       </text>
+      {children}
     </PlotLayers>
   );
 }

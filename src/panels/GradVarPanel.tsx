@@ -12,6 +12,7 @@ import { PanelFrame } from './PanelFrame';
 import { useRedraw } from './useRedraw';
 import { useSize } from './useSize';
 import { PlotLayers } from './PlotLayers';
+import { StoryMarkLayer } from './StoryMarkLayer';
 
 export function GradVarPanel() {
   const box = useRef<HTMLDivElement>(null);
@@ -61,6 +62,7 @@ export function GradVarPanel() {
             </g>
           );
         })}
+        <StoryMarkLayer panel="gradvar" x={scales.x} y={scales.yTop} plot={{ left: M.left, right: size.width - M.right, top: layout.top[0], bottom: layout.top[1] }} />
       </PlotLayers>
     </PanelFrame>
   );

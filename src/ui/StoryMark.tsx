@@ -1,5 +1,6 @@
-// The chapter's "what to look for" mark: the panel it concerns is outlined and carries the
-// chapter's label, as long as the story card is open. The panel is found by its anchor
+// The chapter's "what to look for" mark: the panel it concerns is outlined, as long as the story
+// card is open; a readout or whole-panel target also carries the chapter's label here (a curve or
+// region target is labelled on the data by src/panels/StoryMarkLayer.tsx). The panel is found by its anchor
 // (src/panels/panelList.ts); its label is portalled into it, so the panels need no story code.
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -20,5 +21,7 @@ export function StoryMark() {
     return () => el.removeAttribute('data-story-mark');
   }, [chapter]);
   if (!chapter || !host) return null;
+  // Curves and regions carry their label on the data (src/panels/StoryMarkLayer.tsx).
+  if (chapter.look.target.kind === 'curve' || chapter.look.target.kind === 'region') return null;
   return createPortal(<span className="story-mark-label" data-testid="story-mark">{chapter.look.label}</span>, host);
 }

@@ -2,11 +2,31 @@
 // chapter opens from its link, trains and draws; the card survives σ changes (marked modified)
 // without moving the page; keys and buttons walk the chapters; a chapter link reproduces the card.
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { appUrl, watchPage, sharedBrowser } from './harness';
 import { axisTicks, cpuQuery, inkedPixels, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { chapterConfig, CHAPTERS } from '../../src/story/chapters';
 
 const browser = sharedBrowser();
+
+/** The chapter's mark is drawn on the panel's data, with its label inside the plot and off the tool buttons. */
+async function expectMarkOnData(page: Page, panel: string, anchor: string, label: string) {
+  const mark = page.getByTestId(`panel-${panel}`).getByTestId('story-mark-data');
+  await mark.waitFor({ timeout: 30_000 });
+  expect(await mark.getAttribute('data-anchor')).toBe(anchor);
+  expect(await mark.locator('text').textContent()).toContain(label);
+  const text = (await mark.locator('text').boundingBox())!;
+  const plot = (await page.getByTestId(`panel-${panel}`).locator('.plot').boundingBox())!;
+  expect(text.y).toBeGreaterThanOrEqual(plot.y);
+  expect(text.y + text.height).toBeLessThanOrEqual(plot.y + plot.height);
+  expect(text.x).toBeGreaterThanOrEqual(plot.x);
+  expect(text.x + text.width).toBeLessThanOrEqual(plot.x + plot.width);
+  for (const tool of await page.getByTestId(`panel-${panel}`).locator('.panel-tools button').all()) {
+    const b = (await tool.boundingBox())!;
+    const overlaps = text.x < b.x + b.width && b.x < text.x + text.width && text.y < b.y + b.height && b.y < text.y + text.height;
+    expect(overlaps, `label over ${await tool.textContent()}`).toBe(false);
+  }
+}
 
 describe('story', () => {
   it('the bare page opens chapter 1 with its card; pairs draw and the step counter moves within seconds', async () => {
@@ -50,6 +70,8 @@ describe('story', () => {
       for (const canvas of ['canvas-pairs', 'canvas-flow', 'canvas-gradvar']) {
         expect(await inkedPixels(page, canvas), `${canvas} pixels`).toBeGreaterThan(50);
       }
+      const { kind } = chapter.look.target;
+      if (kind === 'curve' || kind === 'region') await expectMarkOnData(page, chapter.panel, kind === 'curve' ? 'level' : 'box', chapter.look.label);
       expect(watch.errors).toEqual([]);
       await page.close();
     });
@@ -65,6 +87,9 @@ describe('story', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await pageState(page)).config.sigma).toBeGreaterThan(0);
+    // the variance mark now bands the level since the σ marker
+    await expect.poll(() => page.getByTestId('story-mark-data').getAttribute('data-sigma-change')).toMatch(/^\d+$/);
+    expect(await page.getByTestId('story-mark-data').locator('text').textContent()).toMatch(/ · now [\d.e+-]+$/);
     expect(await page.getByTestId('story-modified').textContent()).toContain('modified from chapter 2');
     expect(await page.getByTestId('explain').getAttribute('data-chapter')).toBe('rotated');
     expect((await box()).y).toBe(before.y);
