@@ -26,6 +26,7 @@ function ReproductionBar({ rate, chance }: { rate: number; chance: number }) {
 
 export function ReadoutsPanel() {
   const m = useAppStore((s) => s.evaluation?.metrics ?? null);
+  const preview = useAppStore((s) => s.evaluationPreview);
   const kind = useAppStore((s) => s.engine.kind);
   const adapter = useAppStore((s) => s.engine.adapterName);
   const software = useAppStore((s) => s.engine.software);
@@ -52,7 +53,10 @@ export function ReadoutsPanel() {
         <Row label="transport cost vs OT" id="readout-transport" hint="E‖x̂1 − x0‖² against the OT cost W2²">
           {formatMetric(m?.transportCost)}{m?.otCost !== null && m ? <span className="dim"> vs OT {formatMetric(m.otCost)}</span> : null}
         </Row>
-        <Row label="evaluated at step" id="readout-eval-step">{m ? String(m.step) : '—'}</Row>
+        <Row label="evaluated at step" id="readout-eval-step">
+          {m ? String(m.step) : '—'}
+          {m && preview !== null && <span className="dim" data-testid="eval-preview"> · preview, {preview} particles</span>}
+        </Row>
         <Row label="current step" id="readout-step"><span ref={stepRef} /> <span className="dim">(<span ref={rateRef} /> steps/s)</span></Row>
         <Row label="engine" id="readout-engine">
           {kind === null ? 'starting…' : `${kind.toUpperCase()} · ${adapter}`}

@@ -54,6 +54,8 @@ export interface RunSlice {
   /** per-t-bin gradient variance of the latest step */
   gradVarByT: number[];
   evaluation: Evaluation | null;
+  /** fresh particles of a preview evaluation (the cheap first one of a run), null when it used the configured count */
+  evaluationPreview: number | null;
   /** parameters pulled after the latest evaluation (for the quiver, and to continue on CPU) */
   weights: WeightsSnapshot | null;
   /** the training pairs of the current trainer */
@@ -86,6 +88,7 @@ export function initialRunState(): RunSlice {
     markers: [],
     gradVarByT: new Array<number>(T_BINS).fill(NaN),
     evaluation: null,
+    evaluationPreview: null,
     weights: null,
     pairs: null,
     engine: { phase: 'starting', kind: null, adapterName: '', software: false, fallbackReason: null },

@@ -23,6 +23,13 @@ const SYMBOL: Partial<Record<ConfigKey, string>> = { sigma: 'σ', lr: 'lr', weig
 /** Shortest pause between evaluations while training runs, and its multiple of the last duration. */
 export const EVAL_INTERVAL_MS: Record<EngineKind, number> = { gpu: 500, cpu: 1500 };
 export const EVAL_DUTY = 4;
+/**
+ * Fresh particles of the first evaluation of a run (issue 8, item 4): the learned flow draws within
+ * ~2 s of load, then the configured count follows at once. Reproduction uses the training x0's and
+ * is the same; W2 and the drawing are a preview. Quoted figures never come from here (story:measure
+ * evaluates the full configuration).
+ */
+export const PREVIEW_PARTICLES = 128;
 const RATE_WINDOW_MS = 500;
 /** The steps/s readout averages over this span (longer than an evaluation of the CPU worker). */
 const RATE_SPAN_MS = 3000;
@@ -247,7 +254,7 @@ export class Runner {
     this.lastEvalStep = -1;
     return {
       curves: new CurveBuffer(), curveVersion: s.curveVersion + 1, markers: [], stepCount: 0, finished: false,
-      evaluation: null, weights: null, gradVarByT: new Array<number>(T_BINS).fill(NaN),
+      evaluation: null, evaluationPreview: null, weights: null, gradVarByT: new Array<number>(T_BINS).fill(NaN),
       error: s.error?.kind === 'device-lost' ? s.error : null,
     };
   }
@@ -367,18 +374,25 @@ export class Runner {
     this.evalInFlight = true;
     this.evalDirty = false;
     const started = this.deps.now();
+    const full = this.applied?.particles ?? 0;
+    const preview = this.lastEvalStep < 0 && full > PREVIEW_PARTICLES ? PREVIEW_PARTICLES : null;
+    if (preview !== null) t.setLive({ particles: preview });
+    // the configured count comes back once the preview was integrated (a reset keeps the trainer)
+    const restore = () => { if (preview !== null && this.trainer === t && this.applied) t.setLive({ particles: this.applied.particles }); };
     let evaluation: Evaluation;
     t.evaluate()
-      .then((ev) => { evaluation = ev; return t.weights(); })
+      .then((ev) => { evaluation = ev; restore(); return t.weights(); })
       .then((theta) => {
         if (gen !== this.generation) return;
         this.evalInFlight = false;
         const end = this.deps.now();
-        this.lastEvalDuration = end - started;
+        this.lastEvalDuration = preview !== null ? 0 : end - started; // the full one follows at once
         this.lastEvalEnd = startedAt + this.lastEvalDuration;
         this.lastEvalStep = evaluation.metrics.step;
-        this.store.setState({ evaluation, weights: { theta, step: evaluation.metrics.step } });
+        if (preview !== null) this.evalDirty = true;
+        this.store.setState({ evaluation, evaluationPreview: preview, weights: { theta, step: evaluation.metrics.step } });
       }, (err: unknown) => {
+        restore();
         if (gen === this.generation) this.evalInFlight = false;
         this.fail(gen, err);
       });

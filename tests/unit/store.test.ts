@@ -6,7 +6,7 @@ import { newSeed, nextSeed, nudgeSigma, resetRun, setConfigField, setSigma, step
 import { CurveBuffer } from '../../src/state/curves';
 import { notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt, stepSigma } from '../../src/state/sigmaScale';
 import { readLink, shareQuery } from '../../src/state/urlSync';
-import { changeMarkers, mergeMarkers, Runner } from '../../src/state/runner';
+import { changeMarkers, mergeMarkers, PREVIEW_PARTICLES, Runner } from '../../src/state/runner';
 import { CPU_SIZES } from '../../src/story/chapters';
 import { openChapter } from '../../src/story/storyActions';
 import { CONFIG_KEYS, defaultConfig, isLiveKey, LIVE_KEYS, RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../../src/engine/runConfig';
@@ -149,6 +149,22 @@ describe('links', () => {
 });
 
 describe('runner', () => {
+  it('the first evaluation of a run is a 128-particle preview; the next one, at once, uses the configured 300', async () => {
+    const { store, runner, frames } = await startedRunner(0, (s) => setConfigField('particles', 300, s));
+    const seen: [number, number | null][] = [];
+    const off = store.subscribe((s, prev) => { if (s.evaluation && s.evaluation !== prev.evaluation) seen.push([s.evaluation.freshPaths.count, s.evaluationPreview]); });
+    await frames(6);
+    expect(seen[0]).toEqual([PREVIEW_PARTICLES, 128]);
+    expect(seen[1]).toEqual([300, null]);
+    // a reset starts a fresh run: a preview again, then the full count
+    resetRun(store);
+    seen.length = 0;
+    await frames(6);
+    expect(seen.slice(0, 2)).toEqual([[128, 128], [300, null]]);
+    off();
+    runner.stop();
+  });
+
   it('trains while playing, stops at config.steps and evaluates the final state', async () => {
     const { store, runner } = await startedRunner(12, (s) => setConfigField('steps', 7, s));
     const s = store.getState();
