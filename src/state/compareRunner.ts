@@ -9,6 +9,7 @@ import type { EnginePreference } from '../engine/createTrainer';
 import type { CompareHandle } from '../engine/createCompare';
 import { compareConfigs, type CompareEngine, type CompareKey, type CompareSetting } from '../engine/compare';
 import { CurveBuffer } from './curves';
+import { StepPacer } from './stepPacing';
 import { EVAL_DUTY, EVAL_INTERVAL_MS } from './runner';
 import { COMPARE_OFF, type CompareRunView } from './compareSlice';
 import type { AppStore, Store } from './store';
@@ -40,6 +41,7 @@ export class CompareRunner {
   private lastEvalDuration = 0;
   private requested = 0;
   private singleSteps = 0;
+  private readonly pacer = new StepPacer();
   private frameId = 0;
   private running = false;
   private unsubscribe: (() => void) | null = null;
@@ -122,6 +124,7 @@ export class CompareRunner {
     this.deps.create(configs, setting.key, s.enginePref).then((handle) => {
       if (gen !== this.generation) return handle.engine.dispose();
       this.engine = handle.engine;
+      this.pacer.reset();
       this.kind = handle.kind;
       this.store.setState((st) => ({
         compareState: {
@@ -161,25 +164,23 @@ export class CompareRunner {
 
   private requestSteps(e: CompareEngine, s: Store): void {
     const target = s.config.steps;
-    let n = 0;
-    if (s.playing) {
-      n = Math.min(s.speed, target > 0 ? target - this.requested : Infinity);
-      if (n <= 0) {
-        this.store.setState((st) => ({ playing: false, compareState: { ...st.compareState, finished: true } }));
-        this.evalDirty = true;
-        return;
-      }
-    } else if (this.singleSteps > 0) {
-      this.singleSteps--;
-      n = 1;
+    const plan = this.pacer.plan(s.playing, s.speed, target > 0 ? target - this.requested : Infinity, this.singleSteps);
+    if (plan.kind === 'finished') {
+      this.store.setState((st) => ({ playing: false, compareState: { ...st.compareState, finished: true } }));
+      this.evalDirty = true;
+      return;
     }
-    if (n <= 0) return;
+    if (plan.kind === 'idle') return;
+    if (plan.single) this.singleSteps--;
+    const { n } = plan;
     const gen = this.generation;
     this.stepInFlight = true;
     this.requested += n;
+    const sent = this.deps.now();
     e.step(n).then((snaps) => {
       if (gen !== this.generation) return;
       this.stepInFlight = false;
+      this.pacer.measured(n, this.deps.now() - sent);
       const st = this.store.getState().compareState;
       snaps.forEach((snap, i) => { for (const r of snap.records) st.runs[i]?.curves.push(r); });
       this.store.setState({ compareState: { ...st, step: snaps[0].step, version: st.version + 1 } });

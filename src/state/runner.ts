@@ -11,6 +11,7 @@ import { makePairs, type PairSet } from '../math/couplings';
 import { worldSpec } from '../engine/world';
 import { CurveBuffer } from './curves';
 import { formatSetting } from './format';
+import { StepPacer } from './stepPacing';
 import type { AppStore, Store } from './store';
 import type { ChangeMarker, WeightsSnapshot } from './runSlice';
 
@@ -115,6 +116,7 @@ export class Runner {
   /** steps asked for since the last reset (GPU snapshots may lag behind the queue) */
   private requested = 0;
   private singleSteps = 0;
+  private readonly pacer = new StepPacer();
   private rateTime = 0;
   private readonly rateSamples: { time: number; step: number }[] = [];
   private frameId = 0;
@@ -212,6 +214,7 @@ export class Runner {
         if (carryToCpu) this.resumeAt(carried.step, handle.info.adapterName);
       }
       this.trainer = trainer;
+      this.pacer.reset();
       this.applied = config;
       this.requested = trainer.stepCount;
       this.evalDirty = true;
@@ -310,26 +313,24 @@ export class Runner {
   }
 
   private requestSteps(t: Trainer, s: Store): void {
-    let n = 0;
     const limit = s.config.steps > 0 && !s.finished ? s.config.steps : Infinity;
-    if (s.playing) {
-      n = Math.min(s.speed, limit - this.requested);
-      if (n <= 0) {
-        this.store.setState({ playing: false, finished: true });
-        this.evalDirty = true;
-        return;
-      }
-    } else if (this.singleSteps > 0) {
-      this.singleSteps--;
-      n = 1;
+    const plan = this.pacer.plan(s.playing, s.speed, limit - this.requested, this.singleSteps);
+    if (plan.kind === 'finished') {
+      this.store.setState({ playing: false, finished: true });
+      this.evalDirty = true;
+      return;
     }
-    if (n <= 0) return;
+    if (plan.kind === 'idle') return;
+    if (plan.single) this.singleSteps--;
+    const { n } = plan;
     const gen = this.generation;
     this.stepInFlight = true;
     this.requested += n;
+    const sent = this.deps.now();
     t.step(n).then((snap) => {
       if (gen !== this.generation) return;
       this.stepInFlight = false;
+      this.pacer.measured(n, this.deps.now() - sent);
       this.absorb(snap);
       // the next steps go out at once, not at the next frame: a page whose frames are slow (software
       // raster, a busy machine) still keeps its engine busy
