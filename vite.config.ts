@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './src/csp';
+import { CONTENT_SECURITY_POLICY } from './src/csp.ts';
+import { precachePlugin } from './src/offline/precachePlugin.ts';
 
 /** The built index.html carries the CSP as its first <head> element (src/csp.ts); dev stays without one. */
 function contentSecurityPolicy(): Plugin {
@@ -13,7 +14,6 @@ function contentSecurityPolicy(): Plugin {
     ],
   };
 }
-import { precachePlugin } from './src/offline/precachePlugin';
 
 // Relative base: the built site works from any static host and sub-path (SPEC §7).
 export default defineConfig({

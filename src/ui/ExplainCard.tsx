@@ -39,7 +39,8 @@ export function ExplainCard() {
           <button type="button" className="link" onClick={() => closeStory()} data-testid="story-close" aria-label="Close the story">Close</button>
         </div>
       </header>
-      <p data-testid="story-text">{fillFigures(chapter.text)}</p>
+      {/* focusable: the text scrolls inside the fixed-height card, so keyboards must reach it */}
+      <p data-testid="story-text" tabIndex={0}>{fillFigures(chapter.text)}</p>
       <div className="story-foot">
         <span className="look">
           Look for: <a href={`#${panel.anchor}`} data-testid="story-look">{chapter.look.label}</a> <small>({panel.title})</small>
