@@ -20,10 +20,12 @@ export function StoryMarkLayer({ panel, x, y, plot }: StoryMarkLayerProps) {
   const chapter = useAppStore((s) => (s.story.open ? chapterById(s.story.chapter) : undefined));
   const markers = useAppStore((s) => s.markers);
   useAppStore((s) => Math.floor(s.curveVersion / 8)); // a curve mark follows the data, not every frame
+  const results = useAppStore((s) => (panel === 'sweep' ? s.sweep.results : null));
   if (!chapter || chapter.panel !== panel || !(plot.right > plot.left)) return null;
-  const anchor = markAnchor(chapter.look.target, appStore.getState().curves, markers);
+  const sweep = (results ?? []).map((r) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance }));
+  const anchor = markAnchor(chapter.look.target, appStore.getState().curves, markers, sweep);
   if (!anchor) return null;
-  const { box, line, label } = markPixels(anchor, x, y, plot);
+  const { box, line, label } = markPixels(anchor, x, y, plot, chapter.look.label.length);
   return (
     <g className="story-mark" data-testid="story-mark-data" data-anchor={anchor.kind}
       data-value={anchor.kind === 'level' ? anchor.value : undefined} data-sigma-change={anchor.kind === 'level' ? anchor.sigmaChange ?? '' : undefined}>

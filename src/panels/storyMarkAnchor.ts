@@ -31,6 +31,24 @@ export interface BoxAnchor {
 
 export type MarkAnchor = LevelAnchor | BoxAnchor;
 
+/** One finished run of the σ sweep: its σ and final pair reproduction (and chance, 1/N). */
+export interface SweepRate { sigma: number; reproduction: number; chance: number }
+
+/**
+ * The σ sweep's phase transition: the box (σ in x, reproduction 0…1 in y) between the two adjacent
+ * σ where reproduction first falls below halfway from its peak to chance. Null without such a drop.
+ */
+export function sweepTransition(points: readonly SweepRate[]): BoxAnchor | null {
+  const sorted = points.filter((p) => Number.isFinite(p.reproduction)).sort((a, b) => a.sigma - b.sigma);
+  if (sorted.length < 2) return null;
+  const peak = Math.max(...sorted.map((p) => p.reproduction));
+  const mid = (peak + sorted[0].chance) / 2;
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    if (sorted[i].reproduction >= mid && sorted[i + 1].reproduction < mid) return { kind: 'box', x: [sorted[i].sigma, sorted[i + 1].sigma], y: [0, 1] };
+  }
+  return null;
+}
+
 /** Points of the recent window a level mark spans when σ has not changed. */
 export const LEVEL_WINDOW = 16;
 
@@ -39,8 +57,9 @@ export const LEVEL_WINDOW = 16;
  * last LEVEL_WINDOW points, or since the last σ change when that is nearer), or a plane region's
  * box. Null while there is nothing to mark (no finite point yet) or the target is not drawn on data.
  */
-export function markAnchor(target: MarkTarget, curves: CurveColumns, markers: readonly { step: number; key: string }[]): MarkAnchor | null {
+export function markAnchor(target: MarkTarget, curves: CurveColumns, markers: readonly { step: number; key: string }[], sweep: readonly SweepRate[] = []): MarkAnchor | null {
   if (target.kind === 'region') return { kind: 'box', x: target.x, y: target.y };
+  if (target.kind === 'panel') return sweepTransition(sweep);
   if (target.kind !== 'curve') return null;
   const { length, columns: c } = curves;
   const raw = c[target.curve], ema = target.curve === 'gradVar' ? c.gradVarEma : c.lossEma;
@@ -73,7 +92,9 @@ const FONT = 12, GAP = 5;
  * Pixel geometry of a mark: the highlight rectangle, the level line (curves) and the label's
  * baseline, kept inside `plot` (above the highlight when it fits, else below it).
  */
-export function markPixels(anchor: MarkAnchor, x: (v: number) => number, y: (v: number) => number, plot: PlotBox) {
+export function markPixels(anchor: MarkAnchor, x: (v: number) => number, y: (v: number) => number, plot: PlotBox, labelChars = 0) {
+  // a centred label is kept inside the plot at about 0.6 em per character (bold 12 px)
+  const half = Math.min((plot.right - plot.left) / 2, 0.6 * FONT * labelChars / 2);
   const clampX = (v: number) => Math.min(plot.right, Math.max(plot.left, v));
   const clampY = (v: number) => Math.min(plot.bottom, Math.max(plot.top, v));
   const [x0, x1] = anchor.kind === 'level' ? [x(anchor.from), x(anchor.to)] : [x(anchor.x[0]), x(anchor.x[1])];
@@ -88,6 +109,6 @@ export function markPixels(anchor: MarkAnchor, x: (v: number) => number, y: (v: 
   // A level label starts at the plot's left edge (the band is at the right, where the run is now).
   const label = anchor.kind === 'level'
     ? { x: plot.left + 6, y: line !== null && line - GAP - FONT >= plot.top ? line - GAP : Math.min(plot.bottom, (line ?? 0) + GAP + FONT), anchor: 'start' as const }
-    : { x: (left + right) / 2, y: labelY, anchor: 'middle' as const };
+    : { x: Math.min(plot.right - half, Math.max(plot.left + half, (left + right) / 2)), y: labelY, anchor: 'middle' as const };
   return { box, line, label };
 }

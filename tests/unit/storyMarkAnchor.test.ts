@@ -53,6 +53,14 @@ describe('markAnchor', () => {
     expect(markAnchor(chapterById('sweep')!.look.target, run(20), [])).toBeNull();
   });
 
+  it('the sweep chapter marks the σ interval where reproduction falls past halfway to chance', () => {
+    const chance = 1 / 128;
+    const rates = [[0, 0.98], [0.01, 0.97], [0.3, 0.02], [0.03, 0.9], [0.1, 0.3], [1, 0.01]].map(([sigma, reproduction]) => ({ sigma, reproduction, chance }));
+    expect(markAnchor(chapterById('sweep')!.look.target, run(1), [], rates)).toEqual({ kind: 'box', x: [0.03, 0.1], y: [0, 1] });
+    // no drop (every σ still memorizes): nothing to mark
+    expect(markAnchor(chapterById('sweep')!.look.target, run(1), [], rates.map((r) => ({ ...r, reproduction: 0.95 })))).toBeNull();
+  });
+
   it('the collision chapter marks the centre box where every line meets at t = ½', () => {
     const a = markAnchor(chapterById('collision')!.look.target, run(1), []);
     expect(a).toEqual({ kind: 'box', x: [-0.35, 0.35], y: [-0.35, 0.35] });
@@ -88,5 +96,8 @@ describe('markPixels', () => {
     expect(box.label).toEqual({ x: 250, y: 70, anchor: 'middle' });
     const high = markPixels({ kind: 'box', x: [-0.35, 0.35], y: [0.6, 1] }, plane, planeY, { left: 32, right: 480, top: 8, bottom: 220 });
     expect(high.label.y).toBeGreaterThan(high.box.y + high.box.height);
+    // near the right edge a 30-character label (~216 px) is pulled in to end at the plot's edge
+    const edge = markPixels({ kind: 'box', x: [2, 2.2], y: [0, 0.2] }, plane, planeY, { left: 32, right: 480, top: 8, bottom: 220 }, 30);
+    expect(edge.label.x).toBeCloseTo(480 - 0.6 * 12 * 15, 9);
   });
 });

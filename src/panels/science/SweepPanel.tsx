@@ -16,6 +16,7 @@ import { usePlotStyle } from './usePlotStyle';
 import { sigmaAxis, sigmaLabel } from './sigmaAxis';
 import { drawSweepMetrics, drawSweepTraces, traceDomain, type SweepColors, type SweepPoint } from './drawSweep';
 import { PlotLayers } from '../PlotLayers';
+import { StoryMarkLayer } from '../StoryMarkLayer';
 
 // left and right leave room for "100%" and the W2 ticks at the projector theme's 17 px; the two
 // chart titles sit on separate lines so they never overlap in a narrow panel
@@ -85,6 +86,7 @@ export function SweepPanel() {
         <text className="plot-note" x={M.left + 4} y={band.top - 4}>gradient variance per run (log y, steps →)</text>
         <SweepNote x={(M.left + size.width - M.right) / 2} y={(M.top + plotBottom) / 2} />
         <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">σ</text>
+        <StoryMarkLayer panel="sweep" x={axis.x} y={layout.yRate} plot={{ left: M.left, right: size.width - M.right, top: M.top, bottom: plotBottom }} />
       </PlotLayers>
     </PanelFrame>
   );
