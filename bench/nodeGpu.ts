@@ -2,6 +2,7 @@
 // to install. The Vulkan driver is chosen by the Vulkan loader; see vulkanDriverHint().
 import { existsSync, readdirSync } from 'node:fs';
 import { requestTrainerDevice } from '../src/engine/gpu';
+import { ensureRuntimeDir } from '../src/node/runtimeDir';
 
 /** Chromium's SwiftShader Vulkan driver (Debian package chromium): the `--software` adapter. */
 export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
@@ -65,6 +66,7 @@ export async function openDawn(): Promise<DawnGpu> {
       '  run `npm ci`; Dawn ships prebuilt for linux-x64/arm64, darwin and win32 only');
   }
   Object.assign(globalThis, mod.globals);
+  ensureRuntimeDir(); // before Dawn's instance: no "XDG_RUNTIME_DIR is invalid" lines in the table
   dawnInstance ??= mod.create([]);
   const adapter = await dawnInstance.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error(`Dawn found no WebGPU adapter.\n${vulkanDriverHint()}`);

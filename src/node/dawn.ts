@@ -9,11 +9,10 @@
 // NVIDIA Vulkan driver is installed (the loader reads it when Dawn creates its instance, so it must be set
 // before create()). A machine with a GPU and its Vulkan driver thus gets the GPU, even with chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureRuntimeDir } from './runtimeDir';
 import { create, globals } from 'webgpu';
 import { requestTrainerDevice, requireAdapter } from '../engine/gpu';
 
@@ -38,12 +37,7 @@ function hasNvidiaVulkanDriver(): boolean {
  */
 export function prepareDawnEnvironment(): void {
   if (!process.env.VK_ICD_FILENAMES && !hasNvidiaVulkanDriver() && existsSync(SWIFTSHADER_ICD)) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
-  const runtime = process.env.XDG_RUNTIME_DIR;
-  if (!runtime || !existsSync(runtime)) {
-    const own = join(tmpdir(), `flowvar-runtime-${process.getuid?.() ?? 'user'}`);
-    mkdirSync(own, { recursive: true, mode: 0o700 });
-    process.env.XDG_RUNTIME_DIR = own;
-  }
+  ensureRuntimeDir();
 }
 
 /** Longest wait for the adapter probe (SwiftShader starts in about a second). */
