@@ -75,12 +75,21 @@ async function loseDeviceAndContinueOnCpu(page: Page): Promise<void> {
   expect(await page.getByTestId('engine-notice').textContent()).toMatch(/Continued on CPU.* from step \d+/);
 }
 
+/**
+ * Tiny runs that never finish (steps = 0: a finished run evaluates no more, and the waits for an
+ * evaluation in flight would hang), and on the CPU an evaluation long enough (2000 particles,
+ * 32 ODE steps: tens of ms) for the 5 ms polls to see it in flight.
+ */
+function stressSize(engine: 'gpu' | 'cpu'): Partial<RunConfig> {
+  return { ...TINY, steps: 0, ...(engine === 'cpu' ? { particles: 2000, odeSteps: 32 } : {}) };
+}
+
 for (const engine of (process.env.STRESS_ENGINES?.split(",") ?? ["gpu", "cpu"]) as ("gpu" | "cpu")[]) {
   describe(`rebuild safety on the ${engine} engine`, () => {
     it('every chapter mid-run, New seed ×5, width/pairs during an evaluation, Reset mid-step: no error, training advances', async (ctx) => {
       const page = await browser.newPage();
       const watch = watchPage(page);
-      await page.goto(appUrl(`${encodeConfig({ ...defaultConfig(), ...TINY, pairs: 16 })}&engine=${engine}&speed=1`));
+      await page.goto(appUrl(`${encodeConfig({ ...defaultConfig(), ...stressSize(engine), pairs: 16 })}&engine=${engine}&speed=1`));
       await waitForStep(page, 1, 120_000);
       if ((await pageState(page)).engine !== engine) {
         await page.close();
@@ -90,7 +99,7 @@ for (const engine of (process.env.STRESS_ENGINES?.split(",") ?? ["gpu", "cpu"]) 
         await waitForEvalInFlight(page);
         // one real click (its store change is what openTiny does); the rest tiny, to keep the suite short
         if (engine === 'cpu' && chapter.id === 'rotated') await page.getByTestId(`preset-${chapter.id}`).click();
-        else await openTiny(page, { ...chapterConfig(chapter, 'gpu'), ...TINY, pairs: Math.min(64, chapterConfig(chapter, 'gpu').pairs) });
+        else await openTiny(page, { ...chapterConfig(chapter, 'gpu'), ...stressSize(engine), pairs: Math.min(64, chapterConfig(chapter, 'gpu').pairs) });
         await expectHealthyAndAdvancing(page, watch, `chapter ${chapter.id}`);
       }
       for (let i = 0; i < 5; i++) await page.getByTestId('new-seed').click();
