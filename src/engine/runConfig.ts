@@ -24,20 +24,25 @@ export type Field = NumberField | IntField | EnumField | BoolField | PairsField;
 const enumField = <T extends string>(values: readonly T[], def: T, doc: string): EnumField<T> => ({ type: 'enum', values, default: def, doc });
 const liveEnum = <T extends string>(values: readonly T[], def: T, doc: string) => ({ ...enumField(values, def, doc), live: true as const });
 
+/** Where a source or target shape sits (srcMx … srcRho, tgtMx … tgtRho): one definition for both sides. */
+type PlacementKey<P extends string> = `${P}Mx` | `${P}My` | `${P}Sx` | `${P}Sy` | `${P}Rho`;
+function placementFields<P extends 'src' | 'tgt'>(prefix: P, side: 'source' | 'target'): Record<PlacementKey<P>, NumberField> {
+  const number = (def: number, min: number, max: number, doc: string): NumberField => ({ type: 'number', default: def, min, max, doc: `${side} ${doc}` });
+  return {
+    [`${prefix}Mx`]: number(0, -5, 5, 'mean x'),
+    [`${prefix}My`]: number(0, -5, 5, 'mean y'),
+    [`${prefix}Sx`]: number(1, 0.05, 3, 'std x (scale of other shapes)'),
+    [`${prefix}Sy`]: number(1, 0.05, 3, 'std y'),
+    [`${prefix}Rho`]: number(0, -0.95, 0.95, 'correlation'),
+  } as Record<PlacementKey<P>, NumberField>;
+}
+
 export const RUN_CONFIG_FIELDS = {
   seed: { type: 'int', default: 1, min: 0, max: 2 ** 31 - 1, doc: 'seed of pairs, initial weights and batches' },
   source: enumField(DISTRIBUTIONS, 'gaussian', 'source distribution (x0)'),
-  srcMx: { type: 'number', default: 0, min: -5, max: 5, doc: 'source mean x' },
-  srcMy: { type: 'number', default: 0, min: -5, max: 5, doc: 'source mean y' },
-  srcSx: { type: 'number', default: 1, min: 0.05, max: 3, doc: 'source std x (scale of other shapes)' },
-  srcSy: { type: 'number', default: 1, min: 0.05, max: 3, doc: 'source std y' },
-  srcRho: { type: 'number', default: 0, min: -0.95, max: 0.95, doc: 'source correlation' },
+  ...placementFields('src', 'source'),
   target: enumField(DISTRIBUTIONS, 'gaussian', 'target distribution (x1)'),
-  tgtMx: { type: 'number', default: 0, min: -5, max: 5, doc: 'target mean x' },
-  tgtMy: { type: 'number', default: 0, min: -5, max: 5, doc: 'target mean y' },
-  tgtSx: { type: 'number', default: 1, min: 0.05, max: 3, doc: 'target std x (scale of other shapes)' },
-  tgtSy: { type: 'number', default: 1, min: 0.05, max: 3, doc: 'target std y' },
-  tgtRho: { type: 'number', default: 0, min: -0.95, max: 0.95, doc: 'target correlation' },
+  ...placementFields('tgt', 'target'),
   coupling: enumField(COUPLINGS, 'independent', 'how training pairs are formed (docs/math.md, Worlds and couplings)'),
   phi: { type: 'number', default: Math.PI / 2, min: 0, max: 2 * Math.PI, doc: 'rotation angle φ of the rotated coupling (radians)' },
   pairs: { type: 'int', default: 512, min: 8, max: 65536, doc: 'number of training pairs N' },

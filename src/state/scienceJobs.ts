@@ -8,7 +8,7 @@ import type { Trainer } from '../engine/trainer';
 import { runSweep, type SweepEngine, type SweepProgress } from '../engine/sweep';
 import { ReflowRunner, reflowSettings } from '../engine/reflowRounds';
 import type { AppStore } from './store';
-import { REFLOW_CHUNK_STEPS, SWEEP_CHUNK, SWEEP_FALLBACK_STEPS, type ScienceSlice, type SweepModelView } from './scienceSlice';
+import { SWEEP_FALLBACK_STEPS, type ScienceSlice, type SweepModelView } from './scienceSlice';
 
 /** An engine and, when it is the CPU although the GPU was wanted, why. */
 export interface Built<T> {
@@ -30,6 +30,10 @@ export interface ScienceDeps {
 }
 
 type JobKey = 'sweep' | 'reflow';
+
+/** Steps per model per turn: small enough for the panel to move, large enough to amortise a Worker round trip. */
+const SWEEP_CHUNK = 25;
+const REFLOW_CHUNK_STEPS = 50;
 
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));

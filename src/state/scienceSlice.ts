@@ -76,9 +76,6 @@ export interface ScienceSlice {
 
 /** Steps per model when neither the sweep nor the config names a number. */
 export const SWEEP_FALLBACK_STEPS = 2000;
-/** Steps per model per turn: small enough for the panel to move, large enough to amortise a Worker round trip. */
-export const SWEEP_CHUNK = 25;
-export const REFLOW_CHUNK_STEPS = 50;
 export const CROSSING_GRID = { min: 8, max: 96, default: 40 } as const;
 
 export function initialScienceState(): ScienceSlice {

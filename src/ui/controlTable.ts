@@ -33,8 +33,13 @@ export interface ControlGroup {
   controls: ControlSpec[];
 }
 
-const gaussianSource = (c: RunConfig) => c.source === 'gaussian';
-const gaussianTarget = (c: RunConfig) => c.target === 'gaussian';
+/** The advanced placement controls of one side; std y and correlation only mean something for a Gaussian. */
+function placementControls(prefix: 'src' | 'tgt', side: 'source' | 'target'): ControlSpec[] {
+  const gaussian = (c: RunConfig) => c[side] === 'gaussian';
+  const row = (suffix: string, label: string, step: number, when?: (c: RunConfig) => boolean): ControlSpec =>
+    ({ key: `${prefix}${suffix}` as ConfigKey, label: `${side} ${label}`, widget: 'linear', step, advanced: true, ...(when ? { when } : {}) });
+  return [row('Mx', 'mean x', 0.1), row('My', 'mean y', 0.1), row('Sx', 'std x', 0.05), row('Sy', 'std y', 0.05, gaussian), row('Rho', 'correlation', 0.05, gaussian)];
+}
 
 export const CONTROL_GROUPS: ControlGroup[] = [
   {
@@ -52,16 +57,8 @@ export const CONTROL_GROUPS: ControlGroup[] = [
       { key: 'pairs', label: 'pairs N', widget: 'pow2', when: (c) => c.coupling !== 'user' },
       { key: 'source', label: 'source', widget: 'select' },
       { key: 'target', label: 'target', widget: 'select' },
-      { key: 'srcMx', label: 'source mean x', widget: 'linear', step: 0.1, advanced: true },
-      { key: 'srcMy', label: 'source mean y', widget: 'linear', step: 0.1, advanced: true },
-      { key: 'srcSx', label: 'source std x', widget: 'linear', step: 0.05, advanced: true },
-      { key: 'srcSy', label: 'source std y', widget: 'linear', step: 0.05, advanced: true, when: gaussianSource },
-      { key: 'srcRho', label: 'source correlation', widget: 'linear', step: 0.05, advanced: true, when: gaussianSource },
-      { key: 'tgtMx', label: 'target mean x', widget: 'linear', step: 0.1, advanced: true },
-      { key: 'tgtMy', label: 'target mean y', widget: 'linear', step: 0.1, advanced: true },
-      { key: 'tgtSx', label: 'target std x', widget: 'linear', step: 0.05, advanced: true },
-      { key: 'tgtSy', label: 'target std y', widget: 'linear', step: 0.05, advanced: true, when: gaussianTarget },
-      { key: 'tgtRho', label: 'target correlation', widget: 'linear', step: 0.05, advanced: true, when: gaussianTarget },
+      ...placementControls('src', 'source'),
+      ...placementControls('tgt', 'target'),
     ],
   },
   {
