@@ -6,9 +6,10 @@ import { useAppStore } from '../state/useAppStore';
 import { useLiveText } from '../ui/useLiveText';
 import { PanelFrame } from './PanelFrame';
 
-function Row({ label, id, children, hint }: { label: string; id: string; children: ReactNode; hint?: string }) {
+/** `metric` names the readout a chapter's mark can point at (MarkTarget 'readout', src/ui/StoryMark.tsx). */
+function Row({ label, id, children, hint, metric }: { label: string; id: string; children: ReactNode; hint?: string; metric?: string }) {
   return (
-    <div className="readout">
+    <div className="readout" data-metric={metric}>
       <dt title={hint}>{label}</dt>
       <dd data-testid={id}>{children}</dd>
     </div>
@@ -36,14 +37,14 @@ export function ReadoutsPanel() {
   return (
     <PanelFrame id="readouts" png={false}>
       <dl className="readouts" data-testid="readouts">
-        <Row label="pair reproduction" id="readout-reproduction" hint="share of training x0 whose flow endpoint is nearest to its own partner x1">
+        <Row label="pair reproduction" id="readout-reproduction" metric="reproduction" hint="share of training x0 whose flow endpoint is nearest to its own partner x1">
           <span className="big">{formatPercent(m?.reproduction)}</span>
           <span className="dim"> vs chance {formatPercent(m?.chance)}</span>
           {m && <ReproductionBar rate={m.reproduction} chance={m.chance} />}
         </Row>
         <Row label="distance to partner" id="readout-partner" hint="mean ‖endpoint − own partner x1‖">{formatMetric(m?.partnerDistance)}</Row>
         <Row label="sliced W2 to target" id="readout-sliced-w2" hint="generated cloud (fresh x0) vs a target sample">{formatMetric(m?.slicedW2)}</Row>
-        <Row label="Gaussian W2 to target" id="readout-gaussian-w2" hint="closed form between the fitted Gaussian and the target">
+        <Row label="Gaussian W2 to target" id="readout-gaussian-w2" metric="gaussianW2" hint="closed form between the fitted Gaussian and the target">
           {m?.gaussianW2 === null ? 'target not Gaussian' : formatMetric(m?.gaussianW2)}
         </Row>
         <Row label="generated covariance" id="readout-cov">

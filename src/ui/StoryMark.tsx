@@ -1,6 +1,7 @@
 // The chapter's "what to look for" mark: the panel it concerns is outlined, as long as the story
-// card is open; a readout or whole-panel target also carries the chapter's label here (a curve or
-// region target is labelled on the data by src/panels/StoryMarkLayer.tsx). The panel is found by its anchor
+// card is open; a whole-panel target also carries the chapter's label here, a readout target
+// outlines and labels its own row (a curve or region target is labelled on the data by
+// src/panels/StoryMarkLayer.tsx). The panel is found by its anchor
 // (src/panels/panelList.ts); its label is portalled into it, so the panels need no story code.
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -14,7 +15,9 @@ export function StoryMark() {
   const [host, setHost] = useState<HTMLElement | null>(null);
   useEffect(() => {
     if (!chapter) { setHost(null); return; }
-    const el = document.getElementById(panelInfo(chapter.panel).anchor);
+    const panel = document.getElementById(panelInfo(chapter.panel).anchor);
+    const { target } = chapter.look;
+    const el = target.kind === 'readout' ? panel?.querySelector<HTMLElement>(`[data-metric="${target.metric}"] dd`) ?? panel : panel;
     if (!el) { setHost(null); return; }
     el.setAttribute('data-story-mark', chapter.look.target.kind);
     setHost(el);
@@ -23,5 +26,6 @@ export function StoryMark() {
   if (!chapter || !host) return null;
   // Curves and regions carry their label on the data (src/panels/StoryMarkLayer.tsx).
   if (chapter.look.target.kind === 'curve' || chapter.look.target.kind === 'region') return null;
-  return createPortal(<span className="story-mark-label" data-testid="story-mark">{chapter.look.label}</span>, host);
+  const inRow = chapter.look.target.kind === 'readout' && host.tagName === 'DD';
+  return createPortal(<span className={inRow ? 'story-mark-label in-row' : 'story-mark-label'} data-testid="story-mark">{chapter.look.label}</span>, host);
 }

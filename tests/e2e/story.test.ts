@@ -72,6 +72,12 @@ describe('story', () => {
       }
       const { kind } = chapter.look.target;
       if (kind === 'curve' || kind === 'region') await expectMarkOnData(page, chapter.panel, kind === 'curve' ? 'level' : 'box', chapter.look.label);
+      if (chapter.look.target.kind === 'readout') {
+        // the mark outlines and labels the one readout the chapter is about, not the whole panel
+        const cell = page.getByTestId('panel-readouts').locator(`[data-metric="${chapter.look.target.metric}"] dd`);
+        expect(await cell.getByTestId('story-mark').textContent()).toBe(chapter.look.label);
+        expect(await cell.getAttribute('data-story-mark')).toBe('readout');
+      }
       expect(watch.errors).toEqual([]);
       await page.close();
     });
