@@ -3,11 +3,11 @@
 // anchor comes from storyMarkAnchor.ts; this layer only converts to pixels and draws, in the
 // panel's SVG, so the label sits inside the plot and never over the panel's tool buttons.
 import { formatMetric } from '../state/format';
-import { appStore } from '../state/store';
+import { appStore, type Store } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
-import { chapterById } from '../story/chapters';
+import { chapterById, type MarkTarget } from '../story/chapters';
 import type { PanelId } from './panelList';
-import { markAnchor, markPixels, type PlotBox } from './storyMarkAnchor';
+import { markAnchor, markPixels, type MarkData, type PlotBox } from './storyMarkAnchor';
 
 export interface StoryMarkLayerProps {
   panel: PanelId;
@@ -16,14 +16,30 @@ export interface StoryMarkLayerProps {
   plot: PlotBox;
 }
 
+const NO_MARKERS: readonly { step: number; key: string }[] = [];
+
+/** The data a chapter's mark reads on `panel`: the single run's curves, a compare run's, the sweep or the rounds. */
+function markData(s: Store, target: MarkTarget): MarkData {
+  const run = target.kind === 'curve' ? target.run : undefined;
+  const curves = run === undefined ? s.curves : s.compareState.runs[run]?.curves ?? s.curves;
+  return {
+    curves,
+    markers: run === undefined ? s.markers : NO_MARKERS,
+    sweep: (s.sweep.results ?? []).map((r) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance })),
+    rounds: target.kind === 'rounds' ? s.reflow.history.map((r) => r[target.metric]) : [],
+  };
+}
+
 export function StoryMarkLayer({ panel, x, y, plot }: StoryMarkLayerProps) {
   const chapter = useAppStore((s) => (s.story.open ? chapterById(s.story.chapter) : undefined));
-  const markers = useAppStore((s) => s.markers);
-  useAppStore((s) => Math.floor(s.curveVersion / 8)); // a curve mark follows the data, not every frame
-  const results = useAppStore((s) => (panel === 'sweep' ? s.sweep.results : null));
+  // redraw when the marked data moves: σ markers, curves (every 8th version), sweep results, rounds
+  useAppStore((s) => s.markers);
+  useAppStore((s) => Math.floor(s.curveVersion / 8));
+  useAppStore((s) => Math.floor(s.compareState.version / 8));
+  useAppStore((s) => s.sweep.results);
+  useAppStore((s) => s.reflow.history);
   if (!chapter || chapter.panel !== panel || !(plot.right > plot.left)) return null;
-  const sweep = (results ?? []).map((r) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance }));
-  const anchor = markAnchor(chapter.look.target, appStore.getState().curves, markers, sweep);
+  const anchor = markAnchor(chapter.look.target, markData(appStore.getState(), chapter.look.target));
   if (!anchor) return null;
   const { box, line, label } = markPixels(anchor, x, y, plot, chapter.look.label.length);
   return (

@@ -49,17 +49,39 @@ export function sweepTransition(points: readonly SweepRate[]): BoxAnchor | null 
   return null;
 }
 
+/**
+ * A ReFlow measure over the rounds (x = round, y = its values): the box from round 0 to the last
+ * round and from the lowest to the highest value, so "each round keeps the pairing" reads as a
+ * flat band. Null before round 0 has finished.
+ */
+export function roundsBand(values: readonly number[]): BoxAnchor | null {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return null;
+  return { kind: 'box', x: [0, values.length - 1], y: [Math.min(...finite), Math.max(...finite)] };
+}
+
+/** What a mark can be anchored on: the run's curves and σ markers, the sweep's results, the ReFlow rounds. */
+export interface MarkData {
+  curves: CurveColumns;
+  markers: readonly { step: number; key: string }[];
+  sweep?: readonly SweepRate[];
+  /** the ReFlow history's value per round of the target's metric */
+  rounds?: readonly number[];
+}
+
 /** Points of the recent window a level mark spans when σ has not changed. */
 export const LEVEL_WINDOW = 16;
 
 /**
  * The anchor of `target` on the data: a curve's current level (band of the raw values over the
  * last LEVEL_WINDOW points, or since the last σ change when that is nearer), or a plane region's
- * box. Null while there is nothing to mark (no finite point yet) or the target is not drawn on data.
+ * box, the sweep's transition or the rounds' band. Null while there is nothing to mark (no finite
+ * point yet) or the target is not drawn on data.
  */
-export function markAnchor(target: MarkTarget, curves: CurveColumns, markers: readonly { step: number; key: string }[], sweep: readonly SweepRate[] = []): MarkAnchor | null {
+export function markAnchor(target: MarkTarget, { curves, markers, sweep = [], rounds = [] }: MarkData): MarkAnchor | null {
   if (target.kind === 'region') return { kind: 'box', x: target.x, y: target.y };
-  if (target.kind === 'panel') return sweepTransition(sweep);
+  if (target.kind === 'transition') return sweepTransition(sweep);
+  if (target.kind === 'rounds') return roundsBand(rounds);
   if (target.kind !== 'curve') return null;
   const { length, columns: c } = curves;
   const raw = c[target.curve], ema = target.curve === 'gradVar' ? c.gradVarEma : c.lossEma;

@@ -23,13 +23,17 @@ export type ChapterId = 'lines' | 'rotated' | 'noise' | 'memorize' | 'collision'
 
 /** Where a chapter's "what to look for" mark goes on its panel. */
 export type MarkTarget =
-  /** a curve of the gradient-variance panel, labelled at its latest point */
-  | { kind: 'curve'; curve: 'gradVar' | 'loss' }
+  /** a curve of the gradient-variance panel, labelled at its latest point; `run`: that run of compare mode */
+  | { kind: 'curve'; curve: 'gradVar' | 'loss'; run?: 0 | 1 }
   /** a box in data coordinates of a plane panel (pairs, flow, crossing) */
   | { kind: 'region'; x: readonly [number, number]; y: readonly [number, number] }
   /** one readout of the memorization panel */
   | { kind: 'readout'; metric: 'reproduction' | 'gaussianW2' }
-  /** the whole panel (sweep, reflow) */
+  /** the σ interval of the sweep where reproduction collapses (sweepTransition) */
+  | { kind: 'transition' }
+  /** the spread of one ReFlow measure over the rounds run so far */
+  | { kind: 'rounds'; metric: 'reproduction' }
+  /** the whole panel */
   | { kind: 'panel' };
 
 export interface ChapterMark {
@@ -132,7 +136,7 @@ export const CHAPTERS: readonly Chapter[] = [
     title: 'The σ sweep: a phase curve',
     text: 'Train the rotated pairing once per σ, side by side from the same pairs and initial weights. Reproduction stays near one for tiny σ and collapses past a threshold, while the distance to the target falls: memorization and generalization trade places along σ.',
     panel: 'sweep',
-    look: { label: 'reproduction collapses as σ grows', target: { kind: 'panel' } },
+    look: { label: 'reproduction collapses as σ grows', target: { kind: 'transition' } },
     tryThis: { label: 'Run the σ sweep', action: { kind: 'sweep' } },
     config: { ...ROTATED, pairs: 128, sigma: 0, steps: 1000 },
     cpu: { steps: 400 },
@@ -142,7 +146,7 @@ export const CHAPTERS: readonly Chapter[] = [
     title: 'Reflow keeps the rotation',
     text: 'Reflow retrains on the pairs its own flow produces, which should straighten the paths. Started from the rotated pairing at σ = 0, each round reproduces the rotation it memorized: Reflow does not repair a non-optimal pairing.',
     panel: 'reflow',
-    look: { label: 'each round keeps the rotated pairing', target: { kind: 'panel' } },
+    look: { label: 'each round keeps the rotated pairing', target: { kind: 'rounds', metric: 'reproduction' } },
     tryThis: { label: 'Run the ReFlow rounds', action: { kind: 'reflow' } },
     config: { ...ROTATED, pairs: 128, sigma: 0, steps: 1000 },
     cpu: { steps: 400 },
@@ -152,7 +156,7 @@ export const CHAPTERS: readonly Chapter[] = [
     title: 'Same pairs, same start: σ = 0 against σ = 0.05',
     text: "The rotated pairing trained twice in lockstep: the same pairs, the same initial weights, the same batches, t and ε; only σ differs, 0 in run A and the paper's 0.05 in run B. The small σ keeps the gradient variance at {compare.sigma005.gradVar}, {compare.ratio} times the {compare.gradVar} of σ = 0, yet both runs return about as many partners ({compare.reproduction} and {compare.sigma005.reproduction}): at this size σ = 0.05 lifts the variance floor before it breaks the memorization. Try σ = 0.3 for run B.",
     panel: 'compare',
-    look: { label: 'two runs, one colour each: σ = 0 falls lower', target: { kind: 'panel' } },
+    look: { label: 'run A (σ = 0): variance falls lower', target: { kind: 'curve', curve: 'gradVar', run: 0 } },
     tryThis: { label: 'Compare σ = 0 against σ = 0.3', action: { kind: 'compare', setting: { key: 'sigma', value: 0.3 } } },
     config: { ...ROTATED, sigma: 0, steps: 3000 },
     cpu: { steps: 800 },

@@ -24,7 +24,8 @@ export function StoryMark() {
     return () => el.removeAttribute('data-story-mark');
   }, [chapter]);
   if (!chapter || !host) return null;
-  // Curves and regions carry their label on the data (src/panels/StoryMarkLayer.tsx).
+  // Curves and regions carry their label on the data (src/panels/StoryMarkLayer.tsx); a sweep
+  // transition or ReFlow band is labelled here until its data mark is drawn (styles.css hides it then).
   if (chapter.look.target.kind === 'curve' || chapter.look.target.kind === 'region') return null;
   const inRow = chapter.look.target.kind === 'readout' && host.tagName === 'DD';
   return createPortal(<span className={inRow ? 'story-mark-label in-row' : 'story-mark-label'} data-testid="story-mark">{chapter.look.label}</span>, host);

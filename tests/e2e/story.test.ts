@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, watchPage, sharedBrowser } from './harness';
 import { axisTicks, cpuQuery, inkedPixels, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
-import { chapterConfig, CHAPTERS } from '../../src/story/chapters';
+import { chapterById, chapterConfig, CHAPTERS } from '../../src/story/chapters';
 
 const browser = sharedBrowser();
 
@@ -16,7 +16,8 @@ async function expectMarkOnData(page: Page, panel: string, anchor: string, label
   expect(await mark.getAttribute('data-anchor')).toBe(anchor);
   expect(await mark.locator('text').textContent()).toContain(label);
   const text = (await mark.locator('text').boundingBox())!;
-  const plot = (await page.getByTestId(`panel-${panel}`).locator('.plot').boundingBox())!;
+  // the plot the mark is drawn in (a compare panel holds several)
+  const plot = (await mark.locator('xpath=ancestor::div[contains(@class, "plot")][1]').boundingBox())!;
   expect(text.y).toBeGreaterThanOrEqual(plot.y);
   expect(text.y + text.height).toBeLessThanOrEqual(plot.y + plot.height);
   expect(text.x).toBeGreaterThanOrEqual(plot.x);
@@ -82,6 +83,23 @@ describe('story', () => {
       await page.close();
     });
   }
+
+  it('the ReFlow and compare chapters mark their data: the rounds\' reproduction band, run A\'s variance level', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    const tiny = (id: string) => cpuQuery({ ...chapterConfig(chapterById(id)!, 'cpu'), ...TINY, pairs: 16, steps: 30 });
+    await page.goto(appUrl(`${tiny('reflow')}&chapter=reflow`));
+    await waitForStep(page, 1);
+    await page.getByTestId('reflow-rounds').fill('1');
+    await page.getByTestId('reflow-start').click();
+    await expectMarkOnData(page, 'reflow', 'box', chapterById('reflow')!.look.label);
+    // the panel's own label gives way to the label on the data
+    expect(await page.getByTestId('panel-reflow').getByTestId('story-mark').isVisible()).toBe(false);
+    await page.goto(appUrl(`${tiny('compare')}&chapter=compare&compare=sigma:0.05`));
+    await expectMarkOnData(page, 'compare', 'level', chapterById('compare')!.look.label);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
 
   it('σ changes keep the card (modified, no layout jump); keys and buttons walk chapters; the link reproduces the card', async () => {
     const page = await browser.newPage();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CurveBuffer } from '../../src/state/curves';
 import { chapterById } from '../../src/story/chapters';
-import { LEVEL_WINDOW, markAnchor, markPixels } from '../../src/panels/storyMarkAnchor';
+import { LEVEL_WINDOW, markAnchor, markPixels, roundsBand } from '../../src/panels/storyMarkAnchor';
 
 /** A run whose gradient variance sits at 1e-3 for σ = 0, then at 2 after σ changes at step 100. */
 function run(steps: number, change = 100) {
@@ -18,7 +18,7 @@ describe('markAnchor', () => {
   const gradVar = chapterById('rotated')!.look.target;
 
   it('markAnchor(gradVar curve) bands the last 16 raw points around the σ = 0 floor', () => {
-    const a = markAnchor(gradVar, run(80), []);
+    const a = markAnchor(gradVar, { curves: run(80), markers: [] });
     expect(a?.kind).toBe('level');
     if (a?.kind !== 'level') return;
     expect(a.to).toBe(80);
@@ -32,7 +32,7 @@ describe('markAnchor', () => {
 
   it('after a σ marker the band starts at the marker and shows the new level, ~2000× the floor', () => {
     const markers = [{ step: 100, key: 'width' }, { step: 100, key: 'sigma' }];
-    const a = markAnchor(gradVar, run(108), markers);
+    const a = markAnchor(gradVar, { curves: run(108), markers });
     if (a?.kind !== 'level') throw new Error(`expected a level anchor, got ${a?.kind}`);
     expect(a.sigmaChange).toBe(100);
     expect(a.from).toBe(101); // the points before the change (at 1e-3) are left out
@@ -43,27 +43,44 @@ describe('markAnchor', () => {
     expect(a.value).toBeLessThan(2.4);
     expect(a.value / 1e-3).toBeGreaterThan(1000);
     // a σ marker later than the data does not count yet
-    const later = markAnchor(gradVar, run(80), [{ step: 100, key: 'sigma' }]);
+    const later = markAnchor(gradVar, { curves: run(80), markers: [{ step: 100, key: 'sigma' }] });
     expect(later?.kind === 'level' && later.sigmaChange).toBeNull();
   });
 
   it('markAnchor is null before the first point, and for readout and whole-panel targets', () => {
-    expect(markAnchor(gradVar, new CurveBuffer(16), [])).toBeNull();
-    expect(markAnchor(chapterById('memorize')!.look.target, run(20), [])).toBeNull();
-    expect(markAnchor(chapterById('sweep')!.look.target, run(20), [])).toBeNull();
+    expect(markAnchor(gradVar, { curves: new CurveBuffer(16), markers: [] })).toBeNull();
+    expect(markAnchor(chapterById('memorize')!.look.target, { curves: run(20), markers: [] })).toBeNull();
+    expect(markAnchor(chapterById('sweep')!.look.target, { curves: run(20), markers: [] })).toBeNull();
   });
 
   it('the sweep chapter marks the σ interval where reproduction falls past halfway to chance', () => {
     const chance = 1 / 128;
     const rates = [[0, 0.98], [0.01, 0.97], [0.3, 0.02], [0.03, 0.9], [0.1, 0.3], [1, 0.01]].map(([sigma, reproduction]) => ({ sigma, reproduction, chance }));
-    expect(markAnchor(chapterById('sweep')!.look.target, run(1), [], rates)).toEqual({ kind: 'box', x: [0.03, 0.1], y: [0, 1] });
+    expect(markAnchor(chapterById('sweep')!.look.target, { curves: run(1), markers: [], sweep: rates })).toEqual({ kind: 'box', x: [0.03, 0.1], y: [0, 1] });
     // no drop (every σ still memorizes): nothing to mark
-    expect(markAnchor(chapterById('sweep')!.look.target, run(1), [], rates.map((r) => ({ ...r, reproduction: 0.95 })))).toBeNull();
+    expect(markAnchor(chapterById('sweep')!.look.target, { curves: run(1), markers: [], sweep: rates.map((r) => ({ ...r, reproduction: 0.95 })) })).toBeNull();
   });
 
   it('the collision chapter marks the centre box where every line meets at t = ½', () => {
-    const a = markAnchor(chapterById('collision')!.look.target, run(1), []);
+    const a = markAnchor(chapterById('collision')!.look.target, { curves: run(1), markers: [] });
     expect(a).toEqual({ kind: 'box', x: [-0.35, 0.35], y: [-0.35, 0.35] });
+  });
+});
+
+describe('the ReFlow and compare chapters mark their data', () => {
+  it('reflow bands pair reproduction from round 0 to the last round, low to high; nothing before round 0', () => {
+    const target = chapterById('reflow')!.look.target;
+    expect(markAnchor(target, { curves: run(1), markers: [], rounds: [0.95, 0.93, 0.97] })).toEqual({ kind: 'box', x: [0, 2], y: [0.93, 0.97] });
+    expect(markAnchor(target, { curves: run(1), markers: [], rounds: [] })).toBeNull();
+    expect(roundsBand([NaN, 0.5])).toEqual({ kind: 'box', x: [0, 1], y: [0.5, 0.5] });
+  });
+
+  it('compare marks run A\'s gradient variance: a level band on the curves it is given', () => {
+    const target = chapterById('compare')!.look.target;
+    expect(target).toMatchObject({ kind: 'curve', curve: 'gradVar', run: 0 });
+    const a = markAnchor(target, { curves: run(60), markers: [] });
+    expect(a?.kind).toBe('level');
+    if (a?.kind === 'level') expect(a.value).toBeCloseTo(1e-3 * 1.1, 4);
   });
 });
 

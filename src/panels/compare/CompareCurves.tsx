@@ -6,13 +6,14 @@ import { useAppStore } from '../../state/useAppStore';
 import { settingLabel } from '../../engine/compare';
 import { panelCanvas } from '../canvas';
 import { CurveAxes } from '../CurveAxes';
-import { curveLayout, curveScales } from '../curveScales';
+import { CURVE_MARGIN, curveLayout, curveScales } from '../curveScales';
 import { drawSeries, logExtent, type Column } from '../drawCurves';
 import { useRedraw } from '../useRedraw';
 import { useSize } from '../useSize';
 import { readRunColours } from './runColours';
 import type { CurveBuffer } from '../../state/curves';
 import { PlotLayers } from '../PlotLayers';
+import { StoryMarkLayer } from '../StoryMarkLayer';
 
 /** The log extent over both runs' columns. */
 function bothExtent(curves: (CurveBuffer | undefined)[], columns: Column[]): [number, number] {
@@ -62,6 +63,8 @@ export function CompareCurves() {
       <PlotLayers box={box} canvas={canvas} size={size} canvasTestId="canvas-compare-curves"
         label="Gradient variance and loss of runs A and B over training steps">
         <CurveAxes scales={scales} layout={layout} />
+        <StoryMarkLayer panel="compare" x={scales.x} y={scales.yTop}
+          plot={{ left: CURVE_MARGIN.left, right: size.width - CURVE_MARGIN.right, top: layout.top[0], bottom: layout.top[1] }} />
       </PlotLayers>
     </div>
   );

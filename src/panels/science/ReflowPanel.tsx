@@ -16,6 +16,7 @@ import { JobButton } from './JobButton';
 import { usePlotStyle } from './usePlotStyle';
 import { drawReflowRow, reflowRows, type ReflowColors } from './drawReflow';
 import { PlotLayers } from '../PlotLayers';
+import { StoryMarkLayer } from '../StoryMarkLayer';
 
 const M = { top: 8, right: 14, bottom: 26, left: 48 };
 const ROW_GAP = 16;
@@ -24,6 +25,7 @@ const ROWS = [
   { key: 'straightness', title: 'straightness' },
   { key: 'reproduction', title: 'pair reproduction (chance - -)' },
 ] as const;
+const REPRODUCTION_ROW = ROWS.findIndex((r) => r.key === 'reproduction');
 
 export function ReflowPanel() {
   const box = useRef<HTMLDivElement>(null);
@@ -45,6 +47,11 @@ export function ReflowPanel() {
     });
     return { x, ys, rowH };
   }, [rounds, history, size.width, size.height]);
+  /** The pixel box of row i (the story mark of the reflow chapter stays inside its row). */
+  const rowBox = (i: number) => {
+    const top = M.top + i * (layout.rowH + ROW_GAP);
+    return { left: M.left, right: size.width - M.right, top, bottom: top + layout.rowH };
+  };
 
   useEffect(() => {
     drawAxis('bottom', gx.current, layout.x, size.height - M.bottom, { count: Math.max(1, rounds) + 1, format: (v) => (Number.isInteger(v) ? String(v) : '') });
@@ -71,10 +78,11 @@ export function ReflowPanel() {
         {ROWS.map((r, i) => (
           <g key={r.key}>
             <g ref={(el) => { gy.current[i] = el; }} className="axis" />
-            <text className="plot-note" x={M.left + 6} y={M.top + i * (layout.rowH + ROW_GAP) + 11}>{r.title}</text>
+            <text className="plot-note" x={M.left + 6} y={rowBox(i).top + 11}>{r.title}</text>
           </g>
         ))}
         <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">round</text>
+        <StoryMarkLayer panel="reflow" x={layout.x} y={layout.ys[REPRODUCTION_ROW]} plot={rowBox(REPRODUCTION_ROW)} />
       </PlotLayers>
     </PanelFrame>
   );
