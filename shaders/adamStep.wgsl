@@ -29,7 +29,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     var g = 0.0;
     for (var s = 0u; s < net.splitCount; s++) { g += gradPartials[(model * net.splitCount + s) * P + k]; }
     g *= net.invRows;
-    grad[model * P + k] = g;
+    grad[modelBase(model).params + k] = g;
     adamUpdate(k, model, g);
     gsq = g * g;
   }

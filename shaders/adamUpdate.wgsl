@@ -5,7 +5,7 @@
 /** θ_k ← θ_k − lr (m̂ / (√v̂ + ε) + λ θ_k) for mean gradient g; moments m at [0, P), v at [P, 2P). */
 fn adamUpdate(k: u32, model: u32, g: f32) {
   let P = net.paramCount;
-  let pb = model * P;
+  let pb = modelBase(model).params;
   let mb = 2u * model * P;
   let step = state[model].step;
   let lr = learningRate(step);

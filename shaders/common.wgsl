@@ -111,6 +111,22 @@ struct TrainState {
 @group(0) @binding(2) var<uniform> sel: LayerSel;
 @group(0) @binding(3) var<uniform> stage: Stage;
 
+/**
+ * Where model m's slice of the per-model work buffers starts (see Net): the same strides for every
+ * kernel that reads or writes them.
+ */
+struct ModelBase {
+  params: u32,  // θ, grad
+  acts: u32,
+  zs: u32,
+  deltas: u32,
+  rows: u32,    // samples, perSample
+}
+
+fn modelBase(m: u32) -> ModelBase {
+  return ModelBase(m * net.paramCount, m * net.actsStride, m * net.zsStride, m * net.deltasStride, m * net.rows);
+}
+
 /** σ of model m. */
 fn sigmaOf(m: u32) -> f32 {
   return live.sigmas[m / 4u][m % 4u];

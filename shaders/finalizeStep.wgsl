@@ -1,5 +1,6 @@
 // finalizeStep.wgsl: closes one training step: sums the partials in a fixed order and writes its
-// metrics record through closeStep() (stepRecord.wgsl; mirrors src/math/metrics.ts gradVarTrace()).
+// metrics record through sumAndCloseStep() (stepRecord.wgsl; mirrors src/math/metrics.ts
+// gradVarTrace()).
 // Reads statsPartials (Σ‖g_i‖², Σℓ_i per workgroup), gsqPartials (‖ḡ‖² per workgroup);
 // writes records[step − baseStep], state[model].step += 1, state[model].meanGradNormSq.
 // Dispatch 1 × 1 × models, WG threads.
@@ -11,8 +12,6 @@ override WG: u32 = 64;
 @group(1) @binding(2) var<storage, read_write> records: array<u32>;
 @group(1) @binding(3) var<storage, read_write> state: array<TrainState>;
 
-var<workgroup> red: array<vec3<f32>, WG>;
-
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
   let model = wid.z;
@@ -21,11 +20,5 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   var s = vec3<f32>(0.0);
   for (var j = li; j < net.statsJobs; j += WG) { s = vec3<f32>(s.xy + statsPartials[sp + j], s.z); }
   for (var j = li; j < net.adamJobs; j += WG) { s.z += gsqPartials[gp + j]; }
-  red[li] = s;
-  workgroupBarrier();
-  for (var h = WG / 2u; h > 0u; h >>= 1u) {
-    if (li < h) { red[li] += red[li + h]; }
-    workgroupBarrier();
-  }
-  if (li == 0u) { closeStep(model, red[0]); }
+  sumAndCloseStep(model, li, s);
 }

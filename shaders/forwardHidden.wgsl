@@ -7,47 +7,28 @@
 @group(1) @binding(1) var<storage, read_write> acts: array<f32>;
 @group(1) @binding(2) var<storage, read_write> zs: array<f32>;
 
-// this workgroup's operands: A = rows m0… of a_{l−1}, B = rows n0… of W_l (both k contiguous)
-var<private> aBase: u32;
-var<private> bBase: u32;
-var<private> rowsA: u32;
-var<private> rowsB: u32;
+// A = rows m0… of a_{l−1}, B = rows n0… of W_l: k (the layer input) contiguous in both
+const GEMM_K_CONTIGUOUS: bool = true;
 var<private> kDim: u32;
 
-fn loadA(e: u32, k0: u32, kEnd: u32) -> f32 {
-  let x = e / KT;
-  let k = k0 + e % KT;
-  if (k < kEnd && x < rowsA) { return acts[aBase + x * kDim + k]; }
-  return 0.0;
-}
-
-fn loadB(e: u32, k0: u32, kEnd: u32) -> f32 {
-  let x = e / KT;
-  let k = k0 + e % KT;
-  if (k < kEnd && x < rowsB) { return theta[bBase + x * kDim + k]; }
-  return 0.0;
-}
-
-fn slotA(e: u32) -> u32 { return tileAt(e % KT, e / KT); }
-fn slotB(e: u32) -> u32 { return tileAt(e % KT, e / KT); }
+fn readA(m: u32, k: u32) -> f32 { return acts[baseA + m * kDim + k]; }
+fn readB(n: u32, k: u32) -> f32 { return theta[baseB + n * kDim + k]; }
 fn onSlice(li: u32) {}
 
 @compute @workgroup_size(TILE / 4, TILE / 4)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let L = net.layers[sel.layer];
-  let tb = wid.z * net.paramCount;
-  let ab = wid.z * net.actsStride;
-  let zb = wid.z * net.zsStride;
+  let base = modelBase(wid.z);
   let M = net.rows;
   let N = L.fanOut;
   let K = L.fanIn;
   let m0 = wid.y * TILE;
   let n0 = wid.x * TILE;
-  aBase = ab + L.inOff + m0 * K;
-  bBase = tb + L.w + n0 * K;
-  rowsA = select(0u, M - m0, m0 < M);
-  rowsB = select(0u, N - n0, n0 < N);
+  baseA = base.acts + L.inOff + m0 * K;
+  baseB = base.params + L.w + n0 * K;
+  extentA = select(0u, M - m0, m0 < M);
+  extentB = select(0u, N - n0, n0 < N);
   kDim = K;
   var acc: array<vec4<f32>, 4>;
   gemmLoop(&acc, 0u, K, lid.x, lid.y, li);
@@ -57,9 +38,9 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
     for (var c = 0u; c < 4u; c++) {
       let n = n0 + lid.x + c * q;
       if (m < M && n < N) {
-        let z = acc[r][c] + theta[tb + L.b + n];
-        if (L.zOff != NO_OFFSET) { zs[zb + L.zOff + m * N + n] = z; }
-        acts[ab + L.outOff + m * N + n] = act(z);
+        let z = acc[r][c] + theta[base.params + L.b + n];
+        if (L.zOff != NO_OFFSET) { zs[base.zs + L.zOff + m * N + n] = z; }
+        acts[base.acts + L.outOff + m * N + n] = act(z);
       }
     }
   }

@@ -5,9 +5,11 @@
 // threads write neighbouring columns). The k dimension streams through workgroup memory KT at a
 // time as tileA[kk][m] and tileB[kk][n], rows padded by one float against bank conflicts. The next
 // slice is fetched into registers while the current one is multiplied (one global-load latency
-// per slice is hidden). Each kernel defines how its operands are read: loadA/loadB(e, k0, kEnd)
-// give element e of the slice starting at k0 (0 outside the matrix), slotA/slotB(e) its place in
-// the tile, and onSlice(li) runs once per slice after the tiles are filled.
+// per slice is hidden). A slice is loaded with the operands' contiguous index fastest, so
+// neighbouring threads read neighbouring floats. Each kernel says how its operands are stored:
+// const GEMM_K_CONTIGUOUS (k runs along memory in both operands, else m and n do), readA(m, k) and
+// readB(n, k) read one element, baseA/baseB and extentA/extentB (set before gemmLoop()) place this
+// workgroup's operands, and onSlice(li) runs once per slice after the tiles are filled.
 // Every output element is summed in k order by one thread: the same bits run to run, no atomics.
 
 override TILE: u32 = 32;
@@ -18,9 +20,42 @@ const MAX_LOADS: u32 = 16u;
 var<workgroup> tileA: array<f32, KT * (TILE + 1u)>;
 var<workgroup> tileB: array<f32, KT * (TILE + 1u)>;
 
+// this workgroup's operands: where the kernel's readA/readB start, and how many of the tile's
+// rows of A (m) and columns of B (n) lie inside the matrix
+var<private> baseA: u32;
+var<private> baseB: u32;
+var<private> extentA: u32;
+var<private> extentB: u32;
+
 /** Index of element (kk, x) of a tile. */
 fn tileAt(kk: u32, x: u32) -> u32 {
   return kk * (TILE + 1u) + x;
+}
+
+/** (x, kk) of element e of a slice, x the row of A or column of B: the contiguous index fastest. */
+fn sliceElement(e: u32) -> vec2<u32> {
+  if (GEMM_K_CONTIGUOUS) { return vec2<u32>(e / KT, e % KT); }
+  return vec2<u32>(e % TILE, e / TILE);
+}
+
+/** Place of element e of a slice in tileA or tileB. */
+fn tileSlot(e: u32) -> u32 {
+  let xk = sliceElement(e);
+  return tileAt(xk.y, xk.x);
+}
+
+/** Element e of A's slice that starts at k0 (0 outside the matrix). */
+fn loadA(e: u32, k0: u32, kEnd: u32) -> f32 {
+  let xk = sliceElement(e);
+  if (k0 + xk.y < kEnd && xk.x < extentA) { return readA(xk.x, k0 + xk.y); }
+  return 0.0;
+}
+
+/** Element e of B's slice that starts at k0 (0 outside the matrix). */
+fn loadB(e: u32, k0: u32, kEnd: u32) -> f32 {
+  let xk = sliceElement(e);
+  if (k0 + xk.y < kEnd && xk.x < extentB) { return readB(xk.x, k0 + xk.y); }
+  return 0.0;
 }
 
 /** Threads per workgroup. */
@@ -53,8 +88,8 @@ fn gemmLoop(acc: ptr<function, array<vec4<f32>, 4>>, kBegin: u32, kEnd: u32, tx:
   }
   for (var k0 = kBegin; k0 < kEnd; k0 += KT) {
     for (var j = 0u; j < loads; j++) {
-      tileA[slotA(li + j * stride)] = ra[j];
-      tileB[slotB(li + j * stride)] = rb[j];
+      tileA[tileSlot(li + j * stride)] = ra[j];
+      tileB[tileSlot(li + j * stride)] = rb[j];
     }
     workgroupBarrier();
     if (k0 + KT < kEnd) {

@@ -17,19 +17,17 @@ var<workgroup> red: array<f32, WG>;
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
   let i = wid.x + wid.y * nwg.x;
-  let pb = wid.z * net.paramCount;
-  let ab = wid.z * net.actsStride;
-  let db = wid.z * net.deltasStride;
+  let base = modelBase(wid.z);
   var s = 0.0;
   if (i < net.rows) {
     for (var l = 0u; l < net.layerCount; l++) {
       let L = net.layers[l];
       for (var o = li; o < L.fanOut; o += WG) {
-        var gw = grad[pb + L.b + o];
+        var gw = grad[base.params + L.b + o];
         for (var k = 0u; k < L.fanIn; k++) {
-          gw += grad[pb + L.w + o * L.fanIn + k] * acts[ab + L.inOff + i * L.fanIn + k];
+          gw += grad[base.params + L.w + o * L.fanIn + k] * acts[base.acts + L.inOff + i * L.fanIn + k];
         }
-        s += deltas[db + L.deltaOff + i * L.fanOut + o] * gw;
+        s += deltas[base.deltas + L.deltaOff + i * L.fanOut + o] * gw;
       }
     }
   }
@@ -39,5 +37,5 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     if (li < h) { red[li] += red[li + h]; }
     workgroupBarrier();
   }
-  if (li == 0u && i < net.rows) { perSample[wid.z * net.rows + i].z = red[0]; }
+  if (li == 0u && i < net.rows) { perSample[base.rows + i].z = red[0]; }
 }

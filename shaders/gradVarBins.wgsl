@@ -17,7 +17,7 @@ var<workgroup> red: array<vec2<f32>, WG>;
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
   let model = wid.z;
-  let sb = model * net.rows;
+  let sb = modelBase(model).rows;
   var sums: array<f32, T_BINS>;
   var counts: array<f32, T_BINS>;
   let gsq = state[model].meanGradNormSq;

@@ -11,19 +11,17 @@ var<workgroup> xin: array<f32, ROWS * MAX_INPUT>;
 
 fn layer0Forward(row0: u32, lid: u32, model: u32) {
   let L = net.layers[0];
-  let tb = model * net.paramCount;
-  let ab = model * net.actsStride;
-  let zb = model * net.zsStride;
+  let base = modelBase(model);
   let n = min(ROWS, net.rows - row0);
   for (var e = lid; e < n * L.fanOut; e += WG) {
     let r = e / L.fanOut;
     let o = e % L.fanOut;
-    var z = theta[tb + L.b + o];
+    var z = theta[base.params + L.b + o];
     for (var k = 0u; k < L.fanIn; k++) {
-      z += theta[tb + L.w + o * L.fanIn + k] * xin[r * MAX_INPUT + k];
+      z += theta[base.params + L.w + o * L.fanIn + k] * xin[r * MAX_INPUT + k];
     }
     let i = row0 + r;
-    if (L.zOff != NO_OFFSET) { zs[zb + L.zOff + i * L.fanOut + o] = z; }
-    acts[ab + L.outOff + i * L.fanOut + o] = act(z);
+    if (L.zOff != NO_OFFSET) { zs[base.zs + L.zOff + i * L.fanOut + o] = z; }
+    acts[base.acts + L.outOff + i * L.fanOut + o] = act(z);
   }
 }

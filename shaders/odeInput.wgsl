@@ -21,7 +21,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   if (lid.x < ROWS && i < n) {
     var y = ode[ob + i];
     if (stage.stage > 0u) { y = y + stage.hc * ode[ob + stage.stage * n + i]; }
-    let inOff = model * net.actsStride + net.layers[0].inOff;
+    let inOff = modelBase(model).acts + net.layers[0].inOff;
     for (var j = 0u; j < net.inputDim; j++) {
       let f = inputFeature(y, stage.t, j);
       xin[lid.x * MAX_INPUT + j] = f;

@@ -19,15 +19,14 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let n = net.rows;
   if (i >= n) { return; }
   let model = gid.z;
-  let tb = model * net.paramCount;
-  let ab = model * net.actsStride;
+  let base = modelBase(model);
   let ob = model * 5u * n;
   let L = net.layers[net.layerCount - 1u];
   let K = L.fanIn;
-  var v = vec2<f32>(theta[tb + L.b], theta[tb + L.b + 1u]);
+  var v = vec2<f32>(theta[base.params + L.b], theta[base.params + L.b + 1u]);
   for (var k = 0u; k < K; k++) {
-    let a = acts[ab + L.inOff + i * K + k];
-    v += vec2<f32>(theta[tb + L.w + k], theta[tb + L.w + K + k]) * a;
+    let a = acts[base.acts + L.inOff + i * K + k];
+    v += vec2<f32>(theta[base.params + L.w + k], theta[base.params + L.w + K + k]) * a;
   }
   let j = stage.stage;
   if (j + 1u < stage.stages) {

@@ -2,9 +2,10 @@
 // small runs (batch ≤ LOOP_MAX_BATCH, width ≤ LOOP_MAX_WIDTH in src/engine/gpuLayout.ts), where a
 // step is too little work to pay for 4 dispatches. Each step: the row pass over every tile of the
 // batch (rowPass.wgsl trainRows), then per parameter the batch gradient summed in sample order and
-// its Adam update (adamUpdate.wgsl), per sample ‖g_i‖² (sampleNorm.wgsl), a tree over the
-// workgroup, and closeStep() (stepRecord.wgsl). Mirrors src/math/trainStep.ts batchGradient()
-// and src/math/adam.ts adamUpdate(), step after step, as src/engine/cpuTrainer.ts runs them.
+// its Adam update (adamUpdate.wgsl), per sample ‖g_i‖² (sampleNorm.wgsl), then the sums over the
+// workgroup close the step (stepRecord.wgsl sumAndCloseStep, as finalizeStep does). Mirrors
+// src/math/trainStep.ts batchGradient() and src/math/adam.ts adamUpdate(), step after step, as
+// src/engine/cpuTrainer.ts runs them.
 // θ, moments and the work rows stay in storage: θ of the largest small model (width 64, depth 3:
 // 8 770 floats, 35 KiB) exceeds the 16 KiB maxComputeWorkgroupStorageSize default. Phases hand
 // over through storageBarrier (one workgroup: every reader sees every earlier write).
@@ -12,19 +13,12 @@
 // perSample (ℓ_i, ‖g_i‖², 0, 0), grad (ḡ of the last step), records.
 // Dispatch 1 × 1 × models, WG threads.
 
-@group(1) @binding(0) var<storage, read> pairs: array<vec4<f32>>; // (x0, y0, x1, y1) per pair
-@group(1) @binding(1) var<storage, read_write> state: array<TrainState>;
-@group(1) @binding(2) var<storage, read_write> theta: array<f32>;
-@group(1) @binding(3) var<storage, read_write> moments: array<f32>;
-@group(1) @binding(4) var<storage, read_write> acts: array<f32>;
-@group(1) @binding(5) var<storage, read_write> zs: array<f32>;
-@group(1) @binding(6) var<storage, read_write> samples: array<vec4<f32>>;
-@group(1) @binding(7) var<storage, read_write> deltas: array<f32>;
-@group(1) @binding(8) var<storage, read_write> perSample: array<vec4<f32>>;
+// pairs at binding 0 and acts … perSample at 3–7: rowPass.wgsl
+@group(1) @binding(1) var<storage, read_write> theta: array<f32>;
+@group(1) @binding(2) var<storage, read_write> state: array<TrainState>;
+@group(1) @binding(8) var<storage, read_write> moments: array<f32>;
 @group(1) @binding(9) var<storage, read_write> grad: array<f32>;
 @group(1) @binding(10) var<storage, read_write> records: array<u32>;
-
-var<workgroup> red: array<vec3<f32>, WG>;
 
 /** Σ_i ∂ℓ_i/∂θ_k over the batch in sample order (before the 1/B); mirrors the grad sums of backward(). */
 fn batchGradAt(k: u32, model: u32) -> f32 {
@@ -33,17 +27,16 @@ fn batchGradAt(k: u32, model: u32) -> f32 {
     if (k >= net.layers[j].w) { l = j; }
   }
   let L = net.layers[l];
-  let ab = model * net.actsStride;
-  let db = model * net.deltasStride;
+  let base = modelBase(model);
   var g = 0.0;
   if (k >= L.b) {
     let o = k - L.b;
-    for (var i = 0u; i < net.rows; i++) { g += deltas[db + L.deltaOff + i * L.fanOut + o]; }
+    for (var i = 0u; i < net.rows; i++) { g += deltas[base.deltas + L.deltaOff + i * L.fanOut + o]; }
   } else {
     let o = (k - L.w) / L.fanIn;
     let c = (k - L.w) % L.fanIn;
     for (var i = 0u; i < net.rows; i++) {
-      g += deltas[db + L.deltaOff + i * L.fanOut + o] * acts[ab + L.inOff + i * L.fanIn + c];
+      g += deltas[base.deltas + L.deltaOff + i * L.fanOut + o] * acts[base.acts + L.inOff + i * L.fanIn + c];
     }
   }
   return g;
@@ -52,7 +45,7 @@ fn batchGradAt(k: u32, model: u32) -> f32 {
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
   let model = wid.z;
-  let sb = model * net.rows;
+  let base = modelBase(model);
   for (var s = 0u; s < live.loopSteps; s++) {
     for (var row0 = 0u; row0 < net.rows; row0 += ROWS) {
       trainRows(row0, li, model);
@@ -60,22 +53,16 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var sums = vec3<f32>(0.0);
     for (var k = li; k < net.paramCount; k += WG) {
       let g = batchGradAt(k, model) * net.invRows;
-      grad[model * net.paramCount + k] = g;
+      grad[base.params + k] = g;
       adamUpdate(k, model, g);
       sums.z += g * g;
     }
     for (var i = li; i < net.rows; i += WG) {
       let normSq = sampleGradNormSq(i, model);
-      perSample[sb + i].y = normSq;
-      sums = vec3<f32>(sums.x + normSq, sums.y + perSample[sb + i].x, sums.z);
+      perSample[base.rows + i].y = normSq;
+      sums = vec3<f32>(sums.x + normSq, sums.y + perSample[base.rows + i].x, sums.z);
     }
-    red[li] = sums;
-    workgroupBarrier();
-    for (var h = WG / 2u; h > 0u; h >>= 1u) {
-      if (li < h) { red[li] += red[li + h]; }
-      workgroupBarrier();
-    }
-    if (li == 0u) { closeStep(model, red[0]); }
+    sumAndCloseStep(model, li, sums);
     // the next step reads the new θ and step counter
     phaseBarrier();
   }

@@ -5,14 +5,9 @@
 // (u_t, t, pair index), deltas (δ_0 … δ_{L−1}), perSample[i] = (ℓ_i, 0, 0, 0).
 // Dispatch ceil(B / ROWS) × 1 × models, WG threads; the workgroup owns rows wid.x · ROWS…
 
-@group(1) @binding(0) var<storage, read> pairs: array<vec4<f32>>; // (x0, y0, x1, y1) per pair
+// pairs at binding 0 and acts … perSample at 3–7: rowPass.wgsl
 @group(1) @binding(1) var<storage, read> theta: array<f32>;
 @group(1) @binding(2) var<storage, read> state: array<TrainState>;
-@group(1) @binding(3) var<storage, read_write> acts: array<f32>;
-@group(1) @binding(4) var<storage, read_write> zs: array<f32>;
-@group(1) @binding(5) var<storage, read_write> samples: array<vec4<f32>>;
-@group(1) @binding(6) var<storage, read_write> deltas: array<f32>;
-@group(1) @binding(7) var<storage, read_write> perSample: array<vec4<f32>>;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {

@@ -19,32 +19,15 @@
 
 var<workgroup> red: array<vec2<f32>, (TILE / 4u) * (TILE / 4u)>;
 
-// A(m = output o, k = sample i) = δ_l[i][m0 + m], B(k = i, n) = a_{l−1}[i][n0 + n] (m, n contiguous)
-var<private> aBase: u32;
-var<private> bBase: u32;
-var<private> rowsA: u32;
-var<private> colsB: u32;
+// A(m = output o, k = sample i) = δ_l[i][m0 + m], B(k = i, n) = a_{l−1}[i][n0 + n]: m, n contiguous
+const GEMM_K_CONTIGUOUS: bool = false;
 var<private> mDim: u32;
 var<private> nDim: u32;
 var<private> withBias: bool;
 var<private> bias: f32;
 
-fn loadA(e: u32, k0: u32, kEnd: u32) -> f32 {
-  let i = k0 + e / TILE;
-  let x = e % TILE;
-  if (i < kEnd && x < rowsA) { return deltas[aBase + i * mDim + x]; }
-  return 0.0;
-}
-
-fn loadB(e: u32, k0: u32, kEnd: u32) -> f32 {
-  let i = k0 + e / TILE;
-  let x = e % TILE;
-  if (i < kEnd && x < colsB) { return acts[bBase + i * nDim + x]; }
-  return 0.0;
-}
-
-fn slotA(e: u32) -> u32 { return tileAt(e / TILE, e % TILE); }
-fn slotB(e: u32) -> u32 { return tileAt(e / TILE, e % TILE); }
+fn readA(m: u32, i: u32) -> f32 { return deltas[baseA + i * mDim + m]; }
+fn readB(n: u32, i: u32) -> f32 { return acts[baseB + i * nDim + n]; }
 
 /** db_l: the threads of column tile 0 sum their output's δ over the slice (in sample order). */
 fn onSlice(li: u32) {
@@ -70,31 +53,32 @@ fn gradTile(job: u32, model: u32, lid: vec3<u32>, li: u32) {
   let n0 = tn * TILE;
   let iBegin = s * net.chunk;
   let iEnd = min(net.rows, iBegin + net.chunk);
-  aBase = model * net.deltasStride + L.deltaOff + m0;
-  bBase = model * net.actsStride + L.inOff + n0;
-  rowsA = M - m0;
-  colsB = N - n0;
+  let base = modelBase(model);
+  baseA = base.deltas + L.deltaOff + m0;
+  baseB = base.acts + L.inOff + n0;
+  extentA = M - m0;
+  extentB = N - n0;
   mDim = M;
   nDim = N;
   withBias = tn == 0u && li < TILE;
   bias = 0.0;
   var acc: array<vec4<f32>, 4>;
   gemmLoop(&acc, iBegin, iEnd, lid.x, lid.y, li);
-  let base = (model * net.splitCount + s) * net.paramCount;
+  let partials = (model * net.splitCount + s) * net.paramCount;
   let q = TILE / 4u;
   for (var r = 0u; r < 4u; r++) {
     let m = m0 + lid.y + r * q;
     for (var c = 0u; c < 4u; c++) {
       let n = n0 + lid.x + c * q;
-      if (m < M && n < N) { gradPartials[base + L.w + m * N + n] = acc[r][c]; }
+      if (m < M && n < N) { gradPartials[partials + L.w + m * N + n] = acc[r][c]; }
     }
   }
-  if (withBias && m0 + li < M) { gradPartials[base + L.b + m0 + li] = bias; }
+  if (withBias && m0 + li < M) { gradPartials[partials + L.b + m0 + li] = bias; }
 }
 
 fn sampleStats(job: u32, model: u32, li: u32) {
   let i = job * gemmThreads() + li;
-  let sb = model * net.rows;
+  let sb = modelBase(model).rows;
   var v = vec2<f32>(0.0);
   if (i < net.rows) {
     let normSq = sampleGradNormSq(i, model);

@@ -15,7 +15,7 @@ export const KERNEL_BINDINGS = {
   weightGrad: ['read', 'read', 'rw', 'rw', 'rw'], // acts, deltas | perSample, gradPartials, statsPartials
   adamStep: ['read', 'read', 'rw', 'rw', 'rw', 'rw'], // state, gradPartials | theta, moments, grad, gsqPartials
   finalizeStep: ['read', 'read', 'rw', 'rw'], // statsPartials, gsqPartials | records, state
-  // pairs | state, theta, moments, acts, zs, samples, deltas, perSample, grad, records
+  // pairs | theta, state, acts, zs, samples, deltas, perSample (trainRows' buffers, rowPass.wgsl), moments, grad, records
   stepLoop: ['read', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw'],
   gradDotMean: ['read', 'read', 'read', 'rw'], // grad, acts, deltas | perSample
   gradVarBins: ['read', 'read', 'read', 'rw'], // samples, perSample, state | bins

@@ -46,8 +46,10 @@ export class TrainPass {
   /** Rebuilds the group-1 bind groups (after a buffer was replaced, e.g. a bigger pair set). */
   rebind(b: TrainBuffers): void {
     const bind = (k: TrainKernel, list: GPUBuffer[]) => bindKernel(this.device, this.kernels, k, list);
+    // the row pass's buffers (rowPass.wgsl), bound alike by trainRows and stepLoop
+    const rowBuffers = [b.pairs, b.theta, b.state, b.acts, b.zs, b.samples, b.deltas, b.perSample];
     const groups: Partial<Record<TrainKernel, GPUBindGroup>> = {
-      trainRows: bind('trainRows', [b.pairs, b.theta, b.state, b.acts, b.zs, b.samples, b.deltas, b.perSample]),
+      trainRows: bind('trainRows', rowBuffers),
       weightGrad: bind('weightGrad', [b.acts, b.deltas, b.perSample, b.gradPartials, b.statsPartials]),
       adamStep: bind('adamStep', [b.state, b.gradPartials, b.theta, b.moments, b.grad, b.gsqPartials]),
       finalizeStep: bind('finalizeStep', [b.statsPartials, b.gsqPartials, b.records, b.state]),
@@ -55,7 +57,7 @@ export class TrainPass {
       gradVarBins: bind('gradVarBins', [b.samples, b.perSample, b.state, b.bins]),
     };
     if (this.path === 'loop') {
-      groups.stepLoop = bind('stepLoop', [b.pairs, b.state, b.theta, b.moments, b.acts, b.zs, b.samples, b.deltas, b.perSample, b.grad, b.records]);
+      groups.stepLoop = bind('stepLoop', [...rowBuffers, b.moments, b.grad, b.records]);
     }
     this.groups = groups as Record<TrainKernel, GPUBindGroup>;
   }
