@@ -1,10 +1,13 @@
-// Panel (e): memorization and generalization readouts of the latest evaluation (SPEC §5), and
-// which engine runs where. Plain HTML: numbers people read, each with a data-testid.
+// Panel (e): memorization and generalization readouts of the latest evaluation (SPEC §5; labels
+// and hints from metricList.ts), and which engine runs where. Plain HTML: numbers people read,
+// each with a data-testid (readout-<metric id>).
 import type { ReactNode } from 'react';
 import { formatMetric, formatPercent } from '../state/format';
 import { useAppStore } from '../state/useAppStore';
 import { useLiveText } from '../ui/useLiveText';
 import { PanelFrame } from './PanelFrame';
+import { METRIC_LIST, type MetricInfo } from './metricList';
+import type { EvalMetrics } from '../engine/trainer';
 
 /** `metric` names the readout a chapter's mark can point at (MarkTarget 'readout', src/ui/StoryMark.tsx). */
 function Row({ label, id, children, hint, metric }: { label: string; id: string; children: ReactNode; hint?: string; metric?: string }) {
@@ -25,6 +28,30 @@ function ReproductionBar({ rate, chance }: { rate: number; chance: number }) {
   );
 }
 
+/** How a figure reads in the panel (the list gives label and hint); '—' before the first evaluation. */
+function metricValue(info: MetricInfo, m: EvalMetrics | null): ReactNode {
+  switch (info.id) {
+    case 'reproduction':
+      return (
+        <>
+          <span className="big">{formatPercent(m?.reproduction)}</span>
+          <span className="dim"> vs chance {formatPercent(m?.chance)}</span>
+          {m && <ReproductionBar rate={m.reproduction} chance={m.chance} />}
+        </>
+      );
+    case 'gaussianW2':
+      return m?.gaussianW2 === null ? 'target not Gaussian' : formatMetric(m?.gaussianW2);
+    case 'generatedCov': {
+      const c = m?.generatedCov;
+      return c ? `[[${formatMetric(c[0], 2)}, ${formatMetric(c[1], 2)}], [${formatMetric(c[2], 2)}, ${formatMetric(c[3], 2)}]]` : '—';
+    }
+    case 'transportCost':
+      return <>{formatMetric(m?.transportCost)}{m && m.otCost !== null ? <span className="dim"> vs OT {formatMetric(m.otCost)}</span> : null}</>;
+    default:
+      return formatMetric(m?.[info.id]);
+  }
+}
+
 export function ReadoutsPanel() {
   const m = useAppStore((s) => s.evaluation?.metrics ?? null);
   const preview = useAppStore((s) => s.evaluationPreview);
@@ -33,27 +60,12 @@ export function ReadoutsPanel() {
   const software = useAppStore((s) => s.engine.software);
   const stepRef = useLiveText<HTMLElement>((s) => String(s.stepCount));
   const rateRef = useLiveText<HTMLElement>((s) => s.stepsPerSec.toFixed(0));
-  const cov = m?.generatedCov;
   return (
     <PanelFrame id="readouts" png={false}>
       <dl className="readouts" data-testid="readouts">
-        <Row label="pair reproduction" id="readout-reproduction" metric="reproduction" hint="share of training x0 whose flow endpoint is nearest to its own partner x1">
-          <span className="big">{formatPercent(m?.reproduction)}</span>
-          <span className="dim"> vs chance {formatPercent(m?.chance)}</span>
-          {m && <ReproductionBar rate={m.reproduction} chance={m.chance} />}
-        </Row>
-        <Row label="distance to partner" id="readout-partner" hint="mean ‖endpoint − own partner x1‖">{formatMetric(m?.partnerDistance)}</Row>
-        <Row label="sliced W2 to target" id="readout-sliced-w2" hint="generated cloud (fresh x0) vs a target sample">{formatMetric(m?.slicedW2)}</Row>
-        <Row label="Gaussian W2 to target" id="readout-gaussian-w2" metric="gaussianW2" hint="closed form between the fitted Gaussian and the target">
-          {m?.gaussianW2 === null ? 'target not Gaussian' : formatMetric(m?.gaussianW2)}
-        </Row>
-        <Row label="generated covariance" id="readout-cov">
-          {cov ? `[[${formatMetric(cov[0], 2)}, ${formatMetric(cov[1], 2)}], [${formatMetric(cov[2], 2)}, ${formatMetric(cov[3], 2)}]]` : '—'}
-        </Row>
-        <Row label="straightness" id="readout-straightness" hint="E‖(x̂1 − x0) − v(x_t, t)‖² along the paths (0 = straight)">{formatMetric(m?.straightness)}</Row>
-        <Row label="transport cost vs OT" id="readout-transport" hint="E‖x̂1 − x0‖² against the OT cost W2²">
-          {formatMetric(m?.transportCost)}{m?.otCost !== null && m ? <span className="dim"> vs OT {formatMetric(m.otCost)}</span> : null}
-        </Row>
+        {METRIC_LIST.map((info) => (
+          <Row key={info.id} label={info.label} id={`readout-${info.id}`} hint={info.hint} metric={info.id}>{metricValue(info, m)}</Row>
+        ))}
         <Row label="evaluated at step" id="readout-eval-step">
           {m ? String(m.step) : '—'}
           {m && preview !== null && <span className="dim" data-testid="eval-preview"> · preview, {preview} particles</span>}

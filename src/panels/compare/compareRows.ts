@@ -2,6 +2,7 @@
 // figures, plus the last step's loss and the gradient-variance EMA). Pure, for the table and tests.
 import type { EvalMetrics } from '../../engine/trainer';
 import type { CurveBuffer } from '../../state/curves';
+import { METRIC_LIST } from '../metricList';
 
 export interface CompareRow {
   id: string;
@@ -20,15 +21,6 @@ export function lastOf(curves: CurveBuffer | undefined, column: 'lossEma' | 'gra
   return curves.columns[column][curves.length - 1];
 }
 
-const METRICS: { id: keyof EvalMetrics; label: string; percent?: boolean }[] = [
-  { id: 'reproduction', label: 'pair reproduction', percent: true },
-  { id: 'partnerDistance', label: 'distance to partner' },
-  { id: 'slicedW2', label: 'sliced W2 to target' },
-  { id: 'gaussianW2', label: 'Gaussian W2 to target' },
-  { id: 'straightness', label: 'straightness' },
-  { id: 'transportCost', label: 'transport cost' },
-];
-
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 function row(id: string, label: string, a: number | null, b: number | null, percent?: boolean): CompareRow {
@@ -41,6 +33,6 @@ export function compareRows(curves: readonly (CurveBuffer | undefined)[], metric
     row('gradVar', 'gradient variance (EMA)', finite(lastOf(curves[0], 'gradVarEma')), finite(lastOf(curves[1], 'gradVarEma'))),
     row('loss', 'loss (EMA)', finite(lastOf(curves[0], 'lossEma')), finite(lastOf(curves[1], 'lossEma'))),
   ];
-  for (const m of METRICS) out.push(row(m.id, m.label, finite(metrics[0]?.[m.id]), finite(metrics[1]?.[m.id]), m.percent));
+  for (const m of METRIC_LIST.filter((info) => !info.matrix)) out.push(row(m.id, m.label, finite(metrics[0]?.[m.id]), finite(metrics[1]?.[m.id]), m.percent));
   return out;
 }
