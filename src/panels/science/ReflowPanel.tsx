@@ -20,6 +20,8 @@ import { StoryMarkLayer } from '../StoryMarkLayer';
 
 const M = { top: 8, right: 14, bottom: 26, left: 48 };
 const ROW_GAP = 16;
+/** Height of a row's title line. */
+const TITLE_H = 14;
 const ROWS = [
   { key: 'cost', title: 'transport cost (flow —, pairs ···, OT - -)' },
   { key: 'straightness', title: 'straightness' },
@@ -78,11 +80,12 @@ export function ReflowPanel() {
         {ROWS.map((r, i) => (
           <g key={r.key}>
             <g ref={(el) => { gy.current[i] = el; }} className="axis" />
-            <text className="plot-note" x={M.left + 6} y={rowBox(i).top + 11}>{r.title}</text>
+            <text className="plot-note" x={M.left + 6} y={rowBox(i).top + TITLE_H - 3}>{r.title}</text>
           </g>
         ))}
         <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">round</text>
-        <StoryMarkLayer panel="reflow" x={layout.x} y={layout.ys[REPRODUCTION_ROW]} plot={rowBox(REPRODUCTION_ROW)} />
+        {/* the mark's label stays below the row's title */}
+        <StoryMarkLayer panel="reflow" x={layout.x} y={layout.ys[REPRODUCTION_ROW]} plot={{ ...rowBox(REPRODUCTION_ROW), top: rowBox(REPRODUCTION_ROW).top + TITLE_H }} />
       </PlotLayers>
     </PanelFrame>
   );
