@@ -4,22 +4,21 @@
 // Any change of the config or of the setting rebuilds both runs from step 0 (same start); replies
 // from an older engine are dropped by generation number, like runner.ts does.
 import type { RunConfig } from '../engine/runConfig';
-import type { EngineKind } from '../engine/trainer';
+import type { EngineKind, TrainSnapshot } from '../engine/trainer';
 import type { EnginePreference } from '../engine/createTrainer';
 import type { CompareHandle } from '../engine/createCompare';
 import { compareConfigs, type CompareEngine, type CompareKey, type CompareSetting } from '../engine/compare';
 import { CurveBuffer } from './curves';
-import { StepPacer } from './stepPacing';
+import { StepDispatcher } from './stepDispatcher';
+import { StepRate } from './stepRate';
+import { FrameLoop, runnerClock, type RunnerClock } from './frameLoop';
 import { EVAL_DUTY, EVAL_INTERVAL_MS } from './runner';
 import { COMPARE_OFF, type CompareRunView } from './compareSlice';
 import type { AppStore, Store } from './store';
 
-export interface CompareRunnerDeps {
+export interface CompareRunnerDeps extends Partial<RunnerClock> {
   store: AppStore;
   create: (configs: readonly [RunConfig, RunConfig], key: CompareKey, preference: EnginePreference) => Promise<CompareHandle>;
-  now?: () => number;
-  requestFrame?: (cb: (t: number) => void) => number;
-  cancelFrame?: (id: number) => void;
   /** pause after a config change before both runs rebuild (a dragged slider rebuilds once) */
   rebuildDelayMs?: number;
 }
@@ -29,47 +28,46 @@ export const COMPARE_REBUILD_DELAY_MS = 250;
 
 export class CompareRunner {
   private readonly store: AppStore;
-  private readonly deps: Required<CompareRunnerDeps>;
+  private readonly deps: Required<CompareRunnerDeps> & RunnerClock;
   private engine: CompareEngine | null = null;
   private kind: EngineKind = 'cpu';
   private generation = 0;
-  private stepInFlight = false;
   private evalInFlight = false;
   private evalDirty = true;
   private lastEvalStep = -1;
   private lastEvalEnd = -Infinity;
   private lastEvalDuration = 0;
-  private requested = 0;
-  private singleSteps = 0;
-  private readonly pacer = new StepPacer();
-  private frameId = 0;
-  private running = false;
-  private unsubscribe: (() => void) | null = null;
+  /** the step calls of both runs (one in flight, sized by the StepPacer) */
+  private readonly steps: StepDispatcher<readonly TrainSnapshot[]>;
+  private readonly loop: FrameLoop;
+  private readonly rate = new StepRate();
   private rebuildTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(deps: CompareRunnerDeps) {
     this.store = deps.store;
-    this.deps = {
-      now: () => performance.now(),
-      requestFrame: (cb) => requestAnimationFrame(cb),
-      cancelFrame: (id) => cancelAnimationFrame(id),
-      rebuildDelayMs: COMPARE_REBUILD_DELAY_MS,
-      ...deps,
-    };
+    this.deps = { rebuildDelayMs: COMPARE_REBUILD_DELAY_MS, ...deps, ...runnerClock(deps) };
+    this.loop = new FrameLoop(this.deps, this.store, (s, prev) => this.onStore(s, prev), (now) => this.frame(now));
+    this.steps = new StepDispatcher<readonly TrainSnapshot[]>({
+      want: () => {
+        const e = this.engine, s = this.store.getState();
+        if (!e || !s.compare) return null;
+        return { playing: s.playing, speed: s.speed, target: s.config.steps > 0 ? s.config.steps : Infinity, send: (n) => e.step(n) };
+      },
+      absorb: (snaps) => this.absorb(snaps),
+      finished: () => {
+        this.store.setState((st) => ({ playing: false, compareState: { ...st.compareState, finished: true } }));
+        this.evalDirty = true;
+      },
+      failed: (err) => this.fail(this.generation, err),
+    }, this.deps);
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.unsubscribe = this.store.subscribe((s, prev) => this.onStore(s, prev));
-    if (this.store.getState().compare) this.rebuild();
-    this.frameId = this.deps.requestFrame(this.frame);
+    if (this.loop.start() && this.store.getState().compare) this.rebuild();
   }
 
   stop(): void {
-    this.running = false;
-    this.deps.cancelFrame(this.frameId);
-    this.unsubscribe?.();
+    this.loop.stop();
     this.drop();
   }
 
@@ -89,13 +87,13 @@ export class CompareRunner {
       return;
     }
     if (s.resetRequest !== prev.resetRequest) this.reset();
-    if (s.stepRequest !== prev.stepRequest) this.singleSteps++;
+    if (s.stepRequest !== prev.stepRequest) this.steps.singleSteps++;
   }
 
   private drop(): void {
     this.generation++;
     if (this.rebuildTimer !== null) { clearTimeout(this.rebuildTimer); this.rebuildTimer = null; }
-    this.stepInFlight = false;
+    this.steps.cancel();
     this.evalInFlight = false;
     this.engine?.dispose();
     this.engine = null;
@@ -110,8 +108,8 @@ export class CompareRunner {
     const gen = this.generation;
     const s = this.store.getState();
     const setting: CompareSetting | null = s.compare;
-    this.requested = 0;
-    this.singleSteps = 0;
+    this.steps.restart(0);
+    this.steps.singleSteps = 0;
     this.lastEvalStep = -1;
     this.evalDirty = true;
     this.lastEvalEnd = -Infinity;
@@ -124,7 +122,7 @@ export class CompareRunner {
     this.deps.create(configs, setting.key, s.enginePref).then((handle) => {
       if (gen !== this.generation) return handle.engine.dispose();
       this.engine = handle.engine;
-      this.pacer.reset();
+      this.steps.restart(0);
       this.kind = handle.kind;
       this.store.setState((st) => ({
         compareState: {
@@ -143,55 +141,36 @@ export class CompareRunner {
     const e = this.engine;
     if (!e) return;
     this.generation++;
-    this.stepInFlight = false;
+    this.steps.cancel();
     this.evalInFlight = false;
     e.reset();
-    this.requested = 0;
+    this.steps.requested = 0;
     this.lastEvalStep = -1;
     this.evalDirty = true;
     this.store.setState((st) => ({ compareState: { ...st.compareState, step: 0, finished: false, version: st.compareState.version + 1, runs: this.freshRuns(e.configs) } }));
   }
 
-  private readonly frame = (now: number): void => {
-    if (!this.running) return;
-    this.frameId = this.deps.requestFrame(this.frame);
+  private frame(now: number): void {
     const e = this.engine;
     const s = this.store.getState();
     if (!e || !s.compare) return;
-    if (!this.stepInFlight) this.requestSteps(e, s);
+    this.steps.request();
+    const stepsPerSec = this.rate.sample(now, s.compareState.step);
+    if (stepsPerSec !== null && stepsPerSec !== s.compareState.stepsPerSec) this.store.setState((st) => ({ compareState: { ...st.compareState, stepsPerSec } }));
     if (!this.evalInFlight && this.evaluationDue(now, s)) this.requestEvaluation(e, now);
-  };
+  }
 
-  private requestSteps(e: CompareEngine, s: Store): void {
-    const target = s.config.steps;
-    const plan = this.pacer.plan(s.playing, s.speed, target > 0 ? target - this.requested : Infinity, this.singleSteps);
-    if (plan.kind === 'finished') {
-      this.store.setState((st) => ({ playing: false, compareState: { ...st.compareState, finished: true } }));
-      this.evalDirty = true;
-      return;
-    }
-    if (plan.kind === 'idle') return;
-    if (plan.single) this.singleSteps--;
-    const { n } = plan;
-    const gen = this.generation;
-    this.stepInFlight = true;
-    this.requested += n;
-    const sent = this.deps.now();
-    e.step(n).then((snaps) => {
-      if (gen !== this.generation) return;
-      this.stepInFlight = false;
-      this.pacer.measured(n, this.deps.now() - sent);
-      const st = this.store.getState().compareState;
-      snaps.forEach((snap, i) => { for (const r of snap.records) st.runs[i]?.curves.push(r); });
-      this.store.setState({ compareState: { ...st, step: snaps[0].step, version: st.version + 1 } });
-    }, (err: unknown) => this.fail(gen, err));
+  private absorb(snaps: readonly TrainSnapshot[]): void {
+    const st = this.store.getState().compareState;
+    snaps.forEach((snap, i) => { for (const r of snap.records) st.runs[i]?.curves.push(r); });
+    this.store.setState({ compareState: { ...st, step: snaps[0].step, version: st.version + 1 } });
   }
 
   private evaluationDue(now: number, s: Store): boolean {
     const step = s.compareState.step;
-    if (this.evalDirty) return !this.stepInFlight || step === 0;
+    if (this.evalDirty) return !this.steps.inFlight || step === 0;
     if (step === this.lastEvalStep) return false;
-    if (!s.playing) return !this.stepInFlight;
+    if (!s.playing) return !this.steps.inFlight;
     return now - this.lastEvalEnd >= Math.max(EVAL_INTERVAL_MS[this.kind], EVAL_DUTY * this.lastEvalDuration);
   }
 
@@ -214,7 +193,6 @@ export class CompareRunner {
 
   private fail(gen: number, err: unknown): void {
     if (gen !== this.generation) return;
-    this.stepInFlight = false;
     this.evalInFlight = false;
     const message = err instanceof Error ? err.message : String(err);
     this.store.setState((st) => ({ playing: false, compareState: { ...st.compareState, phase: 'failed', notice: `The compare runs stopped: ${message}` } }));

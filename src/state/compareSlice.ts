@@ -28,6 +28,8 @@ export interface CompareState {
   /** why the runs are not one batched GPU run (shown on the page), or a failure */
   notice: string | null;
   step: number;
+  /** steps per second of both runs together, as the single run's stepsPerSec */
+  stepsPerSec: number;
   finished: boolean;
   /** ticks when the curves grow (panels redraw from a subscription) */
   version: number;
@@ -41,9 +43,24 @@ export interface CompareSlice {
   compareState: CompareState;
 }
 
-export const COMPARE_OFF: CompareState = { phase: 'off', kind: null, batched: false, notice: null, step: 0, finished: false, version: 0, runs: [] };
+export const COMPARE_OFF: CompareState = { phase: 'off', kind: null, batched: false, notice: null, step: 0, stepsPerSec: 0, finished: false, version: 0, runs: [] };
 
 export const createCompareSlice: StateCreator<Store, [], [], CompareSlice> = () => ({
   compare: null,
   compareState: COMPARE_OFF,
 });
+
+/** The step the page's header shows: the compare runs' while comparing, else the single run's. */
+export function shownStep(s: Store): number {
+  return s.compare ? s.compareState.step : s.stepCount;
+}
+
+/** The steps/s the header shows (the engine that trains now). */
+export function shownStepsPerSec(s: Store): number {
+  return s.compare ? s.compareState.stepsPerSec : s.stepsPerSec;
+}
+
+/** The latest loss the header shows: the single run's, or "A / B" while comparing. */
+export function shownLosses(s: Store): (number | undefined)[] {
+  return s.compare ? s.compareState.runs.map((r) => r.curves.last()?.loss) : [s.curves.last()?.loss];
+}

@@ -11,7 +11,9 @@ import { makePairs, type PairSet } from '../math/couplings';
 import { worldSpec } from '../engine/world';
 import { CurveBuffer } from './curves';
 import { formatSetting } from './format';
-import { StepPacer } from './stepPacing';
+import { StepDispatcher } from './stepDispatcher';
+import { StepRate } from './stepRate';
+import { FrameLoop, runnerClock, type RunnerClock } from './frameLoop';
 import type { AppStore, Store } from './store';
 import type { ChangeMarker, WeightsSnapshot } from './runSlice';
 
@@ -31,21 +33,10 @@ export const EVAL_DUTY = 4;
  * evaluates the full configuration).
  */
 export const PREVIEW_PARTICLES = 128;
-const RATE_WINDOW_MS = 500;
-/** The steps/s readout averages over this span (longer than an evaluation of the CPU worker). */
-const RATE_SPAN_MS = 3000;
 
-export interface RunnerDeps {
+export interface RunnerDeps extends Partial<RunnerClock> {
   store: AppStore;
   create: (config: RunConfig, opts: CreateOptions) => Promise<TrainerHandle>;
-  now?: () => number;
-  requestFrame?: (cb: (t: number) => void) => number;
-  cancelFrame?: (id: number) => void;
-  /**
-   * Runs `cb` soon (default: a zero-delay timeout) to send the next steps as soon as a reply came,
-   * not at the next frame. null: steps only on frames (tests that pump the frame clock by hand).
-   */
-  soon?: ((cb: () => void) => void) | null;
 }
 
 /** Markers for the training settings that differ between two configs, e.g. "σ 0 → 0.3". */
@@ -100,56 +91,53 @@ function needsRebuild(a: RunConfig, b: RunConfig): boolean {
 
 export class Runner {
   private readonly store: AppStore;
-  private readonly deps: Required<RunnerDeps>;
+  private readonly deps: RunnerDeps & RunnerClock;
   private trainer: Trainer | null = null;
   /** config the trainer reflects (rebuild fields and the live settings sent) */
   private applied: RunConfig | null = null;
   private generation = 0;
   /** bumped per rebuild only (a reset keeps the trainer): device loss is checked against it */
   private build = 0;
-  private stepInFlight = false;
   private evalInFlight = false;
   private evalDirty = true;
   private lastEvalEnd = -Infinity;
   private lastEvalDuration = 0;
   private lastEvalStep = -1;
-  /** steps asked for since the last reset (GPU snapshots may lag behind the queue) */
-  private requested = 0;
-  private singleSteps = 0;
-  private readonly pacer = new StepPacer();
-  private rateTime = 0;
-  private readonly rateSamples: { time: number; step: number }[] = [];
-  private frameId = 0;
-  private running = false;
-  private unsubscribe: (() => void) | null = null;
+  /** the step calls of the current trainer (one in flight, sized by the StepPacer) */
+  private readonly steps: StepDispatcher<TrainSnapshot>;
+  private readonly rate = new StepRate();
+  private readonly loop: FrameLoop;
   /** resolves once every replaced trainer has released its resources */
   private closing: Promise<void> = Promise.resolve();
 
   constructor(deps: RunnerDeps) {
     this.store = deps.store;
-    this.deps = {
-      now: () => performance.now(),
-      requestFrame: (cb) => requestAnimationFrame(cb),
-      cancelFrame: (id) => cancelAnimationFrame(id),
-      // a hand-pumped frame clock (tests) gets no background stepping unless it asks for it
-      soon: deps.requestFrame ? null : (cb) => { setTimeout(cb, 0); },
-      ...deps,
-    };
+    this.deps = { ...deps, ...runnerClock(deps) };
+    this.loop = new FrameLoop(this.deps, this.store, (s, prev) => this.onStore(s, prev), (now) => this.frame(now));
+    this.steps = new StepDispatcher<TrainSnapshot>({
+      want: () => {
+        const t = this.trainer, s = this.store.getState();
+        if (!t || s.error || s.compare) return null; // compare mode: src/state/compareRunner.ts trains
+        const target = s.config.steps > 0 && !s.finished ? s.config.steps : Infinity;
+        return { playing: s.playing, speed: s.speed, target, send: (n) => t.step(n) };
+      },
+      absorb: (snap) => this.absorb(snap),
+      finished: () => {
+        this.store.setState({ playing: false, finished: true });
+        this.evalDirty = true;
+      },
+      failed: (err) => this.fail(this.generation, err),
+    }, this.deps);
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.unsubscribe = this.store.subscribe((s, prev) => this.onStore(s, prev));
-    this.rebuild(false);
-    this.frameId = this.deps.requestFrame(this.frame);
+    if (this.loop.start()) this.rebuild(false);
   }
 
   stop(): void {
-    this.running = false;
-    this.deps.cancelFrame(this.frameId);
-    this.unsubscribe?.();
+    this.loop.stop();
     this.generation++;
+    this.steps.cancel();
     this.trainer?.dispose();
     this.trainer = null;
   }
@@ -159,10 +147,15 @@ export class Runner {
     return this.trainer;
   }
 
+  /** A step call of the current trainer is out (tests switch settings under one). */
+  get stepInFlight(): boolean {
+    return this.steps.inFlight;
+  }
+
   private onStore(s: Store, prev: Store): void {
     if (s.config !== prev.config) this.onConfig(s.config);
     if (s.resetRequest !== prev.resetRequest) this.reset();
-    if (s.stepRequest !== prev.stepRequest) this.singleSteps++;
+    if (s.stepRequest !== prev.stepRequest) this.steps.singleSteps++;
     if (s.cpuRequest !== prev.cpuRequest) this.rebuild(true);
     if (s.weightsRequest !== prev.weightsRequest) this.rebuild(false, s.loadedWeights);
     if (s.engineRequest !== prev.engineRequest) this.rebuild(false);
@@ -177,7 +170,7 @@ export class Runner {
     const added = changeMarkers(this.store.getState().stepCount, prev, next);
     if (added.length > 0) this.store.setState((s) => ({ markers: mergeMarkers(s.markers, added) }));
     if (LIVE_KEYS.some((k) => EVAL_KEYS.has(k) && !Object.is(prev[k], next[k]))) this.evalDirty = true;
-    if (next.steps !== prev.steps) this.store.setState((s) => ({ finished: s.finished && next.steps > 0 && this.requested >= next.steps }));
+    if (next.steps !== prev.steps) this.store.setState((s) => ({ finished: s.finished && next.steps > 0 && this.steps.requested >= next.steps }));
   }
 
   /** Drops in-flight replies and the curves (kept when carrying weights to the CPU). */
@@ -185,7 +178,7 @@ export class Runner {
   private rebuild(carryToCpu: boolean, load: WeightsSnapshot | null = null): void {
     const gen = ++this.generation;
     const build = ++this.build;
-    this.stepInFlight = false;
+    this.steps.cancel();
     this.evalInFlight = false;
     // every older engine settles its in-flight work before the new one starts (issue 8, defect 1)
     const closed = this.closing = Promise.all([this.closing, this.trainer?.dispose()]).then(() => undefined);
@@ -214,9 +207,8 @@ export class Runner {
         if (carryToCpu) this.resumeAt(carried.step, handle.info.adapterName);
       }
       this.trainer = trainer;
-      this.pacer.reset();
+      this.steps.restart(trainer.stepCount);
       this.applied = config;
-      this.requested = trainer.stepCount;
       this.evalDirty = true;
       this.lastEvalEnd = -Infinity;
       this.store.setState({
@@ -253,7 +245,7 @@ export class Runner {
   }
 
   private clearedRun(s: Store): Partial<Store> {
-    this.requested = 0;
+    this.steps.requested = 0;
     this.lastEvalStep = -1;
     return {
       curves: new CurveBuffer(), curveVersion: s.curveVersion + 1, markers: [], stepCount: 0, finished: false,
@@ -266,7 +258,7 @@ export class Runner {
     const t = this.trainer;
     if (!t) return;
     this.generation++;
-    this.stepInFlight = false;
+    this.steps.cancel();
     this.evalInFlight = false;
     t.reset();
     this.evalDirty = true;
@@ -285,63 +277,15 @@ export class Runner {
     this.store.setState((s) => (s.error ? { playing: false } : { playing: false, error: { kind: 'engine', message } }));
   }
 
-  private readonly frame = (now: number): void => {
-    if (!this.running) return;
-    this.frameId = this.deps.requestFrame(this.frame);
+  private frame(now: number): void {
     const t = this.trainer;
     if (!t) return;
     const s = this.store.getState();
     if (s.compare) return; // compare mode: src/state/compareRunner.ts trains the two runs instead
-    if (!this.stepInFlight && !s.error) this.requestSteps(t, s);
+    this.steps.request();
     if (!this.evalInFlight && !s.error && this.evaluationDue(now, s, t.kind)) this.requestEvaluation(t, now);
-    if (now - this.rateTime >= RATE_WINDOW_MS) this.updateRate(now, s);
-  };
-
-  /**
-   * Steps per second over the last RATE_SPAN_MS (samples every RATE_WINDOW_MS): steps that advanced
-   * within the span always read above 0, even when an evaluation held the CPU worker for a window.
-   */
-  private updateRate(now: number, s: Store): void {
-    this.rateTime = now;
-    const samples = this.rateSamples;
-    if (samples.length > 0 && s.stepCount < samples[samples.length - 1].step) samples.length = 0; // a reset or rebuild
-    samples.push({ time: now, step: s.stepCount });
-    while (samples.length > 2 && now - samples[1].time >= RATE_SPAN_MS) samples.shift();
-    const first = samples[0];
-    const stepsPerSec = now > first.time ? ((s.stepCount - first.step) * 1000) / (now - first.time) : 0;
-    if (stepsPerSec !== s.stepsPerSec) this.store.setState({ stepsPerSec });
-  }
-
-  private requestSteps(t: Trainer, s: Store): void {
-    const limit = s.config.steps > 0 && !s.finished ? s.config.steps : Infinity;
-    const plan = this.pacer.plan(s.playing, s.speed, limit - this.requested, this.singleSteps);
-    if (plan.kind === 'finished') {
-      this.store.setState({ playing: false, finished: true });
-      this.evalDirty = true;
-      return;
-    }
-    if (plan.kind === 'idle') return;
-    if (plan.single) this.singleSteps--;
-    const { n } = plan;
-    const gen = this.generation;
-    this.stepInFlight = true;
-    this.requested += n;
-    const sent = this.deps.now();
-    t.step(n).then((snap) => {
-      if (gen !== this.generation) return;
-      this.stepInFlight = false;
-      this.pacer.measured(n, this.deps.now() - sent);
-      this.absorb(snap);
-      // the next steps go out at once, not at the next frame: a page whose frames are slow (software
-      // raster, a busy machine) still keeps its engine busy
-      this.deps.soon?.(() => {
-        const next = this.store.getState();
-        if (gen === this.generation && !this.stepInFlight && next.playing && !next.error && this.trainer === t) this.requestSteps(t, next);
-      });
-    }, (err: unknown) => {
-      if (gen === this.generation) this.stepInFlight = false;
-      this.fail(gen, err);
-    });
+    const stepsPerSec = this.rate.sample(now, s.stepCount);
+    if (stepsPerSec !== null && stepsPerSec !== s.stepsPerSec) this.store.setState({ stepsPerSec });
   }
 
   private absorb(snap: TrainSnapshot): void {
@@ -365,7 +309,7 @@ export class Runner {
   private evaluationDue(now: number, s: Store, kind: EngineKind): boolean {
     if (this.evalDirty) return true;
     if (s.stepCount === this.lastEvalStep) return false;
-    if (!s.playing) return !this.stepInFlight;
+    if (!s.playing) return !this.steps.inFlight;
     const interval = Math.max(EVAL_INTERVAL_MS[kind], EVAL_DUTY * this.lastEvalDuration);
     return now - this.lastEvalEnd >= interval;
   }

@@ -5,6 +5,11 @@ import { formatMetric } from '../state/format';
 import { useAppStore } from '../state/useAppStore';
 import { SPEED_MAX, SPEED_MIN } from '../state/viewSlice';
 import { useLiveText } from './useLiveText';
+import { shownLosses, shownStep, shownStepsPerSec } from '../state/compareSlice';
+
+function formatRate(stepsPerSec: number): string {
+  return stepsPerSec > 0 ? `${stepsPerSec < 10 ? stepsPerSec.toFixed(1) : stepsPerSec.toFixed(0)} steps/s` : '— steps/s';
+}
 
 export function Transport() {
   const playing = useAppStore((s) => s.playing);
@@ -12,10 +17,11 @@ export function Transport() {
   const speed = useAppStore((s) => s.speed);
   const hidden = useAppStore((s) => s.hidden);
   const blocked = useAppStore((s) => s.error !== null || s.engine.phase !== 'ready');
-  const stepRef = useLiveText<HTMLSpanElement>((s) => String(s.stepCount));
+  // while comparing, the compare runs' step, losses (A / B) and rate: the single run stands idle
+  const stepRef = useLiveText<HTMLSpanElement>((s) => String(shownStep(s)));
   const targetRef = useLiveText<HTMLSpanElement>((s) => (s.config.steps > 0 ? ` / ${s.config.steps}` : ''));
-  const lossRef = useLiveText<HTMLSpanElement>((s) => formatMetric(s.curves.last()?.loss, 4));
-  const rateRef = useLiveText<HTMLSpanElement>((s) => (s.stepsPerSec > 0 ? `${s.stepsPerSec < 10 ? s.stepsPerSec.toFixed(1) : s.stepsPerSec.toFixed(0)} steps/s` : '— steps/s'));
+  const lossRef = useLiveText<HTMLSpanElement>((s) => shownLosses(s).map((l) => formatMetric(l, 4)).join(' / '));
+  const rateRef = useLiveText<HTMLSpanElement>((s) => formatRate(shownStepsPerSec(s)));
   const engine = useAppStore((s) => (s.engine.kind === 'gpu' ? 'GPU' : s.engine.kind === 'cpu' ? 'CPU' : '…'));
   const engineName = useAppStore((s) => s.engine.adapterName);
   const show = (name: string) => !hidden.includes(name);

@@ -6,6 +6,7 @@ import { createAppStore, type AppStore } from '../../src/state/store';
 import { CompareRunner } from '../../src/state/compareRunner';
 import { Runner } from '../../src/state/runner';
 import { pickCompare } from '../../src/state/compareActions';
+import { shownLosses, shownStep, shownStepsPerSec } from '../../src/state/compareSlice';
 import { resetRun, setConfigField } from '../../src/state/actions';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
@@ -15,7 +16,8 @@ import type { CreateOptions, TrainerHandle } from '../../src/engine/createTraine
 
 const TINY: Partial<RunConfig> = { width: 16, depth: 1, batch: 32, pairs: 16, particles: 32, odeSteps: 4, steps: 9, seed: 3 };
 
-function setup() {
+/** `soon`: the compare runner's re-request after a reply (null: frames only, as the page's tests pump them). */
+function setup(soon: ((cb: () => void) => void) | null = null) {
   const store: AppStore = createAppStore();
   store.setState({ config: { ...defaultConfig(), ...TINY }, speed: 3, playing: true });
   const cbs: ((t: number) => void)[] = [];
@@ -32,7 +34,7 @@ function setup() {
   const createSingle = async (config: RunConfig, _o: CreateOptions): Promise<TrainerHandle> =>
     ({ trainer: new CpuTrainer(config), info: { kind: 'cpu', adapterName: 'test', software: false, fallbackReason: null } });
   const frame = (f: (t: number) => void) => { cbs.push(f); return cbs.length; };
-  const compare = new CompareRunner({ store, create, now: () => clock, requestFrame: frame, cancelFrame: () => {}, rebuildDelayMs: 0 });
+  const compare = new CompareRunner({ store, create, now: () => clock, requestFrame: frame, cancelFrame: () => {}, rebuildDelayMs: 0, soon });
   const single = new Runner({ store, create: createSingle, now: () => clock, requestFrame: frame, cancelFrame: () => {} });
   const frames = async (n: number) => {
     for (let i = 0; i < n; i++) {
@@ -44,7 +46,7 @@ function setup() {
   };
   single.start();
   compare.start();
-  return { store, compare, single, engines, disposed, frames };
+  return { store, compare, single, engines, disposed, frames, cbs };
 }
 
 const losses = (store: AppStore) => store.getState().compareState.runs.map((r) => Array.from(r.curves.columns.loss.subarray(0, r.curves.length)));
@@ -109,5 +111,45 @@ describe('CompareRunner', () => {
     expect(s.compareState.phase).toBe('off');
     expect(s.compareState.runs).toEqual([]);
     expect(s.stepCount).toBe(9);
+  });
+
+  it('with `soon` the next steps go out as each reply lands: after one frame both runs keep training without frames', async () => {
+    const ticks = async (n: number) => { for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0)); };
+    for (const withSoon of [false, true]) {
+      const { store, cbs, compare, single } = setup(withSoon ? (f) => { setTimeout(f, 0); } : null);
+      store.setState((s) => ({ config: { ...s.config, steps: 0 }, speed: 2 }));
+      pickCompare('sigma', '0.3', store);
+      await ticks(5); // both runs built
+      expect(store.getState().compareState.phase).toBe('ready');
+      for (const cb of cbs.splice(0)) cb(16); // one frame only
+      await ticks(40);
+      const { step, runs } = store.getState().compareState;
+      if (withSoon) expect(step).toBeGreaterThan(2 * 5); // far more than one frame's 2 steps
+      else expect(step).toBe(2); // frames only: one frame sends one call of `speed` steps
+      expect(runs.map((r) => r.curves.length)).toEqual([step, step]);
+      compare.stop();
+      single.stop();
+    }
+  });
+
+  it('while comparing the header reads the compare runs: their step, their steps/s and both losses, not the idle single run', async () => {
+    const { store, frames } = setup();
+    store.setState((s) => ({ config: { ...s.config, steps: 0 } }));
+    pickCompare('sigma', '0.3', store);
+    await frames(40); // 640 ms of frames: two rate samples
+    const s = store.getState();
+    expect(s.stepCount).toBe(0);
+    expect(s.stepsPerSec).toBe(0);
+    expect(s.compareState.step).toBeGreaterThan(20);
+    expect(shownStep(s)).toBe(s.compareState.step);
+    expect(shownStepsPerSec(s)).toBe(s.compareState.stepsPerSec);
+    // 3 steps a 16 ms frame, sampled 512 ms apart: ~190 steps/s on the frame clock
+    expect(s.compareState.stepsPerSec).toBeGreaterThan(100);
+    expect(shownLosses(s)).toEqual(s.compareState.runs.map((r) => r.curves.last()!.loss));
+    pickCompare('off', null, store);
+    await frames(10);
+    const off = store.getState();
+    expect(shownStep(off)).toBe(off.stepCount);
+    expect(shownLosses(off)).toEqual([off.curves.last()?.loss]);
   });
 });
