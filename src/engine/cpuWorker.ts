@@ -3,7 +3,8 @@
 // CSP 'wasm-unsafe-eval'), or in the plain-TS reference if the kernel cannot load. Speaks the
 // protocol of src/engine/workerTrainer.ts; failures become 'error' replies.
 import { CpuTrainer } from './cpuTrainer';
-import type { FromWorker, ToWorker } from './workerTrainer';
+import { replyTransfers, type FromWorker, type ToWorker } from './workerTrainer';
+import type { RunConfig } from './runConfig';
 import { singleThreadKernel, type MlpKernel } from './wasm/mlpKernel';
 import mlpWasmUrl from './wasm/mlp.wasm?url';
 
@@ -35,52 +36,36 @@ function need(): CpuTrainer {
   return trainer;
 }
 
+/** Posts a reply, moving the buffers it owns (replyTransfers). */
+function reply(msg: FromWorker): void {
+  scope.postMessage(msg, replyTransfers(msg));
+}
+
+async function init(config: RunConfig): Promise<void> {
+  const k = await (kernel ??= fetchKernel());
+  trainer?.dispose();
+  trainer = new CpuTrainer(config, typeof k === 'string' ? null : k);
+  const name = typeof k === 'string' ? `CPU (JavaScript, Web Worker; no WebAssembly: ${k})` : `CPU (${k.label}, Web Worker)`;
+  reply({ type: 'ready', deviceName: name });
+}
+
+/** One handler per message type (the mapped type makes the table exhaustive). */
+const HANDLERS: { [K in ToWorker['type']]: (msg: Extract<ToWorker, { type: K }>) => void | Promise<void> } = {
+  init: (m) => init(m.config),
+  step: (m) => reply({ type: 'snapshot', id: m.id, snapshot: need().stepSync(m.n) }),
+  setLive: (m) => need().setLive(m.settings),
+  evaluate: (m) => reply({ type: 'evaluation', id: m.id, evaluation: need().evaluateSync() }),
+  integrate: (m) => reply({ type: 'trajectories', id: m.id, trajectories: need().integrateSync(m.req) }),
+  setPairs: (m) => need().setPairs(m.pairs),
+  weights: (m) => reply({ type: 'weights', id: m.id, theta: need().weightsSync() }),
+  setWeights: (m) => need().setWeights(m.theta, m.step),
+  reset: () => need().reset(),
+};
+
 async function handle(msg: ToWorker): Promise<void> {
-  switch (msg.type) {
-    case 'init': {
-      const k = await (kernel ??= fetchKernel());
-      trainer?.dispose();
-      trainer = new CpuTrainer(msg.config, typeof k === 'string' ? null : k);
-      const name = typeof k === 'string' ? `CPU (JavaScript, Web Worker; no WebAssembly: ${k})` : `CPU (${k.label}, Web Worker)`;
-      scope.postMessage({ type: 'ready', deviceName: name });
-      return;
-    }
-    case 'step':
-      scope.postMessage({ type: 'snapshot', id: msg.id, snapshot: need().stepSync(msg.n) });
-      return;
-    case 'setLive':
-      need().setLive(msg.settings);
-      return;
-    case 'evaluate': {
-      const evaluation = need().evaluateSync();
-      scope.postMessage({ type: 'evaluation', id: msg.id, evaluation },
-        [evaluation.trainPaths.path.buffer, evaluation.freshPaths.path.buffer]);
-      return;
-    }
-    case 'integrate': {
-      const trajectories = need().integrateSync(msg.req);
-      scope.postMessage({ type: 'trajectories', id: msg.id, trajectories }, [trajectories.path.buffer]);
-      return;
-    }
-    case 'setPairs':
-      need().setPairs(msg.pairs);
-      return;
-    case 'weights': {
-      const theta = need().weightsSync();
-      scope.postMessage({ type: 'weights', id: msg.id, theta }, [theta.buffer]);
-      return;
-    }
-    case 'setWeights':
-      need().setWeights(msg.theta, msg.step);
-      return;
-    case 'reset':
-      need().reset();
-      return;
-    default: {
-      const unknown: never = msg;
-      console.warn('flowvar CPU worker: unknown message', unknown);
-    }
-  }
+  const run = HANDLERS[msg.type] as ((m: ToWorker) => void | Promise<void>) | undefined;
+  if (!run) console.warn('flowvar CPU worker: unknown message', msg);
+  else await run(msg);
 }
 
 /** Messages run one after another: a step sent while 'init' awaits the kernel waits its turn. */
@@ -90,6 +75,6 @@ scope.onmessage = (ev) => {
   const msg = ev.data;
   queue = queue.then(() => handle(msg)).catch((err: unknown) => {
     const id = 'id' in msg ? msg.id : null;
-    scope.postMessage({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+    reply({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
   });
 };

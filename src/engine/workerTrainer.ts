@@ -28,6 +28,23 @@ export type FromWorker =
   | { type: 'weights'; id: number; theta: Float32Array }
   | { type: 'error'; id: number | null; message: string };
 
+/** The buffers a reply hands over instead of copying (the worker made them for this reply alone). */
+export function replyTransfers(msg: FromWorker): ArrayBuffer[] {
+  switch (msg.type) {
+    case 'evaluation': return [msg.evaluation.trainPaths.path.buffer as ArrayBuffer, msg.evaluation.freshPaths.path.buffer as ArrayBuffer];
+    case 'trajectories': return [msg.trajectories.path.buffer as ArrayBuffer];
+    case 'weights': return [msg.theta.buffer as ArrayBuffer];
+    case 'ready':
+    case 'snapshot':
+    case 'error':
+      return [];
+    default: {
+      const unknown: never = msg;
+      throw new Error(`invalid worker reply: ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
 /** The part of the Worker API the trainer uses (a fake can stand in for tests). */
 export interface WorkerLike {
   postMessage(message: ToWorker, transfer?: Transferable[]): void;
