@@ -16,11 +16,11 @@ export function panelHideName(id: PanelId): string {
   return `${id}Panel`;
 }
 
+/** The page's own controls a link can hide (`compare`: the compare panel's picker). */
+export const PAGE_CONTROLS: readonly string[] = ['play', 'step', 'reset', 'newSeed', 'speed', 'presets', 'share', 'layers', 'theme', 'tScrub', 'overlay', 'compare'];
+
 /** Controls a classroom link can hide: every config field, the page's own controls and the panels. */
-export const HIDABLE_CONTROLS: readonly string[] = [
-  ...CONFIG_KEYS, 'play', 'step', 'reset', 'newSeed', 'speed', 'presets', 'share', 'layers', 'theme', 'tScrub', 'overlay',
-  ...PANEL_IDS.map(panelHideName),
-];
+export const HIDABLE_CONTROLS: readonly string[] = [...CONFIG_KEYS, ...PAGE_CONTROLS, ...PANEL_IDS.map(panelHideName)];
 
 const HIDE_SUFFIX = '_hide';
 const ENGINES: readonly EnginePreference[] = ['auto', 'cpu', 'gpu'];

@@ -6,13 +6,11 @@ import { PANELS } from '../panels/panelList';
 import { CHAPTERS } from '../story/chapters';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
-import { HIDABLE_CONTROLS, panelHideName } from '../state/viewParams';
+import { HIDABLE_CONTROLS, PAGE_CONTROLS, panelHideName } from '../state/viewParams';
 import { useAppStore } from '../state/useAppStore';
 import { builderLink, iframeSnippet, type BuilderChoice } from './shareBuilder';
 import { useModal } from './useModal';
 
-/** The page's own controls (the rest of HIDABLE_CONTROLS are settings of the run). */
-const PAGE_CONTROLS = ['play', 'step', 'reset', 'newSeed', 'speed', 'presets', 'share', 'layers', 'theme', 'tScrub', 'overlay'];
 /** Delay before the preview follows the choice (each change reloads a whole page in the frame). */
 const PREVIEW_DEBOUNCE_MS = 600;
 

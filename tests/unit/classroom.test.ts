@@ -2,6 +2,7 @@
 // file codec (hostile files included), the precache list and the autoplay rule.
 import { describe, expect, it } from 'vitest';
 import { builderLink, iframeSnippet, type BuilderChoice } from '../../src/ui/shareBuilder';
+import { encodeViewParams, PAGE_CONTROLS, parseViewParams } from '../../src/state/viewParams';
 import { readPngText, withPngText } from '../../src/panels/pngText';
 import { decodeWeightsFile, encodeWeightsFile } from '../../src/state/weightsFile';
 import { precacheList } from '../../src/offline/precachePlugin';
@@ -22,6 +23,17 @@ describe('builderLink()', () => {
     expect([...q.keys()]).toEqual(['v', 'seed', 'sigma', 'lr_hide', 'flowPanel_hide', 'chapter', 'autoplay', 'embed', 'panel']);
     expect(q.get('sigma')).toBe('0.1');
     expect(new URL(link).hash).toBe('');
+  });
+
+  it('compare_hide=true round-trips: the builder writes it, the link reads it back as a hidden page control, the URL mirror keeps it', () => {
+    expect(PAGE_CONTROLS).toContain('compare');
+    const link = builderLink('https://x.org/?v=1&compare=sigma:0.3', { ...CHOICE, hidden: ['compare', 'play'] });
+    expect(new URL(link).searchParams.get('compare_hide')).toBe('true');
+    const { view, corrections } = parseViewParams(new URL(link).search);
+    expect(corrections).toEqual([]);
+    expect([...view.hidden].sort()).toEqual(['compare', 'play']);
+    expect(view.compare).toEqual({ key: 'sigma', value: 0.3 });
+    expect(new URLSearchParams(encodeViewParams(view)).get('compare_hide')).toBe('true');
   });
 
   it('iframeSnippet() escapes the link for an HTML attribute', () => {

@@ -56,9 +56,10 @@ function Status() {
 
 export function ComparePanel() {
   const on = useAppStore((s) => s.compare !== null);
+  const picker = useAppStore((s) => !s.hidden.includes('compare')); // compare_hide=true: a link's comparison stays as set
   return (
     <PanelFrame id="compare" png={on}>
-      <CompareControls />
+      {picker && <CompareControls />}
       {on ? (
         <>
           <Status />
