@@ -1,6 +1,6 @@
 // The field jobs: keep the engine-computed pictures of the plane panels up to date. When their
-// inputs change in the store (new weights, the scrubbed t, the plane a panel shows, the pairs, the
-// crossing settings), ask the FieldProbe (a Web Worker on the page, in-process in Node) and store
+// inputs change in the store (new weights of the run or of the compare runs, the scrubbed t, the
+// plane a panel shows, the pairs, the crossing settings), ask the FieldProbe (a Web Worker on the page, in-process in Node) and store
 // the answer; an answer to an older request is dropped. Panels only draw what lands in the store.
 import type { FieldProbe } from '../engine/fieldProbe';
 import { effectiveSigma } from '../engine/world';
@@ -11,11 +11,13 @@ export interface FieldJobsDeps {
   probe: FieldProbe;
 }
 
-type Job = 'quiver' | 'distance' | 'crossing';
+type Job = 'quiver' | 'compareQuivers' | 'distance' | 'crossing';
 
 /** The store values each job's answer depends on; a change of any (by identity) asks again. */
 const INPUTS: Record<Job, (s: Store) => readonly unknown[]> = {
   quiver: (s) => [s.weights, s.tScrub, s.layers.quiver, s.planeDomains.flow, s.config.width, s.config.depth, s.config.activation, s.config.fourier],
+  // each run's weights and config (width, activation… may differ between A and B)
+  compareQuivers: (s) => [s.tScrub, s.layers.quiver, s.planeDomains.compare, ...s.compareState.runs.flatMap((r) => [r.weights, r.config])],
   distance: (s) => [s.weights, s.overlay.kind, s.planeDomains.flow, s.config],
   crossing: (s) => [s.pairs, s.crossing.t, s.crossing.gridSize, s.config.interpolant, effectiveSigma(s.config), s.config.seed, s.planeDomains.crossing],
 };
@@ -24,7 +26,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class FieldJobs {
   private readonly last: Partial<Record<Job, readonly unknown[]>> = {};
-  private readonly latest: Record<Job, number> = { quiver: 0, distance: 0, crossing: 0 };
+  private readonly latest: Record<Job, number> = { quiver: 0, compareQuivers: 0, distance: 0, crossing: 0 };
   private readonly inFlight = new Set<Promise<void>>();
   private unsubscribe: (() => void) | null = null;
 
@@ -49,7 +51,7 @@ export class FieldJobs {
   private sync(s: Store): void {
     for (const job of Object.keys(INPUTS) as Job[]) {
       const now = INPUTS[job](s), before = this.last[job];
-      if (before && now.every((v, i) => Object.is(v, before[i]))) continue;
+      if (before && before.length === now.length && now.every((v, i) => Object.is(v, before[i]))) continue;
       this.last[job] = now;
       this.ask(job, s);
     }
@@ -69,6 +71,12 @@ export class FieldJobs {
       const plane = s.planeDomains.flow;
       if (!s.layers.quiver || !s.weights || !plane) return set({ quiver: null });
       return set({ quiver: await probe.quiver({ config: s.config, theta: s.weights.theta, x: plane.x, y: plane.y, t: s.tScrub }) });
+    }
+    if (job === 'compareQuivers') {
+      const plane = s.planeDomains.compare;
+      if (!s.layers.quiver || !plane) return set({ compareQuivers: [] });
+      const quivers = s.compareState.runs.map((r) => (r.weights ? probe.quiver({ config: r.config, theta: r.weights, x: plane.x, y: plane.y, t: s.tScrub }) : null));
+      return set({ compareQuivers: await Promise.all(quivers) });
     }
     if (job === 'distance') {
       const plane = s.planeDomains.flow, w = s.weights;

@@ -17,12 +17,14 @@ export interface FieldSlice {
   planeDomains: Partial<Record<PanelId, PlaneDomain>>;
   /** v_θ on a grid over the flow panel's plane at tScrub, from the latest weights; null when hidden or none fit */
   quiver: QuiverField | null;
+  /** the quiver of compare runs A and B over the compare panel's plane at tScrub (empty when off) */
+  compareQuivers: readonly (QuiverField | null)[];
   /** Var[u_t | x_t ≈ x, t] over the crossing panel's plane at crossing.t; null before the first answer */
   crossingMap: ConditionalVarianceGrid | null;
 }
 
 export function initialFieldState(): FieldSlice {
-  return { planeDomains: {}, quiver: null, crossingMap: null };
+  return { planeDomains: {}, quiver: null, compareQuivers: [], crossingMap: null };
 }
 
 export const createFieldSlice: StateCreator<Store, [], [], FieldSlice> = () => initialFieldState();

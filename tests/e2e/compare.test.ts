@@ -37,6 +37,17 @@ describe('compare mode', () => {
     expect(state.sigmas).toEqual([0, 0.3]);
     expect(state.kind).toBe('cpu');
     expect(state.single).toBe(0); // the single run stands idle while comparing
+    // the header counts the compare runs' steps, not the idle single run's 0
+    await expect.poll(() => page.getByTestId('step-count').textContent(), { timeout: 5000 }).toBe(String(STEPS));
+    // each flow has its quiver, computed in the field worker from that run's weights
+    await page.waitForFunction(() => {
+      const q = window.__flowvar!.store.getState().compareQuivers;
+      return q.length === 2 && q.every((f) => f !== null && f.n > 0);
+    }, undefined, { timeout: 30_000 });
+    const withArrows = await inkedPixels(page, 'canvas-compare-b');
+    await page.getByTestId('layer-quiver').uncheck();
+    await expect.poll(() => inkedPixels(page, 'canvas-compare-b'), { timeout: 5000 }).toBeLessThan(withArrows - 50);
+    await page.getByTestId('layer-quiver').check();
     const [a, b] = await lossCurves(page);
     expect(a).toHaveLength(STEPS);
     expect(b).toHaveLength(STEPS);

@@ -7,6 +7,8 @@ import { createAppStore, type AppStore } from '../../src/state/store';
 import { setPlaneDomain, setTScrub } from '../../src/state/actions';
 import { setCrossingT, setOverlay } from '../../src/state/scienceActions';
 import { FieldJobs } from '../../src/state/fieldJobs';
+import { COMPARE_OFF } from '../../src/state/compareSlice';
+import { CurveBuffer } from '../../src/state/curves';
 import { localFieldProbe, quiverField, type FieldProbe, type QuiverRequest } from '../../src/engine/fieldProbe';
 import { WorkerFieldProbe, type FieldWorkerLike, type FromFieldWorker, type ToFieldWorker } from '../../src/engine/fieldProbeClient';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
@@ -40,6 +42,32 @@ describe('FieldJobs', () => {
     store.setState({ weights: { theta: new Float32Array(3), step: 8 } }); // an older network's weights
     await jobs.idle();
     expect(store.getState().quiver).toBeNull();
+    jobs.stop();
+  });
+
+  it('computes each compare run\'s quiver with its own network over the compare plane; none with the layer off or compare off', async () => {
+    const store = readyStore();
+    const wide: RunConfig = { ...TINY, width: 24 };
+    const runs = [TINY, wide].map((config, i) => ({ config, pairs: null, curves: new CurveBuffer(), evaluation: null, weights: initParams(mlpShape(config), 5 + i) }));
+    store.setState({ compareState: { ...COMPARE_OFF, phase: 'ready', runs } });
+    setPlaneDomain('compare', [-2, 2], [-1.5, 1.5], store);
+    const jobs = new FieldJobs({ store, probe: localFieldProbe() });
+    jobs.start();
+    setTScrub(0.3, store);
+    await jobs.idle();
+    const got = store.getState().compareQuivers;
+    expect(got).toHaveLength(2);
+    runs.forEach((r, i) => expect(got[i]!.vel).toEqual(quiverField(mlpShape(r.config), r.weights, [-2, 2], [-1.5, 1.5], 0.3, 20).vel));
+    expect(got[0]!.vel).not.toEqual(got[1]!.vel);
+    store.setState((s) => ({ layers: { ...s.layers, quiver: false } }));
+    await jobs.idle();
+    expect(store.getState().compareQuivers).toEqual([]);
+    store.setState((s) => ({ layers: { ...s.layers, quiver: true } }));
+    await jobs.idle();
+    expect(store.getState().compareQuivers).toHaveLength(2);
+    store.setState({ compareState: COMPARE_OFF }); // compare off: the runs' inputs vanish
+    await jobs.idle();
+    expect(store.getState().compareQuivers).toEqual([]);
     jobs.stop();
   });
 

@@ -1,6 +1,8 @@
 // The two learned flows side by side on the same axes (one square extent around both runs' pairs),
-// each drawn by the flow panel's pure drawFlow.
-import { useMemo, useRef } from 'react';
+// each drawn by the flow panel's pure drawFlow, with its quiver computed by the field jobs
+// (src/state/fieldJobs.ts, in the field worker) like the flow panel's.
+import { useEffect, useMemo, useRef } from 'react';
+import { setPlaneDomain } from '../../state/actions';
 import { appStore } from '../../state/store';
 import { useAppStore } from '../../state/useAppStore';
 import { settingLabel } from '../../engine/compare';
@@ -36,6 +38,10 @@ function RunFlow({ run }: { run: 0 | 1 }) {
   }, [pairsA, pairsB]);
   const scales = useMemo(() => planeScales(extent, size.width, size.height), [extent, size.width, size.height]);
   const { gx, gy } = usePlaneAxes(scales, size.height);
+  useEffect(() => {
+    // both flows share one plane: A reports it, and the field jobs compute both quivers over it
+    if (run === 0 && size.width > 0) setPlaneDomain('compare', scales.x.domain(), scales.y.domain());
+  }, [run, scales, size.width]);
 
   useRedraw(() => {
     const c = canvas.current;
@@ -44,8 +50,9 @@ function RunFlow({ run }: { run: 0 | 1 }) {
     const s = appStore.getState();
     const r = s.compareState.runs[run];
     if (!ctx || !r) return;
-    drawFlow(ctx, { evaluation: r.evaluation, pairs: r.pairs, quiver: null, scales, layers: s.layers, tScrub: s.tScrub, palette: readPalette(box.current) });
-  }, (s) => [s.compareState.runs[run]?.evaluation, s.compareState.runs[run]?.pairs, s.layers, s.tScrub, s.theme], [scales, size.width, size.height, run]);
+    const quiver = s.layers.quiver ? s.compareQuivers[run] ?? null : null;
+    drawFlow(ctx, { evaluation: r.evaluation, pairs: r.pairs, quiver, scales, layers: s.layers, tScrub: s.tScrub, palette: readPalette(box.current) });
+  }, (s) => [s.compareState.runs[run]?.evaluation, s.compareState.runs[run]?.pairs, s.compareQuivers[run], s.layers, s.tScrub, s.theme], [scales, size.width, size.height, run]);
 
   const title = key && config ? `${'AB'[run]}: ${settingLabel(key, config[key])}` : 'AB'[run];
   return (
