@@ -47,14 +47,16 @@ fn tileSlot(e: u32) -> u32 {
 /** Element e of A's slice that starts at k0 (0 outside the matrix). */
 fn loadA(e: u32, k0: u32, kEnd: u32) -> f32 {
   let xk = sliceElement(e);
-  if (k0 + xk.y < kEnd && xk.x < extentA) { return readA(xk.x, k0 + xk.y); }
+  let k = k0 + xk.y;
+  if (k < kEnd && xk.x < extentA) { return readA(xk.x, k); }
   return 0.0;
 }
 
 /** Element e of B's slice that starts at k0 (0 outside the matrix). */
 fn loadB(e: u32, k0: u32, kEnd: u32) -> f32 {
   let xk = sliceElement(e);
-  if (k0 + xk.y < kEnd && xk.x < extentB) { return readB(xk.x, k0 + xk.y); }
+  let k = k0 + xk.y;
+  if (k < kEnd && xk.x < extentB) { return readB(xk.x, k); }
   return 0.0;
 }
 

@@ -1,6 +1,6 @@
 // sampleNorm.wgsl: the exact per-sample gradient norm from the kept δ's and activations (library:
 // no bindings, no entry point); mirrors the sampleGradNormSq sum of src/math/mlp.ts backward().
-// The including kernel declares acts and deltas (weightGrad.wgsl, stepLoop.wgsl).
+// The including kernel declares acts and deltas (weightGrad.wgsl; stepLoop.wgsl through rowPass.wgsl).
 
 /** ‖g_i‖² = Σ_l ‖δ_l,i‖² (‖a_{l−1},i‖² + 1), layers last to first as backward() accumulates. */
 fn sampleGradNormSq(i: u32, model: u32) -> f32 {
