@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src/csp.ts';
 import { precachePlugin } from './src/offline/precachePlugin.ts';
+import { HEADERS_FILE, headersFileText, ISOLATION_HEADERS } from './src/crossOriginIsolation.ts';
 
 /** The built index.html carries the CSP as its first <head> element (src/csp.ts); dev stays without one. */
 function contentSecurityPolicy(): Plugin {
@@ -15,14 +16,27 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** dist/_headers: static hosts that read one send the isolation headers (src/crossOriginIsolation.ts). */
+function staticHostHeaders(): Plugin {
+  return {
+    name: 'flowvar-static-host-headers',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: HEADERS_FILE, source: headersFileText() });
+    },
+  };
+}
+
 // Relative base: the built site works from any static host and sub-path (SPEC §7).
 export default defineConfig({
   base: './',
   // precachePlugin: dist/sw.js with the build's file list (offline once loaded, SPEC §7)
-  plugins: [react(), contentSecurityPolicy(), precachePlugin()],
+  plugins: [react(), contentSecurityPolicy(), staticHostHeaders(), precachePlugin()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
-  server: { host: '127.0.0.1' },
+  // cross-origin isolated (shared memory: the CPU worker's threads), like every server we control
+  server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   // Three Vitest projects; scripts/test.mjs (npm test) runs them one after another, gpu and e2e
   // one file at a time (SwiftShader and Chromium are heavy on a 2-core machine).
   test: {

@@ -1,9 +1,11 @@
 // A minimal static file server on 127.0.0.1 (WebGPU needs a secure context: http://127.0.0.1 is one).
-// Serves built folders under URL prefixes, e.g. /bench/ → bench/dist, /app/ → dist.
+// Serves built folders under URL prefixes, e.g. /bench/ → bench/dist, /app/ → dist. Cross-origin
+// isolated (src/crossOriginIsolation.ts): the CPU engine runs its threads there.
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { ISOLATION_HEADERS } from '../src/crossOriginIsolation';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -20,6 +22,7 @@ export interface StaticServer {
 /** mounts: URL prefix ('/bench/') → folder on disk. Paths leaving the folder get 404. */
 export async function serveStatic(mounts: Record<string, string>): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const prefix = Object.keys(mounts).find((p) => path.startsWith(p));

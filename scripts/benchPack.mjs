@@ -4,8 +4,9 @@
 //   run.sh, README.txt, payload.tar.gz = node (this very Node, process.execPath, stripped when
 //   `strip` exists), lib/libvulkan.so.1 (the system's Vulkan loader), app/bench.mjs (bench/packEntry.ts
 //   and the engine bundled by esbuild, shaders inlined), app/dist/linux-x64/dawn.node (the `webgpu`
-//   package's own layout, so its loader finds it next to the bundle), engine/wasm/*.wasm and
-//   app/wasmThread.mjs (the WebAssembly CPU engine, found from the bundle's URL).
+//   package's own layout, so its loader finds it next to the bundle), engine/wasm/*.wasm,
+//   app/wasmThread.mjs and engine/wasm/sliceThreads.mjs (the WebAssembly CPU engine and its
+//   threads, found from the bundle's URL; the thread imports the claim loop from ../engine/wasm).
 // Fails if the folder would exceed 60 MiB.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -50,9 +51,9 @@ try {
   });
   copyFileSync(dawn, join(stage, 'app/dist/linux-x64/dawn.node'));
   // the WebAssembly CPU engine (src/node/wasmKernel.ts) finds its files from the bundle's URL:
-  // ../engine/wasm/*.wasm and ./wasmThread.mjs
+  // ../engine/wasm/*.wasm and ./wasmThread.mjs, which imports ../engine/wasm/sliceThreads.mjs
   mkdirSync(join(stage, 'engine/wasm'), { recursive: true });
-  for (const f of ['mlp.wasm', 'mlpShared.wasm']) copyFileSync(join(ROOT, 'src/engine/wasm', f), join(stage, 'engine/wasm', f));
+  for (const f of ['mlp.wasm', 'mlpShared.wasm', 'sliceThreads.mjs']) copyFileSync(join(ROOT, 'src/engine/wasm', f), join(stage, 'engine/wasm', f));
   copyFileSync(join(ROOT, 'src/node/wasmThread.mjs'), join(stage, 'app/wasmThread.mjs'));
   copyFileSync(realpathSync(vulkan), join(stage, 'lib/libvulkan.so.1'));
   const node = join(stage, 'node');

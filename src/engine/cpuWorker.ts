@@ -1,12 +1,13 @@
 // Web Worker entry of the CPU engine: runs CpuTrainer off the page's thread, its training steps
-// in the WebAssembly SIMD kernel (src/engine/wasm/mlp.wasm, fetched once; compiling it needs only
-// CSP 'wasm-unsafe-eval'), or in the plain-TS reference if the kernel cannot load. Speaks the
-// protocol of src/engine/workerTrainer.ts; failures become 'error' replies.
+// in the WebAssembly SIMD kernel (src/engine/wasm/browserKernel.ts: fetched once, on every core
+// when the page is cross-origin isolated; compiling it needs only CSP 'wasm-unsafe-eval'), or in
+// the plain-TS reference if the kernel cannot load. Speaks the protocol of
+// src/engine/workerTrainer.ts; failures become 'error' replies.
 import { CpuTrainer } from './cpuTrainer';
 import { replyTransfers, type FromWorker, type ToWorker } from './workerTrainer';
 import type { RunConfig } from './runConfig';
-import { singleThreadKernel, type MlpKernel } from './wasm/mlpKernel';
-import mlpWasmUrl from './wasm/mlp.wasm?url';
+import type { MlpKernel } from './wasm/mlpKernel';
+import { browserMlpKernel, type ThreadScope } from './wasm/browserKernel';
 
 interface WorkerScope {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
@@ -20,10 +21,7 @@ let kernel: Promise<MlpKernel | string> | null = null;
 
 async function fetchKernel(): Promise<MlpKernel | string> {
   try {
-    const res = await fetch(mlpWasmUrl);
-    if (!res.ok) throw new Error(`HTTP ${res.status} for ${mlpWasmUrl}`);
-    // compile from bytes, not compileStreaming: static hosts often serve .wasm with the wrong MIME type
-    return singleThreadKernel(await WebAssembly.compile(await res.arrayBuffer()));
+    return await browserMlpKernel(self as unknown as ThreadScope);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     console.warn('flowvar CPU worker: WebAssembly kernel unavailable, using the JavaScript reference:', reason);

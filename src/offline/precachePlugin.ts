@@ -1,10 +1,12 @@
 // Vite plugin: writes dist/sw.js, the service worker of src/offline/serviceWorker.js with the
-// build's file list (PRECACHE) and a version hash of that list (VERSION) in front of it. Runs at
+// build's file list (PRECACHE), a version hash of that list (VERSION) and the headers it adds to
+// every response (ISOLATION_HEADERS, src/crossOriginIsolation.ts) in front of it. Runs at
 // build time only; the dev server has no service worker.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
+import { HEADERS_FILE, ISOLATION_HEADERS } from '../crossOriginIsolation.ts';
 
 const SOURCE = new URL('./serviceWorker.js', import.meta.url);
 /** The worker's own file name (dist/sw.js); the page registers './sw.js'. */
@@ -21,9 +23,9 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-/** The precache list: './' (the page) and every emitted and public file, relative to the site root. */
+/** The precache list: './' (the page) and every emitted and public file, relative to the site root (not _headers: hosts do not serve it). */
 export function precacheList(emitted: string[], publicFiles: string[]): string[] {
-  const files = [...emitted, ...publicFiles].filter((f) => f !== SW_FILE && !f.endsWith('.map')).map((f) => f.split('\\').join('/'));
+  const files = [...emitted, ...publicFiles].filter((f) => f !== SW_FILE && f !== HEADERS_FILE && !f.endsWith('.map')).map((f) => f.split('\\').join('/'));
   return ['./', ...[...new Set(files)].sort().map((f) => `./${f}`)];
 }
 
@@ -45,7 +47,7 @@ export function precachePlugin(publicDir = 'public'): Plugin {
       const source = readFileSync(SOURCE, 'utf8');
       this.emitFile({
         type: 'asset', fileName: SW_FILE,
-        source: `const PRECACHE = ${JSON.stringify(list)};\nconst VERSION = '${version}';\n${source}`,
+        source: `const PRECACHE = ${JSON.stringify(list)};\nconst VERSION = '${version}';\nconst ISOLATION_HEADERS = ${JSON.stringify(ISOLATION_HEADERS)};\n${source}`,
       });
     },
   };

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ISOLATION_HEADERS } from '../../src/crossOriginIsolation';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -48,10 +49,11 @@ const MIME: Record<string, string> = {
   '.webmanifest': 'application/manifest+json', '.woff2': 'font/woff2', '.map': 'application/json',
 };
 
-/** Tiny static server for `dir` under SUB_PATH; '/' redirects there. Never serves outside `dir`. */
+/** Tiny static server for `dir` under SUB_PATH; '/' redirects there. Never serves outside `dir`. Cross-origin isolated, as static hosts get with dist/_headers. */
 export function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === BLANK_PATH) {
       res.writeHead(200, { 'content-type': MIME['.html'] });

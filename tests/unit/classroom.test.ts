@@ -89,8 +89,8 @@ describe('weights file', () => {
 });
 
 describe('precacheList()', () => {
-  it('lists the page and every file once, relative, without the worker and source maps', () => {
-    expect(precacheList(['index.html', 'assets/a-1.js', 'sw.js', 'assets/a-1.js.map'], ['favicon.svg', 'assets/a-1.js']))
+  it('lists the page and every file once, relative, without the worker, source maps and the hosts\' _headers', () => {
+    expect(precacheList(['index.html', 'assets/a-1.js', 'sw.js', '_headers', 'assets/a-1.js.map'], ['favicon.svg', 'assets/a-1.js']))
       .toEqual(['./', './assets/a-1.js', './favicon.svg', './index.html']);
   });
 });

@@ -1,0 +1,51 @@
+// The WebAssembly kernel of the browser's CPU worker (src/engine/cpuWorker.ts) and of the bench
+// page's worker: one thread on mlp.wasm, or, in a cross-origin-isolated page (COOP same-origin +
+// COEP require-corp: shared memory is allowed), one thread per core (at most MAX_SLICES) on
+// mlpShared.wasm with nested workers as helpers. A page that is not isolated (e.g. an iframe in a
+// page that is not) runs one thread and says so in the label.
+import { singleThreadKernel, type MlpKernel } from './mlpKernel';
+import { threadedKernel } from './threadKernel';
+import { MAX_SLICES } from './wasmMlp';
+import mlpWasmUrl from './mlp.wasm?url';
+import mlpSharedWasmUrl from './mlpShared.wasm?url';
+
+/** What the worker knows about its page: isolation and cores. */
+export interface ThreadScope {
+  crossOriginIsolated?: boolean;
+  navigator: { hardwareConcurrency?: number };
+}
+
+/** Threads this scope can run (1 without isolation), and why it runs fewer than its cores. */
+export function browserThreads(scope: ThreadScope): { threads: number; limit: string | null } {
+  const cores = Math.max(1, Math.min(MAX_SLICES, scope.navigator.hardwareConcurrency ?? 1));
+  if (cores === 1) return { threads: 1, limit: null };
+  if (!scope.crossOriginIsolated) return { threads: 1, limit: 'not cross-origin isolated' };
+  return { threads: cores, limit: null };
+}
+
+async function compile(url: string): Promise<WebAssembly.Module> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
+  // compile from bytes, not compileStreaming: static hosts often serve .wasm with the wrong MIME type
+  return WebAssembly.compile(await res.arrayBuffer());
+}
+
+/**
+ * The kernel for `scope` (the calling worker's self). `threads` forces a count (the bench); a
+ * count above 1 needs isolation. Rejects when the binary does not load.
+ */
+export async function browserMlpKernel(scope: ThreadScope, threads?: number): Promise<MlpKernel> {
+  const plan = browserThreads(scope);
+  const n = threads ?? plan.threads;
+  if (n > 1 && !scope.crossOriginIsolated) throw new Error(`${n} threads need a cross-origin-isolated page`);
+  if (n <= 1) {
+    const kernel = singleThreadKernel(await compile(mlpWasmUrl));
+    return threads === undefined && plan.limit ? { ...kernel, label: `${kernel.label}, ${plan.limit}` } : kernel;
+  }
+  return threadedKernel(await compile(mlpSharedWasmUrl), n, (start) => {
+    const w = new Worker(new URL('./sliceWorker.ts', import.meta.url), { type: 'module', name: 'flowvar-cpu-thread' });
+    w.onerror = (e) => console.error('flowvar CPU thread failed:', e.message);
+    w.postMessage(start);
+    return w;
+  });
+}

@@ -1,0 +1,55 @@
+// The multi-thread WebAssembly kernel, whatever starts the threads: mlpShared.wasm instantiated on
+// one shared memory per model, its step slices spread over `threads` threads (the caller and
+// threads − 1 helpers) through the control block of sliceThreads.mjs. Node passes worker threads
+// (src/node/wasmKernel.ts), the browser's CPU worker nested workers (src/engine/wasm/browserKernel.ts).
+import { mlpMemoryBytes, type MlpExports, type SliceJob, type SliceRunner } from './wasmMlp';
+import type { MlpKernel } from './mlpKernel';
+import { CONTROL_BYTES, runJob, stopHelpers } from './sliceThreads.mjs';
+
+/** What a helper thread gets: it instantiates `module` on `memory` and runs helperLoop on `control`. */
+export interface HelperStart {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  control: SharedArrayBuffer;
+}
+
+/** Starts one helper thread; the handle ends it. */
+export type SpawnHelper = (start: HelperStart) => { terminate(): void };
+
+const PAGE = 65536;
+/** --maximumMemory of mlpShared.wasm (scripts/buildWasm.mjs): a shared memory declares its maximum. */
+const MAX_PAGES = 65536;
+
+class ThreadRunner implements SliceRunner {
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES));
+  private readonly helpers: { terminate(): void }[];
+  private job = 0;
+
+  constructor(start: Omit<HelperStart, 'control'>, private readonly exports: MlpExports, readonly threads: number, spawn: SpawnHelper) {
+    const control = this.ctrl.buffer as SharedArrayBuffer;
+    this.helpers = Array.from({ length: threads - 1 }, () => spawn({ ...start, control }));
+  }
+
+  run(job: SliceJob): void {
+    this.job = (this.job + 1) & 0x7f;
+    runJob(this.ctrl, this.exports, job, this.job);
+  }
+
+  dispose(): void {
+    stopHelpers(this.ctrl);
+    for (const h of this.helpers) h.terminate();
+  }
+}
+
+/** `threads` threads (≥ 2) on mlpShared.wasm; every thread count gives the same numbers. */
+export function threadedKernel(module: WebAssembly.Module, threads: number, spawn: SpawnHelper): MlpKernel {
+  return {
+    label: `WebAssembly SIMD, ${threads} threads`,
+    create(shape, batch) {
+      const initial = Math.ceil(mlpMemoryBytes(shape, batch) / PAGE);
+      const memory = new WebAssembly.Memory({ initial, maximum: MAX_PAGES, shared: true });
+      const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as MlpExports;
+      return { exports, memory, runner: new ThreadRunner({ module, memory }, exports, threads, spawn) };
+    },
+  };
+}
