@@ -3,7 +3,8 @@ import type { BenchPlan, BenchSize } from './types';
 
 export const USAGE = `usage: npm run bench [-- flags]
   (default)        browser mode: build bench/ with Vite, run it in headless Chromium (WebGPU),
-                   GPU engine, CPU engine and TF.js (WebGPU backend) side by side, then the
+                   GPU engine, CPU engine and TF.js (WebGPU backend) side by side, the
+                   WebAssembly CPU engine on 1 and N threads (a Web Worker), then the
                    frame-time probe on the built app (dist/, from \`npm run build\`)
   --node           Node mode: GPU engine on Dawn (the \`webgpu\` package) and CPU engine; no TF.js
   --software       Node mode on a machine without a GPU: use Chromium's SwiftShader Vulkan driver

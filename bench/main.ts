@@ -1,5 +1,6 @@
-// The bench page: runs the suite in the browser (GPU engine, CPU engine, TF.js on WebGPU) and
-// publishes the report on window.__flowvarBench for the driver (bench/browserMain.ts).
+// The bench page: runs the suite in the browser (GPU engine, CPU engine, TF.js on WebGPU, then
+// the CPU engines table: JavaScript and the WebAssembly kernel on 1 and N threads) and publishes
+// the report on window.__flowvarBench for the driver (bench/browserMain.ts).
 // The plan comes as JSON in ?plan=…; progress goes to console.log with PROGRESS_PREFIX.
 import type { RunConfig } from '../src/engine/runConfig';
 import type { Trainer } from '../src/engine/trainer';
@@ -8,6 +9,7 @@ import { describeAdapter } from './adapter';
 import { parseArgs, planForAdapter } from './args';
 import { runIntegrateTable, runTrainTable, type GpuAvailability } from './suite';
 import { initTfjs, tfjsTrainCell } from './tfjsTrain';
+import { runBrowserCpuEngineTable } from './wasmBench';
 import { reasonOf } from './timing';
 import { PROGRESS_PREFIX, type AdapterSummary, type BenchPlan, type BenchReport } from './types';
 
@@ -91,7 +93,8 @@ async function run(): Promise<BenchReport> {
   const progress = (line: string): void => { log(line); show(line); };
   const train = await runTrainTable(plan, gpu, extra, progress);
   const integrate = await runIntegrateTable(plan, gpu, progress);
-  return { mode: 'browser', runtime: browserName(), adapter, plan, train, integrate, notes };
+  const cpuEngines = await runBrowserCpuEngineTable(plan, train, progress);
+  return { mode: 'browser', runtime: browserName(), adapter, plan, train, integrate, notes, cpuEngines };
 }
 
 window.__flowvarBench = { state: 'running' };

@@ -1,5 +1,5 @@
 // BenchReport → the text table printed in the terminal.
-import type { BenchReport, Cell, FrameProbe, InsightRow } from './types';
+import type { BenchReport, Cell, CpuEngineRow, FrameProbe, InsightRow } from './types';
 
 /** 3 significant-ish digits with k/M/G suffixes: 0.123, 12.3, 1234, 12.3k, 4.56M, 7.89G. */
 export function formatRate(x: number): string {
@@ -71,6 +71,23 @@ function insightText(rows: InsightRow[] | undefined): string | null {
   ].join('\n');
 }
 
+/** The CPU engines table: JavaScript and WebAssembly on 1 and N threads; PyTorch in Node mode. */
+function cpuEnginesText(mode: BenchReport['mode'], rows: CpuEngineRow[], cellText: (c: Cell) => string): string {
+  const n = rows[0].threads;
+  const base = (row: CpuEngineRow): string[] => [String(row.batch), String(row.width), cellText(row.js), cellText(row.wasm1), cellText(row.wasmThreads)];
+  const head = ['batch', 'width', 'JavaScript', 'WASM 1 thread', `WASM ${n} threads`];
+  const scaling = (row: CpuEngineRow): string => ratioText(row.wasmThreads, row.wasm1);
+  if (mode === 'browser') {
+    return ['CPU engines in the page, train steps/s (same run; WebAssembly: the app\'s CPU engine, in a Web Worker; JavaScript: the reference)',
+      renderColumns([...head, `WASM ${n}t/1t`], rows.map((row) => [...base(row), scaling(row)]))].join('\n');
+  }
+  const torch = rows.find((row) => row.torchVersion)?.torchVersion;
+  const torchCell = (row: CpuEngineRow): Cell => row.torch ?? { ok: false, reason: 'n/a' };
+  return [`CPU engines, train steps/s (same run; PyTorch ${torch ?? 'absent'}, torch.set_num_threads(1), no per-sample variance)`,
+    renderColumns([...head, 'PyTorch 1 thread', 'WASM 1t/PyTorch', `WASM ${n}t/PyTorch`, `WASM ${n}t/1t`],
+      rows.map((row) => [...base(row), cellText(torchCell(row)), ratioText(row.wasm1, torchCell(row)), ratioText(row.wasmThreads, torchCell(row)), scaling(row)]))].join('\n');
+}
+
 export function renderReport(r: BenchReport): string {
   if (r.train.length === 0 && r.integrate.length === 0 && r.insight) return insightText(r.insight) ?? '';
   const out: string[] = [];
@@ -114,17 +131,7 @@ export function renderReport(r: BenchReport): string {
       r.integrate.map((row) => [String(row.width), cellText(row.gpu), cellText(row.cpu), ratioText(row.gpu, row.cpu)]),
     ));
   }
-  if (r.cpuEngines?.length) {
-    const torch = r.cpuEngines.find((row) => row.torchVersion)?.torchVersion;
-    const n = r.cpuEngines[0].threads;
-    out.push('');
-    out.push(`CPU engines, train steps/s (same run; PyTorch ${torch ?? 'absent'}, torch.set_num_threads(1), no per-sample variance)`);
-    out.push(renderColumns(
-      ['batch', 'width', 'JavaScript', 'WASM 1 thread', `WASM ${n} threads`, 'PyTorch 1 thread', 'WASM 1t/PyTorch', `WASM ${n}t/PyTorch`],
-      r.cpuEngines.map((row) => [String(row.batch), String(row.width), cellText(row.js), cellText(row.wasm1), cellText(row.wasmThreads),
-        cellText(row.torch), ratioText(row.wasm1, row.torch), ratioText(row.wasmThreads, row.torch)]),
-    ));
-  }
+  if (r.cpuEngines?.length) out.push('', cpuEnginesText(r.mode, r.cpuEngines, cellText));
   const probe = probeText(r.frameProbe);
   if (probe) out.push('', probe);
   const insight = insightText(r.insight);

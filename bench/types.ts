@@ -63,7 +63,7 @@ export interface IntegrateRow {
   cpu: Cell;
 }
 
-/** One row of Node mode's CPU engines table: the same model on every CPU engine, one run. */
+/** One row of the CPU engines table: the same model on every CPU engine, one run. */
 export interface CpuEngineRow extends BenchSize {
   /** the JavaScript reference (src/math/), from the train table's CPU column */
   js: Cell;
@@ -72,8 +72,8 @@ export interface CpuEngineRow extends BenchSize {
   /** the WebAssembly SIMD kernel on `threads` threads (same numbers) */
   wasmThreads: Cell;
   threads: number;
-  /** PyTorch on one CPU thread (bench/torchTrain.py), or why not */
-  torch: Cell;
+  /** PyTorch on one CPU thread (bench/torchTrain.py), or why not; absent in browser mode */
+  torch?: Cell;
   torchVersion?: string;
 }
 
@@ -113,7 +113,7 @@ export interface BenchReport {
   /** things the reader must know (missing engine, fallback, errors) */
   notes: string[];
   frameProbe?: FrameProbe;
-  /** Node mode: JavaScript, WebAssembly (1 and N threads) and PyTorch on the same sizes */
+  /** JavaScript, WebAssembly (1 and N threads) and, in Node mode, PyTorch on the same sizes */
   cpuEngines?: CpuEngineRow[];
   /** time to insight per engine (browser mode, app built) */
   insight?: InsightRow[];

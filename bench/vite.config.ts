@@ -10,5 +10,7 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 4096 },
+  // module workers: the WebAssembly columns' worker starts the kernel's nested thread workers
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
 });

@@ -15,12 +15,11 @@ export interface ThreadScope {
   navigator: { hardwareConcurrency?: number };
 }
 
-/** Threads this scope can run (1 without isolation), and why it runs fewer than its cores. */
-export function browserThreads(scope: ThreadScope): { threads: number; limit: string | null } {
+/** Threads this scope can run (1 without isolation), its cores (at most MAX_SLICES), and why it runs fewer. */
+export function browserThreads(scope: ThreadScope): { threads: number; cores: number; limit: string | null } {
   const cores = Math.max(1, Math.min(MAX_SLICES, scope.navigator.hardwareConcurrency ?? 1));
-  if (cores === 1) return { threads: 1, limit: null };
-  if (!scope.crossOriginIsolated) return { threads: 1, limit: 'not cross-origin isolated' };
-  return { threads: cores, limit: null };
+  if (cores > 1 && !scope.crossOriginIsolated) return { threads: 1, cores, limit: 'not cross-origin isolated' };
+  return { threads: cores, cores, limit: null };
 }
 
 async function compile(url: string): Promise<WebAssembly.Module> {
