@@ -11,8 +11,8 @@ import { compareConfigs, type CompareEngine, type CompareKey, type CompareSettin
 import { CurveBuffer } from './curves';
 import { StepDispatcher } from './stepDispatcher';
 import { StepRate } from './stepRate';
+import { EvalSchedule } from './evalSchedule';
 import { FrameLoop, runnerClock, type RunnerClock } from './frameLoop';
-import { EVAL_DUTY, EVAL_INTERVAL_MS } from './runner';
 import { COMPARE_OFF, type CompareRunView } from './compareSlice';
 import type { AppStore, Store } from './store';
 
@@ -32,11 +32,7 @@ export class CompareRunner {
   private engine: CompareEngine | null = null;
   private kind: EngineKind = 'cpu';
   private generation = 0;
-  private evalInFlight = false;
-  private evalDirty = true;
-  private lastEvalStep = -1;
-  private lastEvalEnd = -Infinity;
-  private lastEvalDuration = 0;
+  private readonly evals = new EvalSchedule(true);
   /** the step calls of both runs (one in flight, sized by the StepPacer) */
   private readonly steps: StepDispatcher<readonly TrainSnapshot[]>;
   private readonly loop: FrameLoop;
@@ -56,7 +52,7 @@ export class CompareRunner {
       absorb: (snaps) => this.absorb(snaps),
       finished: () => {
         this.store.setState((st) => ({ playing: false, compareState: { ...st.compareState, finished: true } }));
-        this.evalDirty = true;
+        this.evals.dirty = true;
       },
       failed: (err) => this.fail(this.generation, err),
     }, this.deps);
@@ -90,11 +86,16 @@ export class CompareRunner {
     if (s.stepRequest !== prev.stepRequest) this.steps.singleSteps++;
   }
 
-  private drop(): void {
+  /** Drops every reply in flight (steps and evaluations) of the current engine. */
+  private dropReplies(): void {
     this.generation++;
-    if (this.rebuildTimer !== null) { clearTimeout(this.rebuildTimer); this.rebuildTimer = null; }
     this.steps.cancel();
-    this.evalInFlight = false;
+    this.evals.restart();
+  }
+
+  private drop(): void {
+    this.dropReplies();
+    if (this.rebuildTimer !== null) { clearTimeout(this.rebuildTimer); this.rebuildTimer = null; }
     this.engine?.dispose();
     this.engine = null;
   }
@@ -110,9 +111,7 @@ export class CompareRunner {
     const setting: CompareSetting | null = s.compare;
     this.steps.restart(0);
     this.steps.singleSteps = 0;
-    this.lastEvalStep = -1;
-    this.evalDirty = true;
-    this.lastEvalEnd = -Infinity;
+    this.evals.restart();
     if (!setting) {
       this.store.setState({ compareState: COMPARE_OFF });
       return;
@@ -140,13 +139,9 @@ export class CompareRunner {
   private reset(): void {
     const e = this.engine;
     if (!e) return;
-    this.generation++;
-    this.steps.cancel();
-    this.evalInFlight = false;
+    this.dropReplies();
     e.reset();
     this.steps.requested = 0;
-    this.lastEvalStep = -1;
-    this.evalDirty = true;
     this.store.setState((st) => ({ compareState: { ...st.compareState, step: 0, finished: false, version: st.compareState.version + 1, runs: this.freshRuns(e.configs) } }));
   }
 
@@ -157,7 +152,7 @@ export class CompareRunner {
     this.steps.request();
     const stepsPerSec = this.rate.sample(now, s.compareState.step);
     if (stepsPerSec !== null && stepsPerSec !== s.compareState.stepsPerSec) this.store.setState((st) => ({ compareState: { ...st.compareState, stepsPerSec } }));
-    if (!this.evalInFlight && this.evaluationDue(now, s)) this.requestEvaluation(e, now);
+    if (this.evals.due(now, s.compareState.step, s.playing, this.steps.inFlight, this.kind)) this.requestEvaluation(e, now);
   }
 
   private absorb(snaps: readonly TrainSnapshot[]): void {
@@ -166,25 +161,13 @@ export class CompareRunner {
     this.store.setState({ compareState: { ...st, step: snaps[0].step, version: st.version + 1 } });
   }
 
-  private evaluationDue(now: number, s: Store): boolean {
-    const step = s.compareState.step;
-    if (this.evalDirty) return !this.steps.inFlight || step === 0;
-    if (step === this.lastEvalStep) return false;
-    if (!s.playing) return !this.steps.inFlight;
-    return now - this.lastEvalEnd >= Math.max(EVAL_INTERVAL_MS[this.kind], EVAL_DUTY * this.lastEvalDuration);
-  }
-
   private requestEvaluation(e: CompareEngine, startedAt: number): void {
     const gen = this.generation;
-    this.evalInFlight = true;
-    this.evalDirty = false;
+    this.evals.began();
     const started = this.deps.now();
     e.evaluate().then(async (evaluations) => [evaluations, await e.weights()] as const).then(([evaluations, weights]) => {
       if (gen !== this.generation) return;
-      this.evalInFlight = false;
-      this.lastEvalDuration = this.deps.now() - started;
-      this.lastEvalEnd = startedAt + this.lastEvalDuration;
-      this.lastEvalStep = evaluations[0].metrics.step;
+      this.evals.ended(startedAt, this.deps.now() - started, evaluations[0].metrics.step);
       this.store.setState((st) => ({
         compareState: { ...st.compareState, runs: st.compareState.runs.map((r, i) => ({ ...r, evaluation: evaluations[i], weights: weights[i] })) },
       }));
@@ -193,7 +176,7 @@ export class CompareRunner {
 
   private fail(gen: number, err: unknown): void {
     if (gen !== this.generation) return;
-    this.evalInFlight = false;
+    this.evals.inFlight = false;
     const message = err instanceof Error ? err.message : String(err);
     this.store.setState((st) => ({ playing: false, compareState: { ...st.compareState, phase: 'failed', notice: `The compare runs stopped: ${message}` } }));
   }

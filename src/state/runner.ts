@@ -4,7 +4,7 @@
 // by its generation number. Rebuild keys (src/engine/runConfig.ts) rebuild the trainer; every
 // other change goes to setLive() and leaves a labelled marker on the curves.
 import { LIVE_KEYS, REBUILD_KEYS, type ConfigKey, type LiveSettings, type RunConfig } from '../engine/runConfig';
-import type { EngineKind, Evaluation, Trainer, TrainSnapshot } from '../engine/trainer';
+import type { Evaluation, Trainer, TrainSnapshot } from '../engine/trainer';
 import type { CreateOptions, TrainerHandle } from '../engine/createTrainer';
 import { T_BINS } from '../math/metrics';
 import { makePairs, type PairSet } from '../math/couplings';
@@ -13,6 +13,7 @@ import { CurveBuffer } from './curves';
 import { formatSetting } from './format';
 import { StepDispatcher } from './stepDispatcher';
 import { StepRate } from './stepRate';
+import { EvalSchedule } from './evalSchedule';
 import { FrameLoop, runnerClock, type RunnerClock } from './frameLoop';
 import type { AppStore, Store } from './store';
 import type { ChangeMarker, WeightsSnapshot } from './runSlice';
@@ -23,9 +24,6 @@ const MARKED_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['sigma', 'interp
 const EVAL_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['integrator', 'odeSteps', 'particles', 'sigma', 'interpolant']);
 const SYMBOL: Partial<Record<ConfigKey, string>> = { sigma: 'σ', lr: 'lr', weightDecay: 'wd' };
 
-/** Shortest pause between evaluations while training runs, and its multiple of the last duration. */
-export const EVAL_INTERVAL_MS: Record<EngineKind, number> = { gpu: 500, cpu: 1500 };
-export const EVAL_DUTY = 4;
 /**
  * Fresh particles of the first evaluation of a run (issue 8, item 4): the learned flow draws within
  * ~2 s of load, then the configured count follows at once. Reproduction uses the training x0's and
@@ -98,11 +96,7 @@ export class Runner {
   private generation = 0;
   /** bumped per rebuild only (a reset keeps the trainer): device loss is checked against it */
   private build = 0;
-  private evalInFlight = false;
-  private evalDirty = true;
-  private lastEvalEnd = -Infinity;
-  private lastEvalDuration = 0;
-  private lastEvalStep = -1;
+  private readonly evals = new EvalSchedule();
   /** the step calls of the current trainer (one in flight, sized by the StepPacer) */
   private readonly steps: StepDispatcher<TrainSnapshot>;
   private readonly rate = new StepRate();
@@ -124,7 +118,7 @@ export class Runner {
       absorb: (snap) => this.absorb(snap),
       finished: () => {
         this.store.setState({ playing: false, finished: true });
-        this.evalDirty = true;
+        this.evals.dirty = true;
       },
       failed: (err) => this.fail(this.generation, err),
     }, this.deps);
@@ -136,8 +130,7 @@ export class Runner {
 
   stop(): void {
     this.loop.stop();
-    this.generation++;
-    this.steps.cancel();
+    this.dropReplies();
     this.trainer?.dispose();
     this.trainer = null;
   }
@@ -150,6 +143,11 @@ export class Runner {
   /** A step call of the current trainer is out (tests switch settings under one). */
   get stepInFlight(): boolean {
     return this.steps.inFlight;
+  }
+
+  /** An evaluation of the current trainer is out (tests switch settings under one). */
+  get evalInFlight(): boolean {
+    return this.evals.inFlight;
   }
 
   private onStore(s: Store, prev: Store): void {
@@ -169,17 +167,22 @@ export class Runner {
     this.applied = next;
     const added = changeMarkers(this.store.getState().stepCount, prev, next);
     if (added.length > 0) this.store.setState((s) => ({ markers: mergeMarkers(s.markers, added) }));
-    if (LIVE_KEYS.some((k) => EVAL_KEYS.has(k) && !Object.is(prev[k], next[k]))) this.evalDirty = true;
+    if (LIVE_KEYS.some((k) => EVAL_KEYS.has(k) && !Object.is(prev[k], next[k]))) this.evals.dirty = true;
     if (next.steps !== prev.steps) this.store.setState((s) => ({ finished: s.finished && next.steps > 0 && this.steps.requested >= next.steps }));
+  }
+
+  /** Drops every reply in flight (steps and evaluations), for a new trainer, a reset or stop; the new generation. */
+  private dropReplies(): number {
+    this.steps.cancel();
+    this.evals.restart();
+    return ++this.generation;
   }
 
   /** Drops in-flight replies and the curves (kept when carrying weights to the CPU). */
   /** `load`: weights to continue from (a loaded weights file), applied to the new trainer. */
   private rebuild(carryToCpu: boolean, load: WeightsSnapshot | null = null): void {
-    const gen = ++this.generation;
+    const gen = this.dropReplies();
     const build = ++this.build;
-    this.steps.cancel();
-    this.evalInFlight = false;
     // every older engine settles its in-flight work before the new one starts (issue 8, defect 1)
     const closed = this.closing = Promise.all([this.closing, this.trainer?.dispose()]).then(() => undefined);
     this.trainer = null;
@@ -209,8 +212,7 @@ export class Runner {
       this.trainer = trainer;
       this.steps.restart(trainer.stepCount);
       this.applied = config;
-      this.evalDirty = true;
-      this.lastEvalEnd = -Infinity;
+      this.evals.restart();
       this.store.setState({
         engine: { phase: 'ready', kind: handle.info.kind, adapterName: handle.info.adapterName, software: handle.info.software, fallbackReason: handle.info.fallbackReason },
         pairs: trainer.pairs,
@@ -233,7 +235,7 @@ export class Runner {
     const s = this.store.getState();
     const dropped = s.stepCount - step;
     s.curves.truncateAfter(step);
-    this.lastEvalStep = -1;
+    this.evals.lastStep = -1;
     this.store.setState({
       curveVersion: s.curveVersion + 1,
       markers: s.markers.filter((m) => m.step <= step),
@@ -246,7 +248,7 @@ export class Runner {
 
   private clearedRun(s: Store): Partial<Store> {
     this.steps.requested = 0;
-    this.lastEvalStep = -1;
+    this.evals.lastStep = -1;
     return {
       curves: new CurveBuffer(), curveVersion: s.curveVersion + 1, markers: [], stepCount: 0, finished: false,
       evaluation: null, evaluationPreview: null, weights: null, gradVarByT: new Array<number>(T_BINS).fill(NaN),
@@ -257,12 +259,8 @@ export class Runner {
   private reset(): void {
     const t = this.trainer;
     if (!t) return;
-    this.generation++;
-    this.steps.cancel();
-    this.evalInFlight = false;
+    this.dropReplies();
     t.reset();
-    this.evalDirty = true;
-    this.lastEvalEnd = -Infinity;
     this.store.setState((s) => this.clearedRun(s));
   }
 
@@ -283,7 +281,7 @@ export class Runner {
     const s = this.store.getState();
     if (s.compare) return; // compare mode: src/state/compareRunner.ts trains the two runs instead
     this.steps.request();
-    if (!this.evalInFlight && !s.error && this.evaluationDue(now, s, t.kind)) this.requestEvaluation(t, now);
+    if (!s.error && this.evals.due(now, s.stepCount, s.playing, this.steps.inFlight, t.kind)) this.requestEvaluation(t, now);
     const stepsPerSec = this.rate.sample(now, s.stepCount);
     if (stepsPerSec !== null && stepsPerSec !== s.stepsPerSec) this.store.setState({ stepsPerSec });
   }
@@ -306,21 +304,12 @@ export class Runner {
     }
   }
 
-  private evaluationDue(now: number, s: Store, kind: EngineKind): boolean {
-    if (this.evalDirty) return true;
-    if (s.stepCount === this.lastEvalStep) return false;
-    if (!s.playing) return !this.steps.inFlight;
-    const interval = Math.max(EVAL_INTERVAL_MS[kind], EVAL_DUTY * this.lastEvalDuration);
-    return now - this.lastEvalEnd >= interval;
-  }
-
   private requestEvaluation(t: Trainer, startedAt: number): void {
     const gen = this.generation;
-    this.evalInFlight = true;
-    this.evalDirty = false;
+    this.evals.began();
     const started = this.deps.now();
     const full = this.applied?.particles ?? 0;
-    const preview = this.lastEvalStep < 0 && full > PREVIEW_PARTICLES ? PREVIEW_PARTICLES : null;
+    const preview = this.evals.lastStep < 0 && full > PREVIEW_PARTICLES ? PREVIEW_PARTICLES : null;
     if (preview !== null) t.setLive({ particles: preview });
     // the configured count comes back once the preview was integrated (a reset keeps the trainer)
     const restore = () => { if (preview !== null && this.trainer === t && this.applied) t.setLive({ particles: this.applied.particles }); };
@@ -329,16 +318,13 @@ export class Runner {
       .then((ev) => { evaluation = ev; restore(); return t.weights(); })
       .then((theta) => {
         if (gen !== this.generation) return;
-        this.evalInFlight = false;
-        const end = this.deps.now();
-        this.lastEvalDuration = preview !== null ? 0 : end - started; // the full one follows at once
-        this.lastEvalEnd = startedAt + this.lastEvalDuration;
-        this.lastEvalStep = evaluation.metrics.step;
-        if (preview !== null) this.evalDirty = true;
+        // a preview's duration is 0: the full evaluation follows at once
+        this.evals.ended(startedAt, preview !== null ? 0 : this.deps.now() - started, evaluation.metrics.step);
+        if (preview !== null) this.evals.dirty = true;
         this.store.setState({ evaluation, evaluationPreview: preview, weights: { theta, step: evaluation.metrics.step } });
       }, (err: unknown) => {
         restore();
-        if (gen === this.generation) this.evalInFlight = false;
+        if (gen === this.generation) this.evals.inFlight = false;
         this.fail(gen, err);
       });
   }

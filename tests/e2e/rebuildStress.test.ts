@@ -33,13 +33,13 @@ async function expectHealthyAndAdvancing(page: Page, watch: PageWatch, what: str
   if (process.env.STRESS_VERBOSE) console.log(`${what}: ${Date.now() - t0} ms`);
 }
 
-/** Resolves once an evaluation is in flight (runner internals through the debug hook). */
+/** Resolves once an evaluation is in flight (the runner through the debug hook). */
 async function waitForEvalInFlight(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window.__flowvar!.runner as unknown as { evalInFlight: boolean }).evalInFlight, undefined, { polling: 5, timeout: 120_000 });
+  await page.waitForFunction(() => window.__flowvar!.runner.evalInFlight, undefined, { polling: 5, timeout: 120_000 });
 }
 
 async function waitForStepInFlight(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window.__flowvar!.runner as unknown as { stepInFlight: boolean }).stepInFlight, undefined, { polling: 5, timeout: 120_000 });
+  await page.waitForFunction(() => window.__flowvar!.runner.stepInFlight, undefined, { polling: 5, timeout: 120_000 });
 }
 
 /** What a preset button does to the store (new config, fresh run), with a given config. */
