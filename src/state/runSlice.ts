@@ -34,6 +34,8 @@ export interface ChangeMarker {
   from: string;
   /** e.g. "σ 0 → 0.3" */
   label: string;
+  /** its value after the change, as shown */
+  to: string;
 }
 
 export interface WeightsSnapshot {

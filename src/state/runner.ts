@@ -10,19 +10,16 @@ import { T_BINS } from '../math/metrics';
 import { makePairs, type PairSet } from '../math/couplings';
 import { worldSpec } from '../engine/world';
 import { CurveBuffer } from './curves';
-import { formatSetting } from './format';
+import { changeMarkers, mergeMarkers } from './markers';
 import { StepDispatcher } from './stepDispatcher';
 import { StepRate } from './stepRate';
 import { EvalSchedule } from './evalSchedule';
 import { FrameLoop, runnerClock, type RunnerClock } from './frameLoop';
 import type { AppStore, Store } from './store';
-import type { ChangeMarker, WeightsSnapshot } from './runSlice';
+import type { WeightsSnapshot } from './runSlice';
 
-/** Live settings that change the training itself: each change leaves a marker on the curves. */
-const MARKED_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['sigma', 'interpolant', 'lr', 'weightDecay', 'warmup', 'schedule']);
 /** Live settings that only change what evaluate() integrates: a new evaluation is due. */
 const EVAL_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['integrator', 'odeSteps', 'particles', 'sigma', 'interpolant']);
-const SYMBOL: Partial<Record<ConfigKey, string>> = { sigma: 'σ', lr: 'lr', weightDecay: 'wd' };
 
 /**
  * Fresh particles of the first evaluation of a run (issue 8, item 4): the learned flow draws within
@@ -35,34 +32,6 @@ export const PREVIEW_PARTICLES = 128;
 export interface RunnerDeps extends Partial<RunnerClock> {
   store: AppStore;
   create: (config: RunConfig, opts: CreateOptions) => Promise<TrainerHandle>;
-}
-
-/** Markers for the training settings that differ between two configs, e.g. "σ 0 → 0.3". */
-export function changeMarkers(step: number, prev: RunConfig, next: RunConfig): ChangeMarker[] {
-  const out: ChangeMarker[] = [];
-  for (const key of MARKED_KEYS) {
-    if (Object.is(prev[key], next[key])) continue;
-    const from = formatSetting(key, prev[key]);
-    out.push({ step, key, from, label: `${SYMBOL[key] ?? key} ${from} → ${formatSetting(key, next[key])}` });
-  }
-  return out;
-}
-
-/**
- * Appends markers; a change of the same setting at the same step (a dragged slider) merges with
- * the previous marker: "σ 0 → 0.3" then "σ 0.3 → 0.5" becomes "σ 0 → 0.5".
- */
-export function mergeMarkers(markers: ChangeMarker[], added: ChangeMarker[]): ChangeMarker[] {
-  const out = [...markers];
-  for (const m of added) {
-    const i = out.findIndex((o) => o.step === m.step && o.key === m.key);
-    if (i < 0) { out.push(m); continue; }
-    const from = out[i].from;
-    const to = m.label.slice(m.label.lastIndexOf('→ ') + 2);
-    if (from === to) out.splice(i, 1);
-    else out[i] = { ...m, from, label: `${SYMBOL[m.key as ConfigKey] ?? m.key} ${from} → ${to}` };
-  }
-  return out;
 }
 
 /** The training pairs of `config`, or null when they cannot be made (the engine then reports why). */

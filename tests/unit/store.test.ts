@@ -6,7 +6,8 @@ import { newSeed, nextSeed, nudgeSigma, resetRun, setConfigField, setSigma, step
 import { CurveBuffer } from '../../src/state/curves';
 import { notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt, stepSigma } from '../../src/state/sigmaScale';
 import { readLink, shareQuery } from '../../src/state/urlSync';
-import { changeMarkers, mergeMarkers, PREVIEW_PARTICLES, Runner } from '../../src/state/runner';
+import { PREVIEW_PARTICLES, Runner } from '../../src/state/runner';
+import { changeMarkers, mergeMarkers } from '../../src/state/markers';
 import { CPU_SIZES } from '../../src/story/chapters';
 import { openChapter } from '../../src/story/storyActions';
 import { CONFIG_KEYS, defaultConfig, isLiveKey, LIVE_KEYS, RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../../src/engine/runConfig';
@@ -272,6 +273,7 @@ describe('runner', () => {
     let m = mergeMarkers([], changeMarkers(9, a, b));
     m = mergeMarkers(m, changeMarkers(9, b, c));
     expect(m.map((x) => x.label)).toEqual(['σ 0 → 0.5']);
+    expect(m[0]).toMatchObject({ key: 'sigma', from: '0', to: '0.5' }); // merged from the fields, not read back from the label
     m = mergeMarkers(m, changeMarkers(9, c, a));
     expect(m).toEqual([]);
     m = mergeMarkers(m, changeMarkers(12, a, b));
