@@ -3,6 +3,7 @@
 // the plain-TS reference of src/math/ (the kernel's test oracle).
 import type { RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, StepRecord, Trainer, TrainSnapshot, Trajectories } from './trainer';
+import { fullTrainState, type TrainState } from './trainState';
 import { makePairs, type PairSet } from '../math/couplings';
 import { initParams, mlpLayout, velocity, type MlpShape } from '../math/mlp';
 import { sampleBatch, type Batch } from '../math/batch';
@@ -122,12 +123,22 @@ export class CpuTrainer implements Trainer {
     return Promise.resolve(this.weightsSync());
   }
 
-  /** Restore parameters (and zero the Adam moments), e.g. after a lost GPU device. */
-  setWeights(theta: Float32Array, step: number): void {
-    this.theta = theta.slice();
-    this.m.fill(0);
-    this.v.fill(0);
-    this.stepCount = step;
+  /** θ, Adam's moments and the step (copies): continuing from them repeats this run exactly. */
+  trainStateSync(): Required<TrainState> {
+    return { step: this.stepCount, theta: this.theta.slice(), m: this.m.slice(), v: this.v.slice() };
+  }
+
+  trainState(): Promise<TrainState> {
+    return Promise.resolve(this.trainStateSync());
+  }
+
+  /** Continue from a train state (absent moments start from zero), e.g. a weights file or a lost GPU device's last copy. */
+  setWeights(state: TrainState): void {
+    const full = fullTrainState(state, this.theta.length);
+    this.theta = full.theta;
+    this.m = full.m;
+    this.v = full.v;
+    this.stepCount = full.step;
   }
 
   reset(): void {

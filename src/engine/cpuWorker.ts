@@ -56,7 +56,8 @@ const HANDLERS: { [K in ToWorker['type']]: (msg: Extract<ToWorker, { type: K }>)
   integrate: (m) => reply({ type: 'trajectories', id: m.id, trajectories: need().integrateSync(m.req) }),
   setPairs: (m) => need().setPairs(m.pairs),
   weights: (m) => reply({ type: 'weights', id: m.id, theta: need().weightsSync() }),
-  setWeights: (m) => need().setWeights(m.theta, m.step),
+  trainState: (m) => reply({ type: 'trainState', id: m.id, state: need().trainStateSync() }),
+  setWeights: (m) => need().setWeights(m.state),
   reset: () => need().reset(),
 };
 

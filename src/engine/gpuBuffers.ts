@@ -81,10 +81,23 @@ export function packPairs(x0: ArrayLike<number>, x1: ArrayLike<number>, n: numbe
  * Copies `size` bytes of `source` into a fresh MAP_READ buffer and resolves with them. For rare
  * reads (weights, evaluation paths, tests): per-step metrics use the ReadbackRing instead.
  */
-export async function readBuffer(device: GPUDevice, source: GPUBuffer, size = source.size, offset = 0): Promise<ArrayBuffer> {
-  const staging = createBuffer(device, `read ${source.label}`, size, USAGE.MAP_READ | USAGE.COPY_DST);
+export function readBuffer(device: GPUDevice, source: GPUBuffer, size = source.size, offset = 0): Promise<ArrayBuffer> {
+  return readRegions(device, [[source, offset, size]]);
+}
+
+/**
+ * Copies `regions` (source, offset, bytes; each a multiple of 4 bytes) back to back into one
+ * MAP_READ buffer: one submit and one map for several buffers (θ with Adam's moments).
+ */
+export async function readRegions(device: GPUDevice, regions: ReadonlyArray<readonly [GPUBuffer, number, number]>): Promise<ArrayBuffer> {
+  const size = regions.reduce((sum, [, , n]) => sum + n, 0);
+  const staging = createBuffer(device, `read ${regions.map(([b]) => b.label).join(' + ')}`, size, USAGE.MAP_READ | USAGE.COPY_DST);
   const encoder = device.createCommandEncoder();
-  encoder.copyBufferToBuffer(source, offset, staging, 0, Math.ceil(size / 4) * 4);
+  let at = 0;
+  for (const [source, offset, n] of regions) {
+    encoder.copyBufferToBuffer(source, offset, staging, at, Math.ceil(n / 4) * 4);
+    at += n;
+  }
   device.queue.submit([encoder.finish()]);
   try {
     await staging.mapAsync(0x1 /* GPUMapMode.READ */);

@@ -6,11 +6,12 @@
 // MAP_READ buffers. The step index lives in a GPU counter: consecutive steps need no CPU round trip.
 import type { RunConfig } from './runConfig';
 import type { IntegrateRequest, StepRecord, Trajectories } from './trainer';
+import { fullTrainState, type TrainState } from './trainState';
 import type { PairSet } from '../math/couplings';
 import { T_BINS } from '../math/metrics';
 import { getKernels, getOptionalPipeline, type GpuKernels } from './gpuPipelines';
 import { layerSelTable, MAX_STEPS_PER_SUBMIT, packLive, packNet, planTraining, readFields, RECORD_FIELDS, RECORD_WORDS, type NetPlan } from './gpuLayout';
-import { BINS_BYTES, createTrainBuffers, destroyBuffers, packPairs, readBuffer, RECORDS_BYTES, WORK_BUFFER_NAMES, USAGE, type TrainBufferName, type TrainBuffers } from './gpuBuffers';
+import { BINS_BYTES, createTrainBuffers, destroyBuffers, packPairs, readBuffer, readRegions, RECORDS_BYTES, WORK_BUFFER_NAMES, USAGE, type TrainBufferName, type TrainBuffers } from './gpuBuffers';
 import { ReadbackRing } from './gpuReadback';
 import { loopFits, TrainPass, type StepPath } from './gpuTrainPass';
 import { choosePath, type PathChoice } from './gpuPathProbe';
@@ -294,8 +295,24 @@ export class GpuRun {
     return Array.from({ length: this.models }, (_, m) => all.slice(m * P, (m + 1) * P));
   }
 
-  /** Sets θ of every model (one array for all, or one per model), zeroes the moments, step = `step`. */
-  setWeights(theta: Float32Array | readonly Float32Array[], step: number): void {
+  /** θ and Adam's moments of every model at the current step: one copy of both buffers, one map. */
+  async trainStates(): Promise<Required<TrainState>[]> {
+    const closed = this.closed();
+    if (closed) return closed;
+    const P = this.plan.paramCount, M = this.models, step = this.stepCount;
+    const all = new Float32Array(await this.track(readRegions(this.device, [[this.buffers.theta, 0, M * P * 4], [this.buffers.moments, 0, M * 2 * P * 4]])));
+    // moments of model k: m at [k·2P, k·2P + P), v after it (shaders/adamUpdate.wgsl)
+    const mAt = (k: number) => M * P + k * 2 * P;
+    return Array.from({ length: M }, (_, k) => ({
+      step, theta: all.slice(k * P, (k + 1) * P), m: all.slice(mAt(k), mAt(k) + P), v: all.slice(mAt(k) + P, mAt(k) + 2 * P),
+    }));
+  }
+
+  /**
+   * Sets θ of every model (one array for all, or one per model) and step = `step`; the moments
+   * of every model from `moments` (absent: zeroed).
+   */
+  setWeights(theta: Float32Array | readonly Float32Array[], step: number, moments?: Pick<TrainState, 'm' | 'v'>): void {
     const P = this.plan.paramCount, list = theta instanceof Float32Array ? [theta] : theta;
     const all = new Float32Array(this.models * P);
     for (let m = 0; m < this.models; m++) {
@@ -303,10 +320,16 @@ export class GpuRun {
       if (!t || t.length !== P) throw new Error(`invalid weights: ${t?.length} values, expected ${P}`);
       all.set(t, m * P);
     }
+    const { m, v } = fullTrainState({ step, theta: all.subarray(0, P), ...moments }, P);
+    const allMoments = new Float32Array(this.models * 2 * P);
+    for (let k = 0; k < this.models; k++) {
+      allMoments.set(m, k * 2 * P);
+      allMoments.set(v, k * 2 * P + P);
+    }
     if (this.disposed) return;
     const q = this.device.queue, b = this.buffers;
     q.writeBuffer(b.theta, 0, all);
-    q.writeBuffer(b.moments, 0, new Float32Array(this.models * 2 * P));
+    q.writeBuffer(b.moments, 0, allMoments);
     q.writeBuffer(b.state, 0, new Uint32Array(4 * this.models).map((_, i) => (i % 4 === 0 ? step >>> 0 : 0)));
     this.stepCount = step;
     this.lastBins = this.emptyBins();

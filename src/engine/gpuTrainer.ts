@@ -4,6 +4,7 @@
 // (src/engine/shaderSources.ts), Node the files read with fs (src/node/shaderSources.ts).
 import type { RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, Trainer, TrainSnapshot, Trajectories } from './trainer';
+import { fullTrainState, type TrainState } from './trainState';
 import type { ShaderSources } from './gpuShaders';
 import { makePairs } from '../math/couplings';
 import { initParams } from '../math/mlp';
@@ -20,8 +21,8 @@ export interface GpuTrainerOptions extends GpuRunOptions {
   /** adapter, for the device name and capability report */
   adapter?: GPUAdapter;
   /**
-   * θ is read back (in the background) when this many steps passed since the last read, so a
-   * lost device leaves recent weights in lastWeights(); 0 disables it. Default 1000.
+   * θ and Adam's moments are read back (in the background) when this many steps passed since the
+   * last read, so a lost device leaves a recent train state in lastWeights(); 0 disables it. Default 1000.
    */
   weightsEvery?: number;
 }
@@ -51,7 +52,7 @@ export class GpuTrainer extends GpuRunOwner implements Trainer {
   readonly kind = 'gpu' as const;
   readonly deviceName: string;
   readonly capabilities: GpuCapabilities | null;
-  private lastWeightsCopy: { theta: Float32Array; step: number } | null = null;
+  private lastWeightsCopy: Required<TrainState> | null = null;
   private readonly weightsEvery: number;
 
   private constructor(run: GpuRun, config: RunConfig, initial: Float32Array, options: GpuTrainerOptions) {
@@ -81,7 +82,7 @@ export class GpuTrainer extends GpuRunOwner implements Trainer {
     const pending = this.run.step(n);
     const since = this.stepCount - (this.lastWeightsCopy?.step ?? 0);
     // background copy, after the steps just queued; a failure here also reaches onError through the run
-    if (this.weightsEvery > 0 && since >= this.weightsEvery) this.weights().catch((e: unknown) => console.warn('flowvar: background weights copy failed:', e));
+    if (this.weightsEvery > 0 && since >= this.weightsEvery) this.trainState().catch((e: unknown) => console.warn('flowvar: background weights copy failed:', e));
     const p = await pending;
     return { step: p.step, records: p.records[0], gradVarByT: p.bins[0] };
   }
@@ -100,21 +101,26 @@ export class GpuTrainer extends GpuRunOwner implements Trainer {
     return evaluationOf(step, config, pairs, train[0], fresh[0]);
   }
 
+  /** θ alone (read with the moments, so it refreshes lastWeights() too). */
   async weights(): Promise<Float32Array> {
-    const step = this.stepCount;
-    const [theta] = await this.run.weights();
-    this.lastWeightsCopy = { theta: theta.slice(), step };
-    return theta;
+    return (await this.trainState()).theta;
   }
 
-  /** The last weights read back by weights(), e.g. to restart on the CPU after a device loss. */
-  lastWeights(): { theta: Float32Array; step: number } | null {
-    return this.lastWeightsCopy ? { theta: this.lastWeightsCopy.theta.slice(), step: this.lastWeightsCopy.step } : null;
+  /** θ, Adam's moments and the step, in one readback; kept as lastWeights(). */
+  async trainState(): Promise<Required<TrainState>> {
+    const [state] = await this.run.trainStates();
+    this.lastWeightsCopy = state;
+    return fullTrainState(state, state.theta.length);
   }
 
-  /** Restore parameters (Adam moments zeroed) at `step`, like CpuTrainer.setWeights. */
-  setWeights(theta: Float32Array, step: number): void {
-    this.run.setWeights(theta, step);
+  /** The last train state read back by trainState(), e.g. to restart on the CPU after a device loss. */
+  lastWeights(): Required<TrainState> | null {
+    return this.lastWeightsCopy ? fullTrainState(this.lastWeightsCopy, this.lastWeightsCopy.theta.length) : null;
+  }
+
+  /** Continue from a train state (absent moments zeroed), like CpuTrainer.setWeights. */
+  setWeights(state: TrainState): void {
+    this.run.setWeights(state.theta, state.step, state);
   }
 
   /** Test and debugging seam: the bytes of one of the run's storage buffers. */

@@ -2,6 +2,7 @@
 import type { LiveSettings } from './runConfig';
 import type { PairSet } from '../math/couplings';
 import type { Integrator } from '../math/ode';
+import type { TrainState } from './trainState';
 
 /** Metrics of one training step, measured on that step's batch. */
 export interface StepRecord {
@@ -92,8 +93,10 @@ export interface Trainer {
   setPairs(pairs: PairSet): void;
   /** current parameters (layout of src/math/mlp.ts) */
   weights(): Promise<Float32Array>;
-  /** continue from these parameters at `step`, Adam moments zeroed (e.g. the last weights of a lost GPU device) */
-  setWeights(theta: Float32Array, step: number): void;
+  /** θ, Adam's moments and the step, read together (to save, or to continue elsewhere) */
+  trainState(): Promise<TrainState>;
+  /** continue from a train state (a weights file, the last copy of a lost GPU device); absent moments start from zero */
+  setWeights(state: TrainState): void;
   /** back to the same initial weights, step 0 */
   reset(): void;
   /**

@@ -4,6 +4,7 @@
 import type { RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, Trainer, TrainSnapshot, Trajectories } from './trainer';
 import type { PairSet } from '../math/couplings';
+import type { TrainState } from './trainState';
 import { makePairs } from '../math/couplings';
 import { worldSpec } from './world';
 
@@ -16,7 +17,8 @@ export type ToWorker =
   | { type: 'integrate'; id: number; req: IntegrateRequest }
   | { type: 'setPairs'; pairs: PairSet }
   | { type: 'weights'; id: number }
-  | { type: 'setWeights'; theta: Float32Array; step: number }
+  | { type: 'trainState'; id: number }
+  | { type: 'setWeights'; state: TrainState }
   | { type: 'reset' };
 
 /** Messages from the worker to the page. */
@@ -26,6 +28,7 @@ export type FromWorker =
   | { type: 'evaluation'; id: number; evaluation: Evaluation }
   | { type: 'trajectories'; id: number; trajectories: Trajectories }
   | { type: 'weights'; id: number; theta: Float32Array }
+  | { type: 'trainState'; id: number; state: TrainState }
   | { type: 'error'; id: number | null; message: string };
 
 /** The buffers a reply hands over instead of copying (the worker made them for this reply alone). */
@@ -34,6 +37,7 @@ export function replyTransfers(msg: FromWorker): ArrayBuffer[] {
     case 'evaluation': return [msg.evaluation.trainPaths.path.buffer as ArrayBuffer, msg.evaluation.freshPaths.path.buffer as ArrayBuffer];
     case 'trajectories': return [msg.trajectories.path.buffer as ArrayBuffer];
     case 'weights': return [msg.theta.buffer as ArrayBuffer];
+    case 'trainState': return stateBuffers(msg.state);
     case 'ready':
     case 'snapshot':
     case 'error':
@@ -43,6 +47,11 @@ export function replyTransfers(msg: FromWorker): ArrayBuffer[] {
       throw new Error(`invalid worker reply: ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** θ's and the moments' buffers, to move a train state made for one message. */
+function stateBuffers(state: TrainState): ArrayBuffer[] {
+  return [state.theta, state.m, state.v].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
 }
 
 /** The part of the Worker API the trainer uses (a fake can stand in for tests). */
@@ -103,6 +112,7 @@ export class WorkerTrainer implements Trainer {
       case 'evaluation': return this.settle(msg.id, msg.evaluation);
       case 'trajectories': return this.settle(msg.id, msg.trajectories);
       case 'weights': return this.settle(msg.id, msg.theta);
+      case 'trainState': return this.settle(msg.id, msg.state);
       case 'error': return this.fail(msg.id, msg.message);
       default: {
         const unknown: never = msg;
@@ -166,10 +176,15 @@ export class WorkerTrainer implements Trainer {
     return this.request((id) => ({ type: 'weights', id }));
   }
 
-  /** Continue from given parameters (e.g. the last weights of a lost GPU device). */
-  setWeights(theta: Float32Array, step: number): void {
-    this.stepCount = step;
-    if (!this.disposed) this.worker.postMessage({ type: 'setWeights', theta: theta.slice(), step });
+  trainState(): Promise<TrainState> {
+    return this.request((id) => ({ type: 'trainState', id }));
+  }
+
+  /** Continue from a train state (e.g. the last one read from a lost GPU device); its arrays are copied, then moved. */
+  setWeights(state: TrainState): void {
+    this.stepCount = state.step;
+    const copy: TrainState = { step: state.step, theta: state.theta.slice(), m: state.m?.slice(), v: state.v?.slice() };
+    if (!this.disposed) this.worker.postMessage({ type: 'setWeights', state: copy }, stateBuffers(copy));
   }
 
   reset(): void {

@@ -2,6 +2,7 @@
 // in a mutable CurveBuffer; `curveVersion` ticks when it grows so panels redraw from a subscription.
 import type { StateCreator } from 'zustand/vanilla';
 import type { EngineKind, Evaluation } from '../engine/trainer';
+import type { TrainState } from '../engine/trainState';
 import type { PairSet } from '../math/couplings';
 import { T_BINS } from '../math/metrics';
 import { CurveBuffer } from './curves';
@@ -38,11 +39,6 @@ export interface ChangeMarker {
   to: string;
 }
 
-export interface WeightsSnapshot {
-  theta: Float32Array;
-  step: number;
-}
-
 export interface RunSlice {
   playing: boolean;
   /** steps taken by the current trainer */
@@ -58,8 +54,8 @@ export interface RunSlice {
   evaluation: Evaluation | null;
   /** fresh particles of a preview evaluation (the cheap first one of a run), null when it used the configured count */
   evaluationPreview: number | null;
-  /** parameters pulled after the latest evaluation (for the quiver, and to continue on CPU) */
-  weights: WeightsSnapshot | null;
+  /** θ and Adam's moments pulled after the latest evaluation (for the quiver, the weights file, and to continue on CPU) */
+  weights: TrainState | null;
   /** the training pairs of the current trainer */
   pairs: PairSet | null;
   engine: EngineState;
@@ -73,7 +69,7 @@ export interface RunSlice {
   stepRequest: number;
   cpuRequest: number;
   /** weights read from a file, and the counter whose change makes the runner rebuild from them */
-  loadedWeights: WeightsSnapshot | null;
+  loadedWeights: TrainState | null;
   weightsRequest: number;
   /** bumped by switchEngine(): the runner rebuilds on enginePref */
   engineRequest: number;

@@ -16,7 +16,7 @@ import { StepRate } from './stepRate';
 import { EvalSchedule } from './evalSchedule';
 import { FrameLoop, runnerClock, type RunnerClock } from './frameLoop';
 import type { AppStore, Store } from './store';
-import type { WeightsSnapshot } from './runSlice';
+import type { TrainState } from '../engine/trainState';
 
 /** Live settings that only change what evaluate() integrates: a new evaluation is due. */
 const EVAL_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['integrator', 'odeSteps', 'particles', 'sigma', 'interpolant']);
@@ -149,7 +149,7 @@ export class Runner {
 
   /** Drops in-flight replies and the curves (kept when carrying weights to the CPU). */
   /** `load`: weights to continue from (a loaded weights file), applied to the new trainer. */
-  private rebuild(carryToCpu: boolean, load: WeightsSnapshot | null = null): void {
+  private rebuild(carryToCpu: boolean, load: TrainState | null = null): void {
     const gen = this.dropReplies();
     const build = ++this.build;
     // every older engine settles its in-flight work before the new one starts (issue 8, defect 1)
@@ -173,9 +173,9 @@ export class Runner {
       if (!handle) return;
       if (gen !== this.generation) return handle.trainer.dispose();
       const trainer = handle.trainer;
-      const withWeights = trainer as Trainer & { setWeights?: (theta: Float32Array, step: number) => void };
+      const withWeights = trainer as Trainer & { setWeights?: (state: TrainState) => void };
       if (carried && withWeights.setWeights) {
-        withWeights.setWeights(carried.theta, carried.step);
+        withWeights.setWeights(carried);
         if (carryToCpu) this.resumeAt(carried.step, handle.info.adapterName);
       }
       this.trainer = trainer;
@@ -210,7 +210,7 @@ export class Runner {
       markers: s.markers.filter((m) => m.step <= step),
       stepCount: step,
       finished: false,
-      engineNotice: `Continued on ${engineName} from step ${step}, the last weights read from the GPU`
+      engineNotice: `Continued on ${engineName} from step ${step}, the last weights and Adam moments read from the GPU`
         + (dropped > 0 ? `; steps ${step + 1}–${s.stepCount} are trained again.` : '.'),
     });
   }
@@ -284,13 +284,13 @@ export class Runner {
     const restore = () => { if (preview !== null && this.trainer === t && this.applied) t.setLive({ particles: this.applied.particles }); };
     let evaluation: Evaluation;
     t.evaluate()
-      .then((ev) => { evaluation = ev; restore(); return t.weights(); })
-      .then((theta) => {
+      .then((ev) => { evaluation = ev; restore(); return t.trainState(); })
+      .then((state) => {
         if (gen !== this.generation) return;
         // a preview's duration is 0: the full evaluation follows at once
         this.evals.ended(startedAt, preview !== null ? 0 : this.deps.now() - started, evaluation.metrics.step);
         if (preview !== null) this.evals.dirty = true;
-        this.store.setState({ evaluation, evaluationPreview: preview, weights: { theta, step: evaluation.metrics.step } });
+        this.store.setState({ evaluation, evaluationPreview: preview, weights: state });
       }, (err: unknown) => {
         restore();
         if (gen === this.generation) this.evals.inFlight = false;

@@ -7,27 +7,37 @@ import { mlpShape } from '../engine/world';
 import { mlpLayout } from '../math/mlp';
 import { sanitizeConfig } from './url';
 import { appStore, type AppStore } from './store';
+import { fullTrainState, type TrainState } from '../engine/trainState';
 
 export const WEIGHTS_FORMAT = 'flowvar-weights';
-export const WEIGHTS_VERSION = 1;
+/** 2 adds Adam's moments `m` and `v`; version 1 (θ only) still loads, its moments zeroed. */
+export const WEIGHTS_VERSION = 2;
 
-export interface WeightsFile {
+/** The run's settings and its train state (θ, Adam's moments, step). */
+export interface WeightsFile extends TrainState {
   config: RunConfig;
-  /** steps taken when the weights were read */
-  step: number;
-  /** parameters in the layout of src/math/mlp.ts */
-  theta: Float32Array;
 }
 
 /** The file's text. Each f32 is written as its shortest decimal, so reading it back is exact. */
 export function encodeWeightsFile(file: WeightsFile, link: string): string {
+  const { theta, m, v } = fullTrainState(file, file.theta.length);
   return JSON.stringify({
     format: WEIGHTS_FORMAT, version: WEIGHTS_VERSION, link, step: file.step, config: file.config,
-    paramCount: file.theta.length, theta: Array.from(file.theta),
+    paramCount: theta.length, theta: Array.from(theta), m: Array.from(m), v: Array.from(v),
   });
 }
 
 export type DecodedWeights = { ok: true; file: WeightsFile; corrections: string[] } | { ok: false; reason: string };
+
+/** `name` as `count` finite numbers (at least `min`), or why not. */
+function floats(o: Record<string, unknown>, name: string, count: number, config: RunConfig, min = -Infinity): Float32Array | string {
+  const a = o[name];
+  if (!Array.isArray(a) || !a.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= min)) {
+    return `${name} is not a list of finite numbers${min === 0 ? ' ≥ 0' : ''}`;
+  }
+  if (a.length !== count) return `${name} has ${a.length} numbers; a ${config.depth} × ${config.width} network has ${count}`;
+  return Float32Array.from(a as number[]);
+}
 
 /** Reads a weights file's text; `ok: false` with the reason when it cannot be used. */
 export function decodeWeightsFile(text: string): DecodedWeights {
@@ -40,22 +50,29 @@ export function decodeWeightsFile(text: string): DecodedWeights {
   if (typeof raw !== 'object' || raw === null) return { ok: false, reason: 'not a flowvar weights file' };
   const o = raw as Record<string, unknown>;
   if (o.format !== WEIGHTS_FORMAT) return { ok: false, reason: `format is ${JSON.stringify(o.format)}, not "${WEIGHTS_FORMAT}"` };
-  if (o.version !== WEIGHTS_VERSION) return { ok: false, reason: `version ${JSON.stringify(o.version)} is not ${WEIGHTS_VERSION}` };
+  if (o.version !== 1 && o.version !== WEIGHTS_VERSION) return { ok: false, reason: `version ${JSON.stringify(o.version)} is not 1 or ${WEIGHTS_VERSION}` };
   const { config, corrections } = sanitizeConfig(o.config);
-  if (!Array.isArray(o.theta) || !o.theta.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-    return { ok: false, reason: 'theta is not a list of finite numbers' };
-  }
   const expected = mlpLayout(mlpShape(config)).paramCount;
-  if (o.theta.length !== expected) return { ok: false, reason: `theta has ${o.theta.length} numbers; a ${config.depth} × ${config.width} network has ${expected}` };
+  const theta = floats(o, 'theta', expected, config);
+  if (typeof theta === 'string') return { ok: false, reason: theta };
+  let moments: Pick<TrainState, 'm' | 'v'> = {};
+  if (o.version === 1) corrections.push('a version-1 file holds no Adam moments: they start from zero, so the next steps differ from the original run');
+  else {
+    // v is a mean of squares: a negative one would make √v̂ NaN
+    const m = floats(o, 'm', expected, config), v = floats(o, 'v', expected, config, 0);
+    if (typeof m === 'string') return { ok: false, reason: m };
+    if (typeof v === 'string') return { ok: false, reason: v };
+    moments = { m, v };
+  }
   const step = typeof o.step === 'number' && Number.isInteger(o.step) && o.step >= 0 ? o.step : 0;
   if (step !== o.step) corrections.push(`step ${JSON.stringify(o.step)} is not a step count: continuing from 0`);
-  return { ok: true, file: { config, step, theta: Float32Array.from(o.theta as number[]) }, corrections };
+  return { ok: true, file: { config, step, theta, ...moments }, corrections };
 }
 
 /** Continues from a loaded file: its settings, its weights at its step, paused (inspect, then Play). */
 export function loadWeights(file: WeightsFile, corrections: string[] = [], store: AppStore = appStore): void {
   store.setState((s) => ({
     config: { ...file.config }, playing: false, corrections, noticeDismissed: corrections.length === 0,
-    loadedWeights: { theta: file.theta, step: file.step }, weightsRequest: s.weightsRequest + 1,
+    loadedWeights: { step: file.step, theta: file.theta, m: file.m, v: file.v }, weightsRequest: s.weightsRequest + 1,
   }));
 }

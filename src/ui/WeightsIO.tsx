@@ -10,7 +10,7 @@ import { decodeWeightsFile, encodeWeightsFile, loadWeights } from '../state/weig
 function saveWeights(): void {
   const s = appStore.getState();
   if (!s.weights) return;
-  const text = encodeWeightsFile({ config: s.config, step: s.weights.step, theta: s.weights.theta }, shareLink(s));
+  const text = encodeWeightsFile({ ...s.weights, config: s.config }, shareLink(s));
   download(`flowvar-weights-step${s.weights.step}.json`, new Blob([text], { type: 'application/json' }));
 }
 

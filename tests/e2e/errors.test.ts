@@ -16,9 +16,9 @@ describe('errors', () => {
     await waitForStep(page, 3);
     // poison the weights in the worker: the next step's loss is NaN
     await page.evaluate(async () => {
-      const t = window.__flowvar!.runner.current as unknown as { weights(): Promise<Float32Array>; setWeights(w: Float32Array, s: number): void; stepCount: number };
+      const t = window.__flowvar!.runner.current as unknown as { weights(): Promise<Float32Array>; setWeights(state: { theta: Float32Array; step: number }): void; stepCount: number };
       const w = await t.weights();
-      t.setWeights(new Float32Array(w.length).fill(NaN), t.stepCount);
+      t.setWeights({ theta: new Float32Array(w.length).fill(NaN), step: t.stepCount });
     });
     const banner = page.getByTestId('error-diverged');
     await banner.waitFor();

@@ -23,7 +23,7 @@ const BASE: RunConfig = {
 
 async function trainer(path: 'tiled' | 'loop', config = BASE, extra = {}): Promise<GpuTrainer> {
   const g = await GpuTrainer.create(gpu!.device, config, SHADERS, { adapter: gpu!.adapter, path, ...extra });
-  g.setWeights(randomTheta(mlpShape(config), 4), 0);
+  g.setWeights({ theta: randomTheta(mlpShape(config), 4), step: 0 });
   return g;
 }
 
@@ -32,7 +32,7 @@ describe('stepLoop.wgsl: K steps in one dispatch', () => {
     if (!gpu) return ctx.skip();
     const g = await trainer('loop');
     const c = new CpuTrainer(BASE);
-    c.setWeights(randomTheta(mlpShape(BASE), 4), 0);
+    c.setWeights({ theta: randomTheta(mlpShape(BASE), 4), step: 0 });
     const sg = await g.step(5);
     const sc = c.stepSync(5);
     expect(sg.records.map((r) => r.step)).toEqual([1, 2, 3, 4, 5]);

@@ -75,7 +75,7 @@ describe('GpuTrainer step against src/math/trainStep.ts', () => {
       const shape = mlpShape(config);
       const theta = randomTheta(shape, 11);
       const g = await trainer(config, splitChunk ? { splitChunk } : {});
-      g.setWeights(theta, 0);
+      g.setWeights({ theta, step: 0 });
       g.poison();
       const snap = await g.step(1);
       const B = config.batch, plan = g.plan, L = plan.layers.length;
@@ -131,10 +131,10 @@ describe('GpuTrainer over several steps', () => {
     const theta = randomTheta(mlpShape(config), 5);
     const g = await trainer(config);
     const c = new CpuTrainer(config);
-    g.setWeights(theta, 0);
-    c.setWeights(theta, 0);
+    g.setWeights({ theta, step: 0 });
+    c.setWeights({ theta, step: 0 });
     g.poison(['moments', 'grad', 'gradPartials', 'records']);
-    g.setWeights(theta, 0); // re-zero the moments after the poison
+    g.setWeights({ theta, step: 0 }); // re-zero the moments after the poison
     const sg = await g.step(5);
     const sc = c.stepSync(5);
     const d = expectClose(await g.weights(), c.weightsSync(), { abs: 5e-5 }, 'θ after 5 steps');
@@ -152,7 +152,7 @@ describe('GpuTrainer over several steps', () => {
     const run = async () => {
       // poisoned before each run, so areas no kernel writes (unused record slots) compare equal too
       g.poison(['grad', 'moments', 'records', 'bins', 'gradPartials', 'acts', 'deltas', 'perSample']);
-      g.setWeights(theta, 0);
+      g.setWeights({ theta, step: 0 });
       const snap = await g.step(3);
       const bufs = await Promise.all((['grad', 'theta', 'moments', 'records', 'bins', 'gradPartials'] as const).map((n) => g.inspect(n)));
       return { snap, words: bufs.map((b) => Array.from(new Uint32Array(b))) };

@@ -27,8 +27,8 @@ async function pair(config: RunConfig, options = {}): Promise<[GpuTrainer, CpuTr
   const g = await GpuTrainer.create(gpu!.device, config, SHADERS, { adapter: gpu!.adapter, ...options });
   const c = new CpuTrainer(config);
   const theta = randomTheta(mlpShape(config), 17);
-  g.setWeights(theta, 0);
-  c.setWeights(theta, 0);
+  g.setWeights({ theta, step: 0 });
+  c.setWeights({ theta, step: 0 });
   return [g, c];
 }
 
@@ -101,7 +101,7 @@ describe('GpuSweepTrainer: M models in one dispatch per kernel', () => {
     sweep.setWeights(theta, 0);
     const cpus = sigmas.map((s) => {
       const c = new CpuTrainer({ ...config, interpolant: 'constant', sigma: s });
-      c.setWeights(theta, 0);
+      c.setWeights({ theta, step: 0 });
       return c;
     });
     const snaps = await sweep.step(3);
@@ -156,6 +156,32 @@ describe('GpuTrainer lifecycle', () => {
     expectClose(sg.records.map((r) => r.loss), sc.records.map((r) => r.loss), { rel: 1e-4 }, 'losses on new pairs');
     expect(g.pairs.n).toBe(n);
     g.dispose();
+  });
+
+  it('a train state read at step 4 (also by the background copy) continues exactly on a fresh GpuTrainer: the next 3 losses and θ equal the run\'s; with zeroed moments they part', async (ctx) => {
+    if (!gpu) return ctx.skip();
+    const g = await GpuTrainer.create(gpu.device, BASE, SHADERS, { adapter: gpu.adapter, weightsEvery: 4 });
+    await g.step(4);
+    await gpu.device.queue.onSubmittedWorkDone();
+    await new Promise((r) => setTimeout(r, 50));
+    const background = g.lastWeights();
+    const saved = await g.trainState();
+    expect(saved.step).toBe(4);
+    expect(saved.v.some((x) => x > 0)).toBe(true);
+    // the background copy (θ, m, v in one readback) is the same state
+    expect(background?.step).toBe(4);
+    expect([background!.theta, background!.m, background!.v].map((a) => Array.from(a))).toEqual([saved.theta, saved.m, saved.v].map((a) => Array.from(a)));
+    const straight = await g.step(3);
+    const h = await GpuTrainer.create(gpu.device, BASE, SHADERS, { adapter: gpu.adapter, weightsEvery: 0 });
+    h.setWeights(saved);
+    expect(h.stepCount).toBe(4);
+    expect((await h.step(3)).records).toEqual(straight.records);
+    expect(Array.from(await h.weights())).toEqual(Array.from(await g.weights()));
+    h.setWeights({ theta: saved.theta, step: saved.step });
+    const zeroed = (await h.step(3)).records.map((r) => r.loss);
+    expect(zeroed).not.toEqual(straight.records.map((r) => r.loss));
+    g.dispose();
+    h.dispose();
   });
 
   it('reports an uncaptured GPU error and a lost device through onError once each run, then step() rejects and the last weights stay', async (ctx) => {

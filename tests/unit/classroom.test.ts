@@ -1,16 +1,12 @@
-// The classroom pieces that need no browser: the builder's link, the PNG text chunk, the weights
-// file codec (hostile files included), the precache list and the autoplay rule.
+// The classroom pieces that need no browser: the builder's link, the PNG text chunk, the precache
+// list and the autoplay rule (the weights file codec: tests/unit/weightsFile.test.ts).
 import { describe, expect, it } from 'vitest';
 import { builderLink, iframeSnippet, type BuilderChoice } from '../../src/ui/shareBuilder';
 import { encodeViewParams, PAGE_CONTROLS, parseViewParams } from '../../src/state/viewParams';
 import { readPngText, withPngText } from '../../src/panels/pngText';
-import { decodeWeightsFile, encodeWeightsFile } from '../../src/state/weightsFile';
 import { precacheList } from '../../src/offline/precachePlugin';
 import { resolveAutoplay } from '../../src/ui/motionSetting';
 import { wrapStamp } from '../../src/panels/exportCompose';
-import { defaultConfig } from '../../src/engine/runConfig';
-import { mlpShape } from '../../src/engine/world';
-import { mlpLayout } from '../../src/math/mlp';
 
 const CHOICE: BuilderChoice = { hidden: [], embed: false, panel: 'flow', chapter: null, theme: 'lecture', autoplay: null, lecture: false };
 
@@ -49,42 +45,6 @@ describe('PNG tEXt chunk', () => {
     expect(readPngText(out)).toEqual({ flowvar: 'v=1&seed=3&sigma=0.05' });
     expect(out.length).toBe(png.length + 12 + 'flowvar'.length + 1 + 21);
     expect(Buffer.from(out.subarray(out.length - 12)).equals(Buffer.from(png.subarray(png.length - 12)))).toBe(true);
-  });
-});
-
-describe('weights file', () => {
-  const config = { ...defaultConfig(), width: 16, depth: 1 };
-  const count = mlpLayout(mlpShape(config)).paramCount;
-  const theta = Float32Array.from({ length: count }, (_, i) => Math.fround(Math.sin(i) / 3));
-
-  it('encode → decode returns the same f32 parameters, step and config', () => {
-    const r = decodeWeightsFile(encodeWeightsFile({ config, step: 42, theta }, 'http://x/?v=1'));
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(Array.from(r.file.theta)).toEqual(Array.from(theta));
-    expect(r.file.step).toBe(42);
-    expect(r.file.config).toEqual(config);
-    expect(r.corrections).toEqual([]);
-  });
-
-  it('refuses hostile files with a reason and never throws', () => {
-    const good = JSON.parse(encodeWeightsFile({ config, step: 1, theta }, '')) as Record<string, unknown>;
-    const cases: [string, RegExp][] = [
-      ['not json', /not JSON/],
-      ['null', /not a flowvar weights file/],
-      [JSON.stringify({ ...good, format: 'x' }), /format is "x"/],
-      [JSON.stringify({ ...good, version: 9 }), /version 9/],
-      [JSON.stringify({ ...good, theta: [1, 'a'] }), /finite numbers/],
-      [JSON.stringify({ ...good, theta: theta.slice(1).length ? Array.from(theta.slice(1)) : [] }), new RegExp(`has ${count - 1} numbers; a 1 × 16 network has ${count}`)],
-      [JSON.stringify({ ...good, config: { ...config, width: 32 } }), /network has/],
-    ];
-    for (const [text, reason] of cases) {
-      const r = decodeWeightsFile(text);
-      expect(r.ok, text.slice(0, 40)).toBe(false);
-      if (!r.ok) expect(r.reason).toMatch(reason);
-    }
-    const odd = decodeWeightsFile(JSON.stringify({ ...good, step: -3, config: { ...config, sigma: 99 } }));
-    expect(odd.ok && odd.file.step === 0 && odd.file.config.sigma === 2 && odd.corrections.length === 2).toBe(true);
   });
 });
 

@@ -48,7 +48,7 @@ describe('CpuTrainer', () => {
     expect(still.stepSync(5).records.map((r) => r.loss)).not.toEqual(after.map((r) => r.loss));
     // step 6 is measured on the weights trained so far: a σ = 0.5 trainer given those weights agrees
     const fresh = new CpuTrainer({ ...SMALL, sigma: 0.5 });
-    fresh.setWeights(weightsAtSwitch, 5);
+    fresh.setWeights({ theta: weightsAtSwitch, step: 5 });
     expect(fresh.stepSync(1).records[0]).toEqual(after[0]);
   });
 

@@ -80,6 +80,11 @@ describe('runner lifecycle', () => {
     const carried = s.weights!.step;
     await frames(5);
     expect(store.getState().stepCount).toBeGreaterThan(carried);
+    // the carried state holds Adam's moments: the steps trained again repeat the first engine's losses exactly
+    expect(s.weights!.m?.length).toBe(s.weights!.theta.length);
+    expect(s.weights!.v!.some((x) => x > 0)).toBe(true);
+    const lossAt = (points: { step: number; loss: number }[]) => new Map(points.map((p) => [p.step, p.loss]));
+    const first = lossAt(store.getState().curves.toArray());
     continueOnCpu(store);
     await frames(1);
     release();
@@ -88,6 +93,9 @@ describe('runner lifecycle', () => {
     const steps = after.curves.toArray().map((p) => p.step);
     expect(steps.filter((v, i) => i > 0 && v <= steps[i - 1])).toEqual([]);
     expect(steps[0]).toBe(1);
+    const again = [...lossAt(after.curves.toArray())].filter(([step]) => step > carried && first.has(step));
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.map(([step, loss]) => [step, loss])).toEqual(again.map(([step]) => [step, first.get(step)]));
     expect(after.engineNotice).toMatch(new RegExp(`Continued on CPU 1 from step ${carried}`));
     runner.stop();
   });

@@ -252,7 +252,7 @@ describe('runner', () => {
     });
     // Poison the weights: the next step's loss is NaN.
     const t = runner.current as CpuTrainer;
-    t.setWeights(new Float32Array(t.weightsSync().length).fill(NaN), t.stepCount);
+    t.setWeights({ theta: new Float32Array(t.weightsSync().length).fill(NaN), step: t.stepCount });
     await frames(3);
     const s = store.getState();
     expect(s.playing).toBe(false);
