@@ -1,6 +1,7 @@
 // Exports worth keeping (issue 9 item 6): a panel's SVG and PNG carry its title, legend and the
 // share link's query as a stamp (read back from the files), and the weights + settings JSON loads
-// into a fresh page and continues exactly: the next step's loss equals the original run's.
+// into a fresh page and continues exactly: θ and Adam's moments come back, so the next steps'
+// losses equal the original run's (with zeroed moments only the first would).
 import { describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
@@ -23,6 +24,14 @@ async function bytesOf(download: Download): Promise<Buffer> {
 async function save(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   return { name: download.suggestedFilename(), bytes: await bytesOf(download) };
+}
+
+/** Presses Step until the run is at `step`, one step per press. */
+async function stepTo(page: Page, step: number): Promise<void> {
+  for (let at = await page.evaluate(() => window.__flowvar!.store.getState().stepCount); at < step; at++) {
+    await page.getByTestId('step').click();
+    await page.waitForFunction((next) => window.__flowvar!.store.getState().stepCount === next, at + 1);
+  }
 }
 
 async function finishedAtSix(page: Page): Promise<void> {
@@ -57,35 +66,36 @@ describe('exports', () => {
     expect(png.bytes.readUInt32BE(20) / dpr).toBeGreaterThan(plotHeight + 40); // title and stamp around the plot
     expect(readPngText(new Uint8Array(png.bytes)).flowvar).toBe(stamp);
 
-    // weights: save at step 6, then the original run's step 7
+    // weights: save at step 6, then the original run's steps 7–9
     const weights = await save(page, 'weights-save');
     expect(weights.name).toBe('flowvar-weights-step6.json');
-    const file = JSON.parse(weights.bytes.toString('utf8')) as { step: number; theta: number[]; config: { seed: number } };
+    const file = JSON.parse(weights.bytes.toString('utf8')) as { version: number; step: number; theta: number[]; m: number[]; v: number[]; config: { seed: number } };
+    expect(file.version).toBe(2);
     expect(file.step).toBe(6);
     expect(file.config.seed).toBe(11);
-    expect(file.theta.length).toBe(mlpLayout(mlpShape(RUN)).paramCount);
-    await page.getByTestId('step').click();
-    await page.waitForFunction(() => window.__flowvar!.store.getState().stepCount === 7);
+    const count = mlpLayout(mlpShape(RUN)).paramCount;
+    expect([file.theta.length, file.m.length, file.v.length]).toEqual([count, count, count]);
+    expect(file.v.some((x) => x > 0)).toBe(true);
+    await stepTo(page, 9);
     const original = await page.evaluate(() => window.__flowvar!.curve());
-    expect(original.step.slice(-1)).toEqual([7]);
+    expect(original.step.slice(-3)).toEqual([7, 8, 9]);
     await page.close();
 
-    // a fresh page on another seed, paused: load the file, take one step
+    // a fresh page on another seed, paused: load the file, take three steps
     const fresh = await browser.newPage();
     await fresh.goto(appUrl(`${cpuQuery({ ...RUN, seed: 5 })}&autoplay=false`));
     await waitForEvaluation(fresh, 0);
     await fresh.getByTestId('weights-file').setInputFiles({ name: weights.name, mimeType: 'application/json', buffer: weights.bytes });
     await fresh.waitForFunction(() => { const s = window.__flowvar!.store.getState(); return s.engine.phase === 'ready' && s.stepCount === 6 && s.config.seed === 11; });
     expect(await fresh.getByTestId('weights-status').textContent()).toContain('loaded step 6');
-    await fresh.getByTestId('step').click();
-    await fresh.waitForFunction(() => window.__flowvar!.store.getState().stepCount === 7);
+    await stepTo(fresh, 9);
     const resumed = await fresh.evaluate(() => window.__flowvar!.curve());
-    expect(resumed.step).toEqual([7]);
-    expect(resumed.loss[0]).toBe(original.loss[original.loss.length - 1]);
+    expect(resumed.step).toEqual([7, 8, 9]);
+    expect(resumed.loss).toEqual(original.loss.slice(-3));
     // a file that is not a weights file is refused with its reason, the run untouched
     await fresh.getByTestId('weights-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
     await expect.poll(async () => fresh.getByTestId('weights-status').textContent()).toContain('not "flowvar-weights"');
-    expect(await fresh.evaluate(() => window.__flowvar!.store.getState().stepCount)).toBe(7);
+    expect(await fresh.evaluate(() => window.__flowvar!.store.getState().stepCount)).toBe(9);
     await fresh.close();
   });
 });
