@@ -56,8 +56,7 @@ export function decodeWeightsFile(text: string): DecodedWeights {
   const theta = floats(o, 'theta', expected, config);
   if (typeof theta === 'string') return { ok: false, reason: theta };
   let moments: Pick<TrainState, 'm' | 'v'> = {};
-  if (o.version === 1) corrections.push('a version-1 file holds no Adam moments: they start from zero, so the next steps differ from the original run');
-  else {
+  if (o.version !== 1) {
     // v is a mean of squares: a negative one would make √v̂ NaN
     const m = floats(o, 'm', expected, config), v = floats(o, 'v', expected, config, 0);
     if (typeof m === 'string') return { ok: false, reason: m };
@@ -67,6 +66,12 @@ export function decodeWeightsFile(text: string): DecodedWeights {
   const step = typeof o.step === 'number' && Number.isInteger(o.step) && o.step >= 0 ? o.step : 0;
   if (step !== o.step) corrections.push(`step ${JSON.stringify(o.step)} is not a step count: continuing from 0`);
   return { ok: true, file: { config, step, theta, ...moments }, corrections };
+}
+
+/** The one line shown once `file` is loaded (a version-1 file says its moments start from zero). */
+export function loadedStatus(file: WeightsFile): string {
+  const status = `loaded step ${file.step}: press Play to continue`;
+  return file.m ? status : `${status} (a version-1 file: Adam's moments start from zero, so the next steps differ from the original run)`;
 }
 
 /** Continues from a loaded file: its settings, its weights at its step, paused (inspect, then Play). */

@@ -5,7 +5,7 @@ import { download } from '../panels/exportPanel';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
 import { useAppStore } from '../state/useAppStore';
-import { decodeWeightsFile, encodeWeightsFile, loadWeights } from '../state/weightsFile';
+import { decodeWeightsFile, encodeWeightsFile, loadedStatus, loadWeights } from '../state/weightsFile';
 
 function saveWeights(): void {
   const s = appStore.getState();
@@ -23,7 +23,7 @@ export function WeightsIO() {
       const r = decodeWeightsFile(text);
       if (!r.ok) { setStatus(`${file.name}: ${r.reason}`); return; }
       loadWeights(r.file, r.corrections);
-      setStatus(`loaded step ${r.file.step}: press Play to continue`);
+      setStatus(loadedStatus(r.file));
     }, (e: unknown) => setStatus(`${file.name} could not be read: ${(e as Error).message}`));
   };
   const readRef = useRef(read);

@@ -92,6 +92,15 @@ describe('exports', () => {
     const resumed = await fresh.evaluate(() => window.__flowvar!.curve());
     expect(resumed.step).toEqual([7, 8, 9]);
     expect(resumed.loss).toEqual(original.loss.slice(-3));
+    // the same file as version 1 (θ only): moments zeroed, said in the status; step 7 still matches, step 8 no longer
+    const v1 = Buffer.from(JSON.stringify({ ...file, version: 1, m: undefined, v: undefined }));
+    await fresh.getByTestId('weights-file').setInputFiles({ name: 'v1.json', mimeType: 'application/json', buffer: v1 });
+    await fresh.waitForFunction(() => { const s = window.__flowvar!.store.getState(); return s.engine.phase === 'ready' && s.stepCount === 6; });
+    expect(await fresh.getByTestId('weights-status').textContent()).toContain("version-1 file: Adam's moments start from zero");
+    await stepTo(fresh, 9);
+    const zeroed = (await fresh.evaluate(() => window.__flowvar!.curve())).loss;
+    expect(zeroed[0]).toBe(original.loss[original.loss.length - 3]);
+    expect(zeroed[1]).not.toBe(original.loss[original.loss.length - 2]);
     // a file that is not a weights file is refused with its reason, the run untouched
     await fresh.getByTestId('weights-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
     await expect.poll(async () => fresh.getByTestId('weights-status').textContent()).toContain('not "flowvar-weights"');

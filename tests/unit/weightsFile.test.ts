@@ -1,8 +1,8 @@
 // The weights file codec (src/state/weightsFile.ts): version 2 carries θ and Adam's moments exactly,
-// version 1 (θ only) still loads with its moments zeroed and a correction saying so, and hostile
+// version 1 (θ only) still loads with its moments zeroed and a status line saying so, and hostile
 // files are refused with a reason, never a throw.
 import { describe, expect, it } from 'vitest';
-import { decodeWeightsFile, encodeWeightsFile } from '../../src/state/weightsFile';
+import { decodeWeightsFile, encodeWeightsFile, loadedStatus } from '../../src/state/weightsFile';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { mlpShape } from '../../src/engine/world';
 import { mlpLayout } from '../../src/math/mlp';
@@ -29,9 +29,10 @@ describe('weights file', () => {
     expect(r.file.step).toBe(42);
     expect(r.file.config).toEqual(config);
     expect(r.corrections).toEqual([]);
+    expect(loadedStatus(r.file)).toBe('loaded step 42: press Play to continue');
   });
 
-  it('a version-1 file (θ only) loads with no moments and one correction saying they start from zero', () => {
+  it('a version-1 file (θ only) loads with no moments, and its status line says they start from zero', () => {
     const v2 = JSON.parse(encodeWeightsFile({ config, step: 7, theta, m, v }, '')) as Record<string, unknown>;
     const v1 = { ...v2, version: 1, m: undefined, v: undefined };
     const r = decodeWeightsFile(JSON.stringify(v1));
@@ -41,8 +42,8 @@ describe('weights file', () => {
     expect(r.file.m).toBeUndefined();
     expect(r.file.v).toBeUndefined();
     expect(r.file.step).toBe(7);
-    expect(r.corrections).toHaveLength(1);
-    expect(r.corrections[0]).toMatch(/version-1 file holds no Adam moments: they start from zero/);
+    expect(r.corrections).toEqual([]);
+    expect(loadedStatus(r.file)).toBe("loaded step 7: press Play to continue (a version-1 file: Adam's moments start from zero, so the next steps differ from the original run)");
   });
 
   it('refuses hostile files with a reason and never throws', () => {
