@@ -1,5 +1,6 @@
 // Flags of `npm run bench` → a BenchPlan. Pure: bin/bench.mjs prints the errors.
 import type { BenchPlan, BenchSize } from './types';
+import { MAX_SLICES } from '../src/engine/wasm/wasmMlp';
 
 export const USAGE = `usage: npm run bench [-- flags]
   (default)        browser mode: build bench/ with Vite, run it in headless Chromium (WebGPU),
@@ -12,6 +13,7 @@ export const USAGE = `usage: npm run bench [-- flags]
   --quick          fewer sizes, shorter measurements, fewer particles (for SwiftShader)
   --sizes LIST     batch x width pairs, e.g. --sizes 1024x128,4096x256 (depth is always 3)
   --seconds S      wall time per measurement (default 1.5, quick 0.5)
+  --threads N      the WebAssembly N-thread column on N threads, 2…8 (default: the cores, at most 8)
   --json           print the report as JSON on stdout (progress still goes to stderr)
   --no-probe       skip the frame-time probe and the time-to-insight row (browser mode)
   --insight        only the time-to-insight row (browser mode, needs npm run build)
@@ -57,6 +59,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs | 'help' {
   let quick = false, json = false, software = false, probe = true, insightOnly = false;
   let sizes: BenchSize[] | null = null;
   let seconds: number | null = null;
+  let threads: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -77,6 +80,10 @@ export function parseArgs(argv: readonly string[]): BenchArgs | 'help' {
       const v = a === '--seconds' ? value() : a.slice(10);
       seconds = Number(v);
       if (!(seconds > 0 && seconds <= 60)) throw new Error(`invalid --seconds: ${v} (0 < S ≤ 60)`);
+    } else if (a === '--threads' || a.startsWith('--threads=')) {
+      const v = a === '--threads' ? value() : a.slice(10);
+      threads = Number(v);
+      if (!Number.isInteger(threads) || threads < 2 || threads > MAX_SLICES) throw new Error(`invalid --threads: ${v} (an integer, 2…${MAX_SLICES})`);
     } else throw new Error(`unknown flag: ${a}`);
   }
   if (software && mode !== 'node') throw new Error('--software only applies to --node (the browser always uses SwiftShader here)');
@@ -89,6 +96,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs | 'help' {
     warmupSteps: quick ? 2 : 5,
     integrate: quick ? { steps: 64, gpuParticles: 1024, cpuParticles: 64 } : { steps: 64, gpuParticles: 100000, cpuParticles: 256 },
     tfjs: mode === 'browser',
+    ...(threads === undefined ? {} : { threads }),
   };
   if (insightOnly && mode !== 'browser') throw new Error('--insight is browser mode only');
   return { mode, software, json, probe, insightOnly, plan };

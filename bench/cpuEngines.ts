@@ -15,7 +15,7 @@ import type { BenchPlan, CpuEngineRow, TrainRow } from './types';
 export const benchThreads = (): number => Math.min(MAX_SLICES, availableParallelism());
 
 export async function runCpuEngineTable(plan: BenchPlan, train: TrainRow[], log: Log, root: string): Promise<CpuEngineRow[]> {
-  const threads = benchThreads();
+  const threads = plan.threads ?? benchThreads();
   // the kernel files sit beside the sources (src/engine/wasm/); a bundle without them gets a reason, not a crash
   const make = (n: number): MlpKernel | string => { try { return nodeMlpKernel(n); } catch (err) { return `error: ${reasonOf(err)}`; } };
   const one = make(1), many = threads > 1 ? make(threads) : null;

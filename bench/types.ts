@@ -22,6 +22,8 @@ export interface BenchPlan {
   integrate: { steps: number; gpuParticles: number; cpuParticles: number };
   /** run the TF.js column (browser only) */
   tfjs: boolean;
+  /** threads of the CPU engines table's N-thread column (--threads); absent: the cores, at most 8 */
+  threads?: number;
 }
 
 /** A measured rate, or why there is none. */

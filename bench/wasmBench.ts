@@ -26,10 +26,11 @@ export async function runBrowserCpuEngineTable(plan: BenchPlan, train: TrainRow[
   });
   // the page's cores and isolation are its workers' too
   const { cores, limit } = browserThreads(self);
+  const threads = plan.threads ?? cores;
   try {
     return await runCpuEngineRows(train, plan.depth, log, {
-      threads: cores,
-      noThreads: cores === 1 ? 'n/a (1 core)' : limit ? `n/a (${limit})` : null,
+      threads,
+      noThreads: threads === 1 ? 'n/a (1 core)' : limit ? `n/a (${limit})` : null,
       wasm,
       torch: null,
     });

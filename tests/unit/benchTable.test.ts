@@ -1,7 +1,9 @@
 // The bench's CPU engines table (bench/table.ts): Node mode puts PyTorch and the ratios beside the
 // WebAssembly columns, browser mode has no PyTorch column; both give the N-thread/1-thread ratio.
+// And --threads, the N of that column (bench/args.ts).
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../bench/table';
+import { parseArgs } from '../../bench/args';
 import type { BenchReport, Cell, CpuEngineRow } from '../../bench/types';
 
 const rate = (r: number): Cell => ({ ok: true, rate: r, count: 10, seconds: 1 });
@@ -31,5 +33,17 @@ describe('renderReport() CPU engines table', () => {
     const text = renderReport(report('browser', [{ ...row, wasmThreads: { ok: false, reason: 'n/a (not cross-origin isolated)' } }]));
     expect(rowCells(text)).toEqual(['1024', '128', '5.00', '200', 'n/a [1]', '-']);
     expect(text).toContain('[1] n/a (not cross-origin isolated)');
+  });
+});
+
+describe('parseArgs() --threads', () => {
+  const planOf = (argv: string[]) => { const a = parseArgs(argv); if (a === 'help') throw new Error('help'); return a.plan; };
+  it('sets the N-thread column to 4, is absent by default, and names the flag and value when out of 2…8', () => {
+    expect(planOf(['--quick', '--threads', '4']).threads).toBe(4);
+    expect(planOf(['--node', '--threads=8']).threads).toBe(8);
+    expect(planOf(['--quick']).threads).toBeUndefined();
+    expect(() => planOf(['--threads', '1'])).toThrow('invalid --threads: 1 (an integer, 2…8)');
+    expect(() => planOf(['--threads=9'])).toThrow('invalid --threads: 9');
+    expect(() => planOf(['--threads', 'two'])).toThrow('invalid --threads: two');
   });
 });
