@@ -10,9 +10,10 @@ import { fullTrainState, type TrainState } from './trainState';
 import type { PairSet } from '../math/couplings';
 import { T_BINS } from '../math/metrics';
 import { getKernels, getOptionalPipeline, type GpuKernels } from './gpuPipelines';
-import { layerSelTable, MAX_STEPS_PER_SUBMIT, packLive, packNet, planTraining, readFields, RECORD_FIELDS, RECORD_WORDS, type NetPlan } from './gpuLayout';
+import { layerSelTable, MAX_STEPS_PER_SUBMIT, packLive, packNet, planTraining, RECORD_WORDS, type NetPlan } from './gpuLayout';
 import { BINS_BYTES, createTrainBuffers, destroyBuffers, packPairs, readBuffer, readRegions, RECORDS_BYTES, WORK_BUFFER_NAMES, USAGE, type TrainBufferName, type TrainBuffers } from './gpuBuffers';
 import { ReadbackRing } from './gpuReadback';
+import { packMoments, packThetas, parseMetrics, unpackStates } from './gpuModelSlices';
 import { loopFits, TrainPass, type StepPath } from './gpuTrainPass';
 import { choosePath, type PathChoice } from './gpuPathProbe';
 import { GpuIntegrator } from './gpuIntegrator';
@@ -299,13 +300,9 @@ export class GpuRun {
   async trainStates(): Promise<Required<TrainState>[]> {
     const closed = this.closed();
     if (closed) return closed;
-    const P = this.plan.paramCount, M = this.models, step = this.stepCount;
-    const all = new Float32Array(await this.track(readRegions(this.device, [[this.buffers.theta, 0, M * P * 4], [this.buffers.moments, 0, M * 2 * P * 4]])));
-    // moments of model k: m at [k·2P, k·2P + P), v after it (shaders/adamUpdate.wgsl)
-    const mAt = (k: number) => M * P + k * 2 * P;
-    return Array.from({ length: M }, (_, k) => ({
-      step, theta: all.slice(k * P, (k + 1) * P), m: all.slice(mAt(k), mAt(k) + P), v: all.slice(mAt(k) + P, mAt(k) + 2 * P),
-    }));
+    const P = this.plan.paramCount, M = this.models;
+    const bytes = await this.track(readRegions(this.device, [[this.buffers.theta, 0, M * P * 4], [this.buffers.moments, 0, M * 2 * P * 4]]));
+    return unpackStates(new Float32Array(bytes), M, P, this.stepCount);
   }
 
   /**
@@ -313,19 +310,9 @@ export class GpuRun {
    * of every model from `moments` (absent: zeroed).
    */
   setWeights(theta: Float32Array | readonly Float32Array[], step: number, moments?: Pick<TrainState, 'm' | 'v'>): void {
-    const P = this.plan.paramCount, list = theta instanceof Float32Array ? [theta] : theta;
-    const all = new Float32Array(this.models * P);
-    for (let m = 0; m < this.models; m++) {
-      const t = list[Math.min(m, list.length - 1)];
-      if (!t || t.length !== P) throw new Error(`invalid weights: ${t?.length} values, expected ${P}`);
-      all.set(t, m * P);
-    }
-    const { m, v } = fullTrainState({ step, theta: all.subarray(0, P), ...moments }, P);
-    const allMoments = new Float32Array(this.models * 2 * P);
-    for (let k = 0; k < this.models; k++) {
-      allMoments.set(m, k * 2 * P);
-      allMoments.set(v, k * 2 * P + P);
-    }
+    const P = this.plan.paramCount;
+    const all = packThetas(theta, this.models, P);
+    const allMoments = packMoments(fullTrainState({ step, theta: all.subarray(0, P), ...moments }, P), this.models, P);
     if (this.disposed) return;
     const q = this.device.queue, b = this.buffers;
     q.writeBuffer(b.theta, 0, all);
@@ -375,26 +362,4 @@ export class GpuRun {
     });
     return this.closing;
   }
-}
-
-/** Records (and bins) of one readback: per model k records, then per model T_BINS (mean, count). */
-function parseMetrics(data: ArrayBuffer, models: number, k: number, first: number, withBins: boolean): { records: StepRecord[][]; bins: number[][] | null } {
-  const f = new Float32Array(data);
-  const records: StepRecord[][] = [];
-  for (let m = 0; m < models; m++) {
-    const list: StepRecord[] = [];
-    for (let s = 0; s < k; s++) {
-      const r = readFields(data, RECORD_FIELDS, (m * k + s) * RECORD_WORDS);
-      // the GPU writes its own step count: a mismatch means a lost or misordered step
-      list.push({ ...r, step: r.step === first + s + 1 ? r.step : NaN });
-    }
-    records.push(list);
-  }
-  if (!withBins) return { records, bins: null };
-  const at = models * k * RECORD_WORDS;
-  const bins = Array.from({ length: models }, (_, m) => Array.from({ length: T_BINS }, (_, b) => {
-    const o = at + 2 * (m * T_BINS + b);
-    return f[o + 1] > 0 ? f[o] : NaN;
-  }));
-  return { records, bins };
 }
