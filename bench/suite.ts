@@ -113,7 +113,9 @@ export async function cpuTrainCell(config: RunConfig, plan: BenchPlan, kernel: M
     t = new CpuTrainer(config, kernel);
     const trainer = t;
     const watch = new LossWatch();
-    const rate = await measureRate(async (n) => watch.add(trainer.stepSync(n)),
+    // a task boundary after each block: a browser worker starts the kernel's nested thread workers
+    // only between its tasks (awaits alone never leave the task), so without it they never help
+    const rate = await measureRate(async (n) => { watch.add(trainer.stepSync(n)); await new Promise((r) => setTimeout(r, 0)); },
       { warmup: 1, targetSeconds: plan.targetSeconds, maxCount: MAX_CPU_STEPS });
     return { ok: true, ...rate, lossFirst: watch.first, lossLast: watch.last };
   } catch (err) {

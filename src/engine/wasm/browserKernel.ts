@@ -2,7 +2,9 @@
 // page's worker: one thread on mlp.wasm, or, in a cross-origin-isolated page (COOP same-origin +
 // COEP require-corp: shared memory is allowed), one thread per core (at most MAX_SLICES) on
 // mlpShared.wasm with nested workers as helpers. A page that is not isolated (e.g. an iframe in a
-// page that is not) runs one thread and says so in the label.
+// page that is not) runs one thread and says so in the label. The helpers start only while the
+// calling worker is between tasks (e.g. between two 'step' messages); until then it runs every
+// slice itself (same numbers), so a caller that loops in one task must yield (bench/suite.ts).
 import { singleThreadKernel, type MlpKernel } from './mlpKernel';
 import { threadedKernel } from './threadKernel';
 import { MAX_SLICES } from './wasmMlp';
