@@ -19,9 +19,9 @@ let trainer: CpuTrainer | null = null;
 /** The kernel, or why there is none (said in the device name). */
 let kernel: Promise<MlpKernel | string> | null = null;
 
-async function fetchKernel(): Promise<MlpKernel | string> {
+async function fetchKernel(share: number): Promise<MlpKernel | string> {
   try {
-    return await browserMlpKernel(self as unknown as ThreadScope);
+    return await browserMlpKernel(self as unknown as ThreadScope, undefined, share);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     console.warn('flowvar CPU worker: WebAssembly kernel unavailable, using the JavaScript reference:', reason);
@@ -39,8 +39,9 @@ function reply(msg: FromWorker): void {
   scope.postMessage(msg, replyTransfers(msg));
 }
 
-async function init(config: RunConfig): Promise<void> {
-  const k = await (kernel ??= fetchKernel());
+/** `share`: CPU workers training at once, each on its part of the cores (fixed by the first init). */
+async function init(config: RunConfig, share: number): Promise<void> {
+  const k = await (kernel ??= fetchKernel(share));
   trainer?.dispose();
   trainer = new CpuTrainer(config, typeof k === 'string' ? null : k);
   const name = typeof k === 'string' ? `CPU (JavaScript, Web Worker; no WebAssembly: ${k})` : `CPU (${k.label}, Web Worker)`;
@@ -49,7 +50,7 @@ async function init(config: RunConfig): Promise<void> {
 
 /** One handler per message type (the mapped type makes the table exhaustive). */
 const HANDLERS: { [K in ToWorker['type']]: (msg: Extract<ToWorker, { type: K }>) => void | Promise<void> } = {
-  init: (m) => init(m.config),
+  init: (m) => init(m.config, m.coreShare ?? 1),
   step: (m) => reply({ type: 'snapshot', id: m.id, snapshot: need().stepSync(m.n) }),
   setLive: (m) => need().setLive(m.settings),
   evaluate: (m) => reply({ type: 'evaluation', id: m.id, evaluation: need().evaluateSync() }),

@@ -35,6 +35,6 @@ export async function createCompare(configs: readonly [RunConfig, RunConfig], ke
       notice = `GPU unavailable (${err instanceof Error ? err.message : String(err)}): the two runs train on the CPU.`;
     }
   }
-  const engine = await PairedCompare.create(configs, (c) => WorkerTrainer.create(c));
+  const engine = await PairedCompare.create(configs, (c) => WorkerTrainer.create(c, undefined, configs.length));
   return { engine, kind: 'cpu', notice };
 }

@@ -183,5 +183,5 @@ export async function createSweepEngine(config: RunConfig, sigmas: readonly numb
       fallbackReason = `GPU sweep unavailable: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
-  return { engine: await SweepRunner.create(config, sigmas, (c) => WorkerTrainer.create(c)), fallbackReason };
+  return { engine: await SweepRunner.create(config, sigmas, (c) => WorkerTrainer.create(c, undefined, sigmas.length)), fallbackReason };
 }

@@ -10,7 +10,8 @@ import { worldSpec } from './world';
 
 /** Messages from the page to the worker. `id` pairs a request with its reply. */
 export type ToWorker =
-  | { type: 'init'; config: RunConfig }
+  /** coreShare: how many CPU workers train at once (each runs on its part of the cores) */
+  | { type: 'init'; config: RunConfig; coreShare?: number }
   | { type: 'step'; id: number; n: number }
   | { type: 'setLive'; settings: Partial<LiveSettings> }
   | { type: 'evaluate'; id: number }
@@ -91,15 +92,15 @@ export class WorkerTrainer implements Trainer {
     worker.onerror = (ev) => this.fail(null, ev.message || 'the CPU worker failed to start');
   }
 
-  /** Starts a worker, sends the config and resolves once it is ready. */
-  static create(config: RunConfig, worker: WorkerLike = spawnCpuWorker()): Promise<WorkerTrainer> {
+  /** Starts a worker, sends the config and resolves once it is ready; `coreShare` as in ToWorker 'init'. */
+  static create(config: RunConfig, worker: WorkerLike = spawnCpuWorker(), coreShare = 1): Promise<WorkerTrainer> {
     const trainer = new WorkerTrainer(worker, config);
     return new Promise((resolve, reject) => {
       trainer.pending.set(0, {
         resolve: ((name: string) => { trainer.deviceName = name; resolve(trainer); }) as (v: never) => void,
         reject,
       });
-      worker.postMessage({ type: 'init', config });
+      worker.postMessage({ type: 'init', config, coreShare });
     });
   }
 

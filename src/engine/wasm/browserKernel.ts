@@ -17,11 +17,16 @@ export interface ThreadScope {
   navigator: { hardwareConcurrency?: number };
 }
 
-/** Threads this scope can run (1 without isolation), its cores (at most MAX_SLICES), and why it runs fewer. */
-export function browserThreads(scope: ThreadScope): { threads: number; cores: number; limit: string | null } {
+/**
+ * Threads this scope can run (1 without isolation), its cores (at most MAX_SLICES), and why it runs
+ * fewer. `share`: how many CPU workers train at once (a sweep's σ models, compare's two runs); each
+ * gets its part of the cores, so an 8-core page running 4 σ starts 4 × 2 threads, not 4 × 8.
+ */
+export function browserThreads(scope: ThreadScope, share = 1): { threads: number; cores: number; limit: string | null } {
   const cores = Math.max(1, Math.min(MAX_SLICES, scope.navigator.hardwareConcurrency ?? 1));
   if (cores > 1 && !scope.crossOriginIsolated) return { threads: 1, cores, limit: 'not cross-origin isolated' };
-  return { threads: cores, cores, limit: null };
+  const threads = Math.max(1, Math.floor(cores / Math.max(1, share)));
+  return { threads, cores, limit: threads < cores ? `cores shared by ${share} runs` : null };
 }
 
 async function compile(url: string): Promise<WebAssembly.Module> {
@@ -32,11 +37,11 @@ async function compile(url: string): Promise<WebAssembly.Module> {
 }
 
 /**
- * The kernel for `scope` (the calling worker's self). `threads` forces a count (the bench); a
- * count above 1 needs isolation. Rejects when the binary does not load.
+ * The kernel for `scope` (the calling worker's self), on its `share` of the cores. `threads` forces
+ * a count (the bench); a count above 1 needs isolation. Rejects when the binary does not load.
  */
-export async function browserMlpKernel(scope: ThreadScope, threads?: number): Promise<MlpKernel> {
-  const plan = browserThreads(scope);
+export async function browserMlpKernel(scope: ThreadScope, threads?: number, share = 1): Promise<MlpKernel> {
+  const plan = browserThreads(scope, share);
   const n = threads ?? plan.threads;
   if (n > 1 && !scope.crossOriginIsolated) throw new Error(`${n} threads need a cross-origin-isolated page`);
   if (n <= 1) {
