@@ -119,7 +119,7 @@ export function renderReport(r: BenchReport): string {
       ['batch', 'width', 'tiled steps/s', 'disp/step', 'submits/step', 'loop steps/s', 'disp/step', 'submits/step', 'picked'],
       paths.map((row) => [String(row.batch), String(row.width), ...pathCells(row, 'tiled'), ...pathCells(row, 'loop'), (row.gpuChoice ?? '-').split(' ')[0]]),
     ));
-    out.push('(dispatches and submits counted over the timed step(n) calls, with the 2 per-bin dispatches and the submit of each call)');
+    out.push('(dispatches and submits counted over the timed step(n) calls, with the per-bin dispatches (tiled 2, loop 3) and the submit of each call)');
     for (const row of paths) if (row.gpuChoice && row.gpuChoice.includes(' ')) out.push(`picked at batch ${row.batch} width ${row.width}: ${row.gpuChoice}`);
   }
   if (r.integrate.length > 0) {

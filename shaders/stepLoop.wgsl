@@ -1,7 +1,8 @@
 // stepLoop.wgsl: live.loopSteps whole training steps in ONE dispatch, one workgroup per model, for
 // small runs (batch ≤ LOOP_MAX_BATCH, width ≤ LOOP_MAX_WIDTH in src/engine/gpuLayout.ts), where a
 // step is too little work to pay for 4 dispatches. Each step: the row pass over every tile of the
-// batch (rowPass.wgsl trainRows), then per parameter the batch gradient summed in sample order and
+// batch (rowPass.wgsl trainRows), then per parameter the batch gradient summed in sample order
+// (batchGrad.wgsl) and
 // its Adam update (adamUpdate.wgsl), per sample ‖g_i‖² (sampleNorm.wgsl), then the sums over the
 // workgroup close the step (stepRecord.wgsl sumAndCloseStep, as finalizeStep does). Mirrors
 // src/math/trainStep.ts batchGradient() and src/math/adam.ts adamUpdate(), step after step, as
@@ -10,37 +11,16 @@
 // 8 770 floats, 35 KiB) exceeds the 16 KiB maxComputeWorkgroupStorageSize default. Phases hand
 // over through storageBarrier (one workgroup: every reader sees every earlier write).
 // Reads pairs; reads and writes state, theta, moments; writes acts, zs, samples, deltas,
-// perSample (ℓ_i, ‖g_i‖², 0, 0), grad (ḡ of the last step), records.
+// perSample (ℓ_i, ‖g_i‖², 0, 0), records. ḡ is not kept: loopGrad.wgsl rebuilds the last step's
+// from its acts and deltas when the per-bin values are wanted, so the kernel binds 10 storage
+// buffers, the most Chrome offers on common GPUs (maxStorageBuffersPerShaderStage).
 // Dispatch 1 × 1 × models, WG threads.
 
 // pairs at binding 0 and acts … perSample at 3–7: rowPass.wgsl
 @group(1) @binding(1) var<storage, read_write> theta: array<f32>;
 @group(1) @binding(2) var<storage, read_write> state: array<TrainState>;
 @group(1) @binding(8) var<storage, read_write> moments: array<f32>;
-@group(1) @binding(9) var<storage, read_write> grad: array<f32>;
-@group(1) @binding(10) var<storage, read_write> records: array<u32>;
-
-/** Σ_i ∂ℓ_i/∂θ_k over the batch in sample order (before the 1/B); mirrors the grad sums of backward(). */
-fn batchGradAt(k: u32, model: u32) -> f32 {
-  var l = 0u;
-  for (var j = 1u; j < net.layerCount; j++) {
-    if (k >= net.layers[j].w) { l = j; }
-  }
-  let L = net.layers[l];
-  let base = modelBase(model);
-  var g = 0.0;
-  if (k >= L.b) {
-    let o = k - L.b;
-    for (var i = 0u; i < net.rows; i++) { g += deltas[base.deltas + L.deltaOff + i * L.fanOut + o]; }
-  } else {
-    let o = (k - L.w) / L.fanIn;
-    let c = (k - L.w) % L.fanIn;
-    for (var i = 0u; i < net.rows; i++) {
-      g += deltas[base.deltas + L.deltaOff + i * L.fanOut + o] * acts[base.acts + L.inOff + i * L.fanIn + c];
-    }
-  }
-  return g;
-}
+@group(1) @binding(9) var<storage, read_write> records: array<u32>;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) li: u32) {
@@ -53,7 +33,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     var sums = vec3<f32>(0.0);
     for (var k = li; k < net.paramCount; k += WG) {
       let g = batchGradAt(k, model) * net.invRows;
-      grad[base.params + k] = g;
       adamUpdate(k, model, g);
       sums.z += g * g;
     }

@@ -15,8 +15,9 @@ export const KERNEL_BINDINGS = {
   weightGrad: ['read', 'read', 'rw', 'rw', 'rw'], // acts, deltas | perSample, gradPartials, statsPartials
   adamStep: ['read', 'read', 'rw', 'rw', 'rw', 'rw'], // state, gradPartials | theta, moments, grad, gsqPartials
   finalizeStep: ['read', 'read', 'rw', 'rw'], // statsPartials, gsqPartials | records, state
-  // pairs | theta, state, acts, zs, samples, deltas, perSample (trainRows' buffers, rowPass.wgsl), moments, grad, records
-  stepLoop: ['read', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw'],
+  // pairs | theta, state, acts, zs, samples, deltas, perSample (trainRows' buffers, rowPass.wgsl), moments, records
+  stepLoop: ['read', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw', 'rw'],
+  loopGrad: ['read', 'read', 'rw'], // acts, deltas | grad
   gradDotMean: ['read', 'read', 'read', 'rw'], // grad, acts, deltas | perSample
   gradVarBins: ['read', 'read', 'read', 'rw'], // samples, perSample, state | bins
   odeInput: ['read', 'read', 'rw', 'rw'], // theta, ode | acts, zs
@@ -35,6 +36,7 @@ export const KERNEL_CONSTANTS: Record<KernelName, Record<string, number>> = {
   adamStep: { WG: ADAM_WG },
   finalizeStep: { WG: REDUCE_WG },
   stepLoop: { ROWS: LOOP_ROWS, WG: LOOP_WG },
+  loopGrad: { WG: ADAM_WG },
   gradDotMean: { WG: REDUCE_WG },
   gradVarBins: { WG: REDUCE_WG },
   odeInput: rows,

@@ -4,8 +4,8 @@
 // src/node/shaderSources.ts (fs); GpuTrainer takes them as an argument so one class runs in both.
 
 export const SHADER_NAMES = [
-  'trig', 'rng', 'common', 'layer0', 'gemm', 'rowPass', 'sampleNorm', 'adamUpdate', 'stepRecord',
-  'trainRows', 'forwardHidden', 'weightGrad', 'adamStep', 'finalizeStep', 'stepLoop', 'gradDotMean', 'gradVarBins',
+  'trig', 'rng', 'common', 'layer0', 'gemm', 'rowPass', 'sampleNorm', 'adamUpdate', 'stepRecord', 'batchGrad',
+  'trainRows', 'forwardHidden', 'weightGrad', 'adamStep', 'finalizeStep', 'stepLoop', 'loopGrad', 'gradDotMean', 'gradVarBins',
   'odeInput', 'odeOutput', 'rngProbe',
 ] as const;
 
@@ -21,7 +21,8 @@ export const KERNEL_LIBRARIES = {
   weightGrad: ['trig', 'common', 'gemm', 'sampleNorm'],
   adamStep: ['trig', 'common', 'adamUpdate'],
   finalizeStep: ['trig', 'common', 'stepRecord'],
-  stepLoop: ['trig', 'rng', 'common', 'layer0', 'rowPass', 'sampleNorm', 'adamUpdate', 'stepRecord'],
+  stepLoop: ['trig', 'rng', 'common', 'layer0', 'rowPass', 'sampleNorm', 'adamUpdate', 'stepRecord', 'batchGrad'],
+  loopGrad: ['trig', 'common', 'batchGrad'],
   gradDotMean: ['trig', 'common'],
   gradVarBins: ['trig', 'common'],
   odeInput: ['trig', 'common', 'layer0'],

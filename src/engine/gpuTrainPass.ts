@@ -4,7 +4,8 @@
 //    adamStep → finalizeStep (record, step counter + 1);
 //  - 'loop', for small runs (loopFits): stepLoop takes all k steps of a submit in ONE dispatch,
 //    one workgroup per model (live.loopSteps = k).
-// The per-bin values add gradDotMean and gradVarBins after the last step of a call.
+// The per-bin values add gradDotMean and gradVarBins after the last step of a call (the loop
+// path first rebuilds ḡ with loopGrad).
 // Nothing here depends on the step index: the kernels read it from the GPU's own counter.
 import { bindKernel, kernelFits, type GpuKernels, type TrainerKernel } from './gpuPipelines';
 import { dispatch2D, LOOP_MAX_BATCH, LOOP_MAX_WIDTH, ROW_TILE, type NetPlan } from './gpuLayout';
@@ -57,7 +58,8 @@ export class TrainPass {
       gradVarBins: bind('gradVarBins', [b.samples, b.perSample, b.state, b.bins]),
     };
     if (this.path === 'loop') {
-      groups.stepLoop = bind('stepLoop', [...rowBuffers, b.moments, b.grad, b.records]);
+      groups.stepLoop = bind('stepLoop', [...rowBuffers, b.moments, b.records]);
+      groups.loopGrad = bind('loopGrad', [b.acts, b.deltas, b.grad]);
     }
     this.groups = groups as Record<TrainKernel, GPUBindGroup>;
   }
@@ -98,6 +100,8 @@ export class TrainPass {
   encodeBins(pass: GPUComputePassEncoder): void {
     const [dx, dy] = dispatch2D(this.plan.rows);
     pass.setBindGroup(0, this.group0, [0, 0]);
+    // the loop path keeps no ḡ: rebuilt from the last step's acts and deltas (loopGrad.wgsl)
+    if (this.path === 'loop') this.run(pass, 'loopGrad', ...dispatch2D(this.plan.adamJobs));
     this.run(pass, 'gradDotMean', dx, dy);
     this.run(pass, 'gradVarBins', 1, 1);
   }

@@ -68,8 +68,8 @@ describe('stepLoop.wgsl: K steps in one dispatch', () => {
     if (!gpu) return ctx.skip();
     const loop = await trainer('loop', { ...BASE, batch: 16, width: 16 }, { stepsPerSubmit: 4, paceSubmits: false });
     await loop.step(8);
-    // 2 submits of 4 steps: one stepLoop each, and the per-bin pair (gradDotMean, gradVarBins) once
-    expect(loop.counters).toEqual({ steps: 8, submits: 2, dispatches: 2 + 2 });
+    // 2 submits of 4 steps: one stepLoop each, and the per-bin values once (loopGrad, gradDotMean, gradVarBins)
+    expect(loop.counters).toEqual({ steps: 8, submits: 2, dispatches: 2 + 3 });
     expect(loop.dispatchesPerStep).toBe(1 / 4);
     const tiled = await trainer('tiled', { ...BASE, batch: 16, width: 16, depth: 5 }, { stepsPerSubmit: 4, paceSubmits: false });
     await tiled.step(8);

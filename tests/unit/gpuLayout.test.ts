@@ -161,6 +161,12 @@ describe('WGSL constants against their TS twins', () => {
     }
   });
 
+  it('no kernel binds more than 10 storage buffers: Chrome offers 10 per stage on common GPUs, so the loop path can run there', () => {
+    const most = Math.max(...Object.values(KERNEL_BINDINGS).map((b) => b.length));
+    expect(most).toBeLessThanOrEqual(10);
+    expect(KERNEL_BINDINGS.stepLoop.length).toBe(most);
+  });
+
   it('every file of shaders/ is a library or a kernel of gpuShaders.ts, and every library is used', () => {
     const files = readdirSync(new URL('shaders/', ROOT)).filter((f) => f.endsWith('.wgsl')).map((f) => f.slice(0, -5)).sort();
     expect(files).toEqual([...SHADER_NAMES].sort());
