@@ -47,7 +47,9 @@ export class CompareRunner {
       want: () => {
         const e = this.engine, s = this.store.getState();
         if (!e || !s.compare) return null;
-        return { playing: s.playing, speed: s.speed, target: s.config.steps > 0 ? s.config.steps : Infinity, send: (n) => e.step(n) };
+        // after the target, Play continues without one (as the single run's Continue)
+        const target = s.config.steps > 0 && !s.compareState.finished ? s.config.steps : Infinity;
+        return { playing: s.playing, speed: s.speed, target, send: (n) => e.step(n) };
       },
       absorb: (snaps) => this.absorb(snaps),
       finished: () => {

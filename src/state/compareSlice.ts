@@ -55,6 +55,11 @@ export function shownStep(s: Store): number {
   return s.compare ? s.compareState.step : s.stepCount;
 }
 
+/** Whether the run the header drives reached its target (Play then reads Continue). */
+export function shownFinished(s: Store): boolean {
+  return s.compare ? s.compareState.finished : s.finished;
+}
+
 /** The steps/s the header shows (the engine that trains now). */
 export function shownStepsPerSec(s: Store): number {
   return s.compare ? s.compareState.stepsPerSec : s.stepsPerSec;

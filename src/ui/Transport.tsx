@@ -5,7 +5,7 @@ import { formatMetric } from '../state/format';
 import { useAppStore } from '../state/useAppStore';
 import { SPEED_MAX, SPEED_MIN } from '../state/viewSlice';
 import { useLiveText } from './useLiveText';
-import { shownLosses, shownStep, shownStepsPerSec } from '../state/compareSlice';
+import { shownFinished, shownLosses, shownStep, shownStepsPerSec } from '../state/compareSlice';
 
 function formatRate(stepsPerSec: number): string {
   return stepsPerSec > 0 ? `${stepsPerSec < 10 ? stepsPerSec.toFixed(1) : stepsPerSec.toFixed(0)} steps/s` : '— steps/s';
@@ -13,7 +13,7 @@ function formatRate(stepsPerSec: number): string {
 
 export function Transport() {
   const playing = useAppStore((s) => s.playing);
-  const finished = useAppStore((s) => s.finished);
+  const finished = useAppStore(shownFinished);
   const speed = useAppStore((s) => s.speed);
   const hidden = useAppStore((s) => s.hidden);
   const blocked = useAppStore((s) => s.error !== null || s.engine.phase !== 'ready');

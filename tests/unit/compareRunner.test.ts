@@ -6,7 +6,7 @@ import { createAppStore, type AppStore } from '../../src/state/store';
 import { CompareRunner } from '../../src/state/compareRunner';
 import { Runner } from '../../src/state/runner';
 import { pickCompare } from '../../src/state/compareActions';
-import { shownLosses, shownStep, shownStepsPerSec } from '../../src/state/compareSlice';
+import { shownFinished, shownLosses, shownStep, shownStepsPerSec } from '../../src/state/compareSlice';
 import { resetRun, setConfigField } from '../../src/state/actions';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
@@ -68,6 +68,22 @@ describe('CompareRunner', () => {
     const alone = new CpuTrainer({ ...defaultConfig(), ...TINY, sigma: 0.3 }).stepSync(9).records.map((r) => r.loss);
     expect(b).toEqual(alone);
     expect(a).not.toEqual(b);
+  });
+
+  it('after the target Play reads Continue and trains both runs on past it, in lockstep', async () => {
+    const { store, frames } = setup();
+    pickCompare('sigma', '0.3', store);
+    await frames(20);
+    expect(shownFinished(store.getState())).toBe(true);
+    store.setState({ playing: true });
+    await frames(6);
+    const s = store.getState();
+    expect(s.compareState.step).toBeGreaterThan(9);
+    const [a, b] = losses(store);
+    expect(a.length).toBe(s.compareState.step);
+    expect(b.length).toBe(s.compareState.step);
+    const alone = new CpuTrainer({ ...defaultConfig(), ...TINY, sigma: 0.3 }).stepSync(b.length).records.map((r) => r.loss);
+    expect(b).toEqual(alone);
   });
 
   it('switching the setting while a build or a step is in flight disposes the old engine and drops its replies', async () => {
