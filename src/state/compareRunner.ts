@@ -111,9 +111,9 @@ export class CompareRunner {
     const gen = this.generation;
     const s = this.store.getState();
     const setting: CompareSetting | null = s.compare;
+    // drop() cancelled the steps and evaluations in flight; the new runs count from 0
     this.steps.restart(0);
     this.steps.singleSteps = 0;
-    this.evals.restart();
     if (!setting) {
       this.store.setState({ compareState: COMPARE_OFF });
       return;
@@ -123,7 +123,6 @@ export class CompareRunner {
     this.deps.create(configs, setting.key, s.enginePref).then((handle) => {
       if (gen !== this.generation) return handle.engine.dispose();
       this.engine = handle.engine;
-      this.steps.restart(0);
       this.kind = handle.kind;
       this.store.setState((st) => ({
         compareState: {

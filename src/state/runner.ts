@@ -147,8 +147,10 @@ export class Runner {
     return ++this.generation;
   }
 
-  /** Drops in-flight replies and the curves (kept when carrying weights to the CPU). */
-  /** `load`: weights to continue from (a loaded weights file), applied to the new trainer. */
+  /**
+   * A new trainer for the store's config: drops in-flight replies and the curves (kept when
+   * carrying weights to the CPU). `load`: a train state to continue from (a loaded weights file).
+   */
   private rebuild(carryToCpu: boolean, load: TrainState | null = null): void {
     const gen = this.dropReplies();
     const build = ++this.build;
@@ -173,9 +175,8 @@ export class Runner {
       if (!handle) return;
       if (gen !== this.generation) return handle.trainer.dispose();
       const trainer = handle.trainer;
-      const withWeights = trainer as Trainer & { setWeights?: (state: TrainState) => void };
-      if (carried && withWeights.setWeights) {
-        withWeights.setWeights(carried);
+      if (carried) {
+        trainer.setWeights(carried);
         if (carryToCpu) this.resumeAt(carried.step, handle.info.adapterName);
       }
       this.trainer = trainer;
