@@ -25,20 +25,22 @@ function markData(s: Store, target: MarkTarget): MarkData {
   return {
     curves,
     markers: run === undefined ? s.markers : NO_MARKERS,
-    sweep: (s.sweep.results ?? []).map((r) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance })),
+    sweep: target.kind === 'transition' ? (s.sweep.results ?? []).map((r) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance })) : [],
     rounds: target.kind === 'rounds' ? s.reflow.history.map((r) => r[target.metric]) : [],
   };
 }
 
 export function StoryMarkLayer({ panel, x, y, plot }: StoryMarkLayerProps) {
   const chapter = useAppStore((s) => (s.story.open ? chapterById(s.story.chapter) : undefined));
-  // redraw when the marked data moves: σ markers, curves (every 8th version), sweep results, rounds
-  useAppStore((s) => s.markers);
-  useAppStore((s) => Math.floor(s.curveVersion / 8));
-  useAppStore((s) => Math.floor(s.compareState.version / 8));
-  useAppStore((s) => s.sweep.results);
-  useAppStore((s) => s.reflow.history);
-  if (!chapter || chapter.panel !== panel || !(plot.right > plot.left)) return null;
+  const mine = chapter?.panel === panel;
+  // only the chapter's panel redraws when the marked data moves: σ markers, curves (every 8th
+  // version), the compare runs' curves, sweep results, rounds
+  useAppStore((s) => (mine ? s.markers : null));
+  useAppStore((s) => (mine ? Math.floor(s.curveVersion / 8) : 0));
+  useAppStore((s) => (mine ? Math.floor(s.compareState.version / 8) : 0));
+  useAppStore((s) => (mine ? s.sweep.results : null));
+  useAppStore((s) => (mine ? s.reflow.history : null));
+  if (!chapter || !mine || !(plot.right > plot.left)) return null;
   const anchor = markAnchor(chapter.look.target, markData(appStore.getState(), chapter.look.target));
   if (!anchor) return null;
   const { box, line, label } = markPixels(anchor, x, y, plot, chapter.look.label.length);

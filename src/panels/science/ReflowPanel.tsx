@@ -49,10 +49,10 @@ export function ReflowPanel() {
     });
     return { x, ys, rowH };
   }, [rounds, history, size.width, size.height]);
-  /** The pixel box of row i (the story mark of the reflow chapter stays inside its row). */
-  const rowBox = (i: number) => {
+  /** The pixel box of row i below its first `skip` pixels (the reflow chapter's mark stays inside its row, under the title). */
+  const rowBox = (i: number, skip = 0) => {
     const top = M.top + i * (layout.rowH + ROW_GAP);
-    return { left: M.left, right: size.width - M.right, top, bottom: top + layout.rowH };
+    return { left: M.left, right: size.width - M.right, top: top + skip, bottom: top + layout.rowH };
   };
 
   useEffect(() => {
@@ -84,8 +84,7 @@ export function ReflowPanel() {
           </g>
         ))}
         <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">round</text>
-        {/* the mark's label stays below the row's title */}
-        <StoryMarkLayer panel="reflow" x={layout.x} y={layout.ys[REPRODUCTION_ROW]} plot={{ ...rowBox(REPRODUCTION_ROW), top: rowBox(REPRODUCTION_ROW).top + TITLE_H }} />
+        <StoryMarkLayer panel="reflow" x={layout.x} y={layout.ys[REPRODUCTION_ROW]} plot={rowBox(REPRODUCTION_ROW, TITLE_H)} />
       </PlotLayers>
     </PanelFrame>
   );
