@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// flowvar CLI: runs the TypeScript sources through tsx (no build step). See README "Command line".
+// flowvar CLI: runs the TypeScript sources through tsx (no build step). See docs/cli.md.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,4 +1,4 @@
-// Flag parsing of the headless CLI (README "Command line"). Pure: argv in, options or a usage error out.
+// Flag parsing of the headless CLI (docs/cli.md). Pure: argv in, options or a usage error out.
 
 export type EngineName = 'cpu' | 'gpu';
 

@@ -1,5 +1,5 @@
 // Output of `flowvar run`: one row per evaluation, as an aligned table or as JSON Lines. The key
-// names are a public interface (README "Command line"): add keys at the end, never rename.
+// names are a public interface (docs/cli.md): add keys at the end, never rename.
 import type { EvalMetrics, StepRecord } from '../engine/trainer';
 
 /** The keys of every row, in column order. */
