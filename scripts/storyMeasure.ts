@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../src/cli/engine';
-import { encodeConfig } from '../src/state/url';
+import { encodeConfig } from '../src/link/url';
 import type { EvalMetrics } from '../src/engine/trainer';
 import { DERIVED, FIGURE_RUNS, GRADVAR_TAIL, runConfig, runPrefix } from '../src/story/measurePlan';
 import type { Figure, FiguresFile } from '../src/story/figures';

@@ -4,14 +4,14 @@
 import type { ReactElement } from 'react';
 import { setHelp, toggleTheme } from './state/actions';
 import { useAppStore } from './state/useAppStore';
-import { PANELS, type PanelId } from './panels/panelList';
-import { panelHideName } from './state/viewParams';
+import { PANELS, type PanelId } from './story/panelList';
+import { panelHideName } from './link/viewParams';
 import type { Store } from './state/store';
 import { chapterById } from './story/chapters';
 import { Banners } from './ui/Banners';
 import { Controls } from './ui/Controls';
 import { EmbedBar } from './ui/EmbedBar';
-import { ErrorBoundary } from './ui/ErrorBoundary';
+import { ErrorBoundary } from './panels/ErrorBoundary';
 import { ExplainCard } from './ui/ExplainCard';
 import { StoryMark } from './ui/StoryMark';
 import { HelpOverlay } from './ui/HelpOverlay';

@@ -1,4 +1,4 @@
-// `flowvar run` of a compare link (`compare=<key>[:<value>]`, src/state/compareParam.ts): runs A
+// `flowvar run` of a compare link (`compare=<key>[:<value>]`, src/link/compareParam.ts): runs A
 // and B trained in lockstep (src/engine/compare.ts), one row per run per evaluation, each labelled
 // with its run (`run`, the last key). On the GPU a σ compare is one batched run (GpuBatchedCompare);
 // any other setting trains two GPU trainers, said on stderr.
@@ -6,8 +6,8 @@ import type { RunConfig } from '../engine/runConfig';
 import type { StepRecord } from '../engine/trainer';
 import { compareConfigs, runTag, PairedCompare, type CompareEngine, type CompareSetting } from '../engine/compare';
 import { CpuTrainer } from '../engine/cpuTrainer';
-import { encodeConfig } from '../state/url';
-import { formatCompare } from '../state/compareParam';
+import { encodeConfig } from '../link/url';
+import { formatCompare } from '../link/compareParam';
 import { compareJsonLine, compareTableHeader, compareTableRow, metricRow } from './format';
 import { openNodeGpu } from './engine';
 import type { EngineName, RunOptions } from './args';

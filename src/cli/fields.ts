@@ -1,6 +1,6 @@
 // `flowvar fields`: every setting of the query string, read from RUN_CONFIG_FIELDS.
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS, type Field } from '../engine/runConfig';
-import { formatField } from '../state/url';
+import { formatField } from '../link/url';
 import type { Io } from './run';
 
 function range(field: Field): string {

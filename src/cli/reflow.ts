@@ -1,6 +1,6 @@
 // `flowvar reflow`: train a share link's configuration, then K ReFlow rounds (pairs ← where the flow
 // takes the training x0's; each round from the same initial weights), printing one row per round.
-import { encodeConfig } from '../state/url';
+import { encodeConfig } from '../link/url';
 import { createEngine, type EngineHandle } from './engine';
 import { countFlag, engineFlag } from './args';
 import { readLinkArg, type Io } from './run';

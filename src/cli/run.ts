@@ -1,6 +1,6 @@
 // `flowvar run`: train a share link's configuration headless and print its metrics (README).
-import { encodeConfig } from '../state/url';
-import { decodeLink, type DecodedLink } from '../state/link';
+import { encodeConfig } from '../link/url';
+import { decodeLink, type DecodedLink } from '../link/link';
 import type { RunConfig } from '../engine/runConfig';
 import { createEngine } from './engine';
 import { jsonLine, metricRow, tableHeader, tableRow } from './format';

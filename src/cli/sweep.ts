@@ -1,7 +1,7 @@
 // `flowvar sweep`: train one model per σ side by side on a share link's configuration (same pairs,
 // init and batches) and print each σ's final figures: an aligned table, or JSON Lines. Also the
 // flag parsing shared with `flowvar reflow` (src/cli/reflow.ts).
-import { encodeConfig } from '../state/url';
+import { encodeConfig } from '../link/url';
 import { createEngine, openNodeGpu, RunError } from './engine';
 import { GpuSweepEngine } from '../engine/gpuSweepEngine';
 import { countFlag, engineFlag, UsageError } from './args';

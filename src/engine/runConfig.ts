@@ -1,5 +1,5 @@
 // RunConfig: everything a share link must reproduce, as one table (STYLE rule 8). The URL codec
-// (src/state/url.ts), the controls, the `_hide` flags, the runner and the CLI all read this table.
+// (src/link/url.ts), the controls, the `_hide` flags, the runner and the CLI all read this table.
 // Enum values come from src/math (one list each); `live: true` marks the settings that act between
 // steps without rebuilding the trainer (Trainer.setLive); every other change rebuilds it.
 import { ACTIVATION_NAMES } from '../math/activations';

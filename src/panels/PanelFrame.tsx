@@ -5,13 +5,13 @@
 import { useState, type ReactNode } from 'react';
 import { setFullscreen } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
-import { panelInfo, type PanelId } from './panelList';
-import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { panelInfo, type PanelId } from '../story/panelList';
+import { ErrorBoundary } from './ErrorBoundary';
 import { exportPanel } from './exportPanel';
 import { usePanelSummary } from './usePanelSummary';
 
 export interface PanelFrameProps {
-  /** the panel's row in src/panels/panelList.ts (its title and anchor) */
+  /** the panel's row in src/story/panelList.ts (its title and anchor) */
   id: PanelId;
   /** extra controls in the header (e.g. CSV export) */
   tools?: ReactNode;

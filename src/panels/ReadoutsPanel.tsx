@@ -2,9 +2,9 @@
 // and hints from metricList.ts), and which engine runs where. Plain HTML: numbers people read,
 // each with a data-testid (readout-<metric id>).
 import type { ReactNode } from 'react';
-import { formatMetric, formatPercent } from '../state/format';
+import { formatMetric, formatPercent } from '../format/format';
 import { useAppStore } from '../state/useAppStore';
-import { useLiveText } from '../ui/useLiveText';
+import { useLiveText } from './useLiveText';
 import { PanelFrame } from './PanelFrame';
 import { METRIC_LIST, type MetricInfo } from './metricList';
 import type { EvalMetrics } from '../engine/trainer';

@@ -2,11 +2,11 @@
 // curve's current level, or a box around a plane region, with the chapter's label beside it. The
 // anchor comes from storyMarkAnchor.ts; this layer only converts to pixels and draws, in the
 // panel's SVG, so the label sits inside the plot and never over the panel's tool buttons.
-import { formatMetric } from '../state/format';
+import { formatMetric } from '../format/format';
 import { appStore, type Store } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
 import { chapterById, type MarkTarget } from '../story/chapters';
-import type { PanelId } from './panelList';
+import type { PanelId } from '../story/panelList';
 import { markAnchor, markPixels, type MarkData, type PlotBox } from './storyMarkAnchor';
 
 export interface StoryMarkLayerProps {

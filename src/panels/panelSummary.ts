@@ -1,10 +1,10 @@
 // What each panel shows, as one sentence of numbers: the text a screen reader gets instead of
 // the canvas (and the PNG/SVG export's caption). One function per panel id; pure, no DOM.
-import { formatMetric, formatPercent } from '../state/format';
-import { formatSigma } from '../state/sigmaScale';
+import { formatMetric, formatPercent } from '../format/format';
+import { formatSigma } from '../format/sigmaScale';
 import type { Store } from '../state/store';
 import type { ScienceSlice } from '../state/scienceSlice';
-import type { PanelId } from './panelList';
+import type { PanelId } from '../story/panelList';
 
 /** The store as the summaries read it (the science slice is attached to the page store). */
 export type SummaryState = Store & Partial<ScienceSlice>;

@@ -2,7 +2,7 @@
 // from a store subscription: screen readers get the plotted values without a render per step.
 import { useEffect, useRef } from 'react';
 import { appStore } from '../state/store';
-import type { PanelId } from './panelList';
+import type { PanelId } from '../story/panelList';
 import { panelSummary, type SummaryState } from './panelSummary';
 
 /** Shortest time between two summary updates (a live region that talks every frame is noise). */

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { setPlaneDomain } from '../state/actions';
 import { appStore } from '../state/store';
-import type { PanelId } from './panelList';
+import type { PanelId } from '../story/panelList';
 import { useAppStore } from '../state/useAppStore';
 import { drawAxisBottom, drawAxisLeft } from './axes';
 import { PLANE_MARGIN, planeExtent, planeScales, type PlaneExtent, type PlaneScales } from './planeFrame';

@@ -3,11 +3,12 @@
 // by bumping a counter that the runner (src/state/runner.ts) watches.
 import { RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../engine/runConfig';
 import { pcg4d } from '../math/rng';
-import { clampField } from './url';
-import { stepSigma } from './sigmaScale';
+import { clampField } from '../link/url';
+import { stepSigma } from '../format/sigmaScale';
 import { appStore, type AppStore } from './store';
-import { SPEED_MAX, SPEED_MIN, type LayerId, type Theme } from './viewSlice';
-import type { PanelId } from '../panels/panelList';
+import { SPEED_MAX, SPEED_MIN, type Theme } from '../link/viewParams';
+import type { LayerId } from './viewSlice';
+import type { PanelId } from '../story/panelList';
 
 /** Sets one config field from a control's raw value (clamped to the field's range). */
 export function setConfigField<K extends ConfigKey>(key: K, raw: unknown, store: AppStore = appStore): void {

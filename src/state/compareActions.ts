@@ -1,6 +1,6 @@
 // Compare mode's actions (STYLE rule 9): plain exported functions on the store's compare slice.
 import type { CompareSetting } from '../engine/compare';
-import { parseCompare } from './compareParam';
+import { parseCompare } from '../link/compareParam';
 import { appStore, type AppStore } from './store';
 
 /** Turns compare mode on with `setting`, or off with null (the runs restart from step 0). */

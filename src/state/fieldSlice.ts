@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { ConditionalVarianceGrid } from '../math/conditionalVariance';
 import type { QuiverField } from '../engine/fieldProbe';
-import type { PanelId } from '../panels/panelList';
+import type { PanelId } from '../story/panelList';
 import type { Store } from './store';
 
 /** The data square a plane panel shows (its scales' domains). */

@@ -1,7 +1,7 @@
 // The markers a live change leaves on the curves ("σ 0 → 0.3" at the step it happened): which
 // settings leave one, their labels, and how a dragged slider folds into one marker per step.
 import type { ConfigKey, RunConfig } from '../engine/runConfig';
-import { formatSetting } from './format';
+import { formatSetting } from '../format/format';
 import type { ChangeMarker } from './runSlice';
 
 /** Live settings that change the training itself: each change leaves a marker on the curves. */

@@ -8,7 +8,7 @@ import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createScienceSlice, type ScienceSlice } from './scienceSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createFieldSlice, type FieldSlice } from './fieldSlice';
-import { createStorySlice, type StorySlice } from '../story/storySlice';
+import { createStorySlice, type StorySlice } from './storySlice';
 
 export type Store = ConfigSlice & RunSlice & ViewSlice & ScienceSlice & CompareSlice & FieldSlice & StorySlice;
 

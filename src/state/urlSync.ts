@@ -1,11 +1,11 @@
 // The store's RunConfig mirrored into the address bar (a history entry per preset, chapter, new
 // seed or loaded pairs; replaceState, debounced, for the rest), Back/Forward read back, and the
-// opening link read through the one decoder (src/state/link.ts). A link with any config key is
+// opening link read through the one decoder (src/link/link.ts). A link with any config key is
 // honoured exactly; a bare page gets the engine's start config (smaller on the CPU).
 import type { RunConfig } from '../engine/runConfig';
-import { encodeConfig } from './url';
-import { decodeLink } from './link';
-import { encodeViewParams, type ViewParams } from './viewParams';
+import { encodeConfig } from '../link/url';
+import { decodeLink } from '../link/link';
+import { encodeViewParams, type ViewParams } from '../link/viewParams';
 import { loadConfig } from './actions';
 import type { AppStore, Store } from './store';
 

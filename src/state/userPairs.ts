@@ -3,7 +3,7 @@
 // Values go through the codec's clampField, so the list obeys the field (max pairs, ±limit).
 import { RUN_CONFIG_FIELDS } from '../engine/runConfig';
 import type { PairSet } from '../math/couplings';
-import { clampField, PAIR_COORD_LIMIT } from './url';
+import { clampField, PAIR_COORD_LIMIT } from '../link/url';
 import { appStore, type AppStore } from './store';
 
 /** Most pairs a drawing holds (the field's limit, which the link carries). */

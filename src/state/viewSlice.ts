@@ -1,11 +1,12 @@
 // The view slice: what is shown and how (layers, theme, speed, overlays). Not part of a run's
-// reproducible config; the link carries some of it as view keys (src/state/viewParams.ts).
+// reproducible config; the link carries some of it as view keys (src/link/viewParams.ts).
 import type { StateCreator } from 'zustand/vanilla';
 import type { EnginePreference } from '../engine/createTrainer';
-import type { PanelId } from '../panels/panelList';
+import type { PanelId } from '../story/panelList';
+import type { Theme } from '../link/viewParams';
 import type { Store } from './store';
 
-/** Layer toggles: one row each, grouped by the panel that draws them (ids of src/panels/panelList.ts). */
+/** Layer toggles: one row each, grouped by the panel that draws them (ids of src/story/panelList.ts). */
 export const LAYERS = [
   { id: 'lines', panel: 'pairs', label: 'training lines x0 → x1', on: true },
   { id: 'tube', panel: 'pairs', label: 'noise tube ±2σ', on: true },
@@ -19,12 +20,6 @@ export const LAYERS = [
   { id: 'partners', panel: 'flow', label: 'lines to training partners', on: false },
 ] as const satisfies readonly { id: string; panel: PanelId; label: string; on: boolean }[];
 export type LayerId = (typeof LAYERS)[number]['id'];
-
-export type Theme = 'lecture' | 'projector';
-
-/** Steps per animation frame (the speed control). */
-export const SPEED_MIN = 1;
-export const SPEED_MAX = 200;
 
 export interface ViewSlice {
   speed: number;

@@ -5,7 +5,7 @@
 import type { RunConfig } from '../engine/runConfig';
 import { mlpShape } from '../engine/world';
 import { mlpLayout } from '../math/mlp';
-import { sanitizeConfig } from './url';
+import { sanitizeConfig } from '../link/url';
 import { appStore, type AppStore } from './store';
 import { fullTrainState, type TrainState } from '../engine/trainState';
 

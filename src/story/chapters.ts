@@ -6,17 +6,17 @@
 //   Chapter     { id, title, text, panel, look, tryThis, config, gpu?, cpu? }
 //     text      2–4 sentences; figures are placeholders `{<chapter>.<figure>}` filled from
 //               src/story/figures.json (written by `npm run story:measure`, see figures.ts)
-//     panel     the PanelId the chapter is about (src/panels/panelList.ts)
+//     panel     the PanelId the chapter is about (src/story/panelList.ts)
 //     look      "what to look for": a highlight + label on that panel (ChapterMark)
 //     tryThis   one action with a button label (ChapterAction)
 //     config    RunConfig partial for every engine; `gpu` / `cpu` add per-engine overrides
 //   chapterConfig(chapter, engine) → the RunConfig it opens (its own seed: a fresh run every time)
 //   CHAPTERS, CHAPTER_IDS, chapterById(id), chapterIndex(id)
-// Store side (src/story/storySlice.ts): `story: { chapter, open, modified }` and the actions
+// Store side (src/state/storySlice.ts): `story: { chapter, open, modified }` and the actions
 // openChapter(id), closeStory(), nextChapter(), prevChapter(); opening goes through openChapter.
 import { defaultConfig, type RunConfig } from '../engine/runConfig';
 import type { EngineKind } from '../engine/trainer';
-import type { PanelId } from '../panels/panelList';
+import type { PanelId } from './panelList';
 import type { CompareSetting } from '../engine/compare';
 
 export type ChapterId = 'lines' | 'rotated' | 'noise' | 'memorize' | 'collision' | 'sweep' | 'reflow' | 'compare';

@@ -1,7 +1,7 @@
 // The figures a chapter's text quotes, as measured by `npm run story:measure` (figures.json), and
 // the filling of `{chapter.figure}` placeholders. Each figure carries its kind, so it is written
 // the same way everywhere: a percentage, chance as 1/N, a count, or two significant digits.
-import { formatMetric, formatPercent } from '../state/format';
+import { formatMetric, formatPercent } from '../format/format';
 import measured from './figures.json';
 
 export type FigureKind = 'percent' | 'chance' | 'count' | 'number';

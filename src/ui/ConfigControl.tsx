@@ -6,7 +6,7 @@ import { isLiveKey, RUN_CONFIG_FIELDS, type ConfigKey } from '../engine/runConfi
 import { setConfigField } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
 import { appStore } from '../state/store';
-import { formatValue } from '../state/format';
+import { formatValue } from '../format/format';
 import type { ControlSpec } from './controlTable';
 import { SigmaSlider } from './SigmaSlider';
 

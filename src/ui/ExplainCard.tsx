@@ -2,11 +2,11 @@
 // what to look for (and on which panel), its "Try this" button, previous / next, and close. It
 // stays while people change settings ("modified from chapter 3"); only closing it or opening
 // another chapter changes it. Its box keeps one height, so nothing below it moves.
-import { panelInfo } from '../panels/panelList';
+import { panelInfo } from '../story/panelList';
 import { useAppStore } from '../state/useAppStore';
 import { chapterById, chapterIndex, CHAPTERS } from '../story/chapters';
 import { fillFigures } from '../story/figures';
-import { closeStory, nextChapter, openChapter, prevChapter, tryChapter } from '../story/storyActions';
+import { closeStory, nextChapter, openChapter, prevChapter, tryChapter } from '../state/storyActions';
 
 export function ExplainCard() {
   const id = useAppStore((s) => s.story.chapter);

@@ -2,7 +2,7 @@
 import { toggleLayer } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
 import { LAYERS } from '../state/viewSlice';
-import { PANELS } from '../panels/panelList';
+import { PANELS } from '../story/panelList';
 
 export function LayerToggles() {
   const layers = useAppStore((s) => s.layers);

@@ -4,10 +4,10 @@
 // and here also ← / → turn the chapters (→ is "one step" outside lecture mode).
 import { useEffect, type ReactElement } from 'react';
 import { useAppStore } from '../state/useAppStore';
-import type { PanelId } from '../panels/panelList';
+import type { PanelId } from '../story/panelList';
 import { chapterById, chapterIndex, CHAPTERS } from '../story/chapters';
 import { fillFigures } from '../story/figures';
-import { nextChapter, openChapter, prevChapter } from '../story/storyActions';
+import { nextChapter, openChapter, prevChapter } from '../state/storyActions';
 import { Banners } from './Banners';
 import { HelpOverlay } from './HelpOverlay';
 import { PlaySigmaBar } from './PlaySigmaBar';

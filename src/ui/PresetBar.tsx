@@ -2,7 +2,7 @@
 import { useAppStore } from '../state/useAppStore';
 import { CHAPTERS } from '../story/chapters';
 import { fillFigures } from '../story/figures';
-import { openChapter } from '../story/storyActions';
+import { openChapter } from '../state/storyActions';
 
 export function PresetBar() {
   const active = useAppStore((s) => (s.story.open ? s.story.chapter : null));

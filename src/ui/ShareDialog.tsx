@@ -2,11 +2,11 @@
 // autoplay and embed mode; the dialog writes the link and an <iframe> snippet and shows a live
 // preview of exactly that link. A modal (src/ui/useModal.ts); the link itself is src/ui/shareBuilder.ts.
 import { useEffect, useMemo, useState } from 'react';
-import { PANELS } from '../panels/panelList';
+import { PANELS } from '../story/panelList';
 import { CHAPTERS } from '../story/chapters';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
-import { HIDABLE_CONTROLS, PAGE_CONTROLS, panelHideName } from '../state/viewParams';
+import { HIDABLE_CONTROLS, PAGE_CONTROLS, panelHideName } from '../link/viewParams';
 import { useAppStore } from '../state/useAppStore';
 import { builderLink, iframeSnippet, type BuilderChoice } from './shareBuilder';
 import { useModal } from './useModal';

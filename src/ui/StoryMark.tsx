@@ -2,10 +2,10 @@
 // card is open; a whole-panel target also carries the chapter's label here, a readout target
 // outlines and labels its own row (a curve or region target is labelled on the data by
 // src/panels/StoryMarkLayer.tsx). The panel is found by its anchor
-// (src/panels/panelList.ts); its label is portalled into it, so the panels need no story code.
+// (src/story/panelList.ts); its label is portalled into it, so the panels need no story code.
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { panelInfo } from '../panels/panelList';
+import { panelInfo } from '../story/panelList';
 import { useAppStore } from '../state/useAppStore';
 import { chapterById } from '../story/chapters';
 

@@ -1,10 +1,10 @@
 // Play / pause / single step / reset / new seed, the speed, and the live step and loss readouts
 // (data-testid "step-count" and "loss-readout", which the e2e tests watch).
 import { newSeed, resetRun, setSpeed, stepOnce, togglePlay } from '../state/actions';
-import { formatMetric } from '../state/format';
+import { formatMetric } from '../format/format';
 import { useAppStore } from '../state/useAppStore';
-import { SPEED_MAX, SPEED_MIN } from '../state/viewSlice';
-import { useLiveText } from './useLiveText';
+import { SPEED_MAX, SPEED_MIN } from '../link/viewParams';
+import { useLiveText } from '../panels/useLiveText';
 import { shownFinished, shownLosses, shownStep, shownStepsPerSec } from '../state/compareSlice';
 
 function formatRate(stepsPerSec: number): string {

@@ -2,8 +2,8 @@
 import { nudgeSigma, resetRun, setFullscreen, setHelp, stepOnce, togglePlay, toggleTheme } from '../state/actions';
 import { appStore } from '../state/store';
 import { CHAPTERS } from '../story/chapters';
-import { nextChapter, openChapterAt, prevChapter } from '../story/storyActions';
-import { isPanelId, PANEL_IDS, type PanelId } from '../panels/panelList';
+import { nextChapter, openChapterAt, prevChapter } from '../state/storyActions';
+import { isPanelId, PANEL_IDS, type PanelId } from '../story/panelList';
 
 export interface KeyBinding {
   /** KeyboardEvent.key values that trigger it */

@@ -1,7 +1,7 @@
 // The classroom builder's link (the "Share / embed" dialog): the current run's share link with
 // the chosen hide flags, panels, chapter, theme, autoplay and embed keys replaced. Pure: a string
 // in, a string out, so the dialog, its preview and the tests build the same link.
-import { HIDABLE_CONTROLS } from '../state/viewParams';
+import { HIDABLE_CONTROLS } from '../link/viewParams';
 
 export interface BuilderChoice {
   /** controls to hide (names of HIDABLE_CONTROLS) */

@@ -1,7 +1,7 @@
 // Helpers for the explorable's e2e tests: tiny CPU links, the store through the page's debug hook
 // (window.__flowvar, src/main.tsx), and pixel checks of the panels' 2-D canvases.
 import type { Locator, Page } from 'playwright-core';
-import { encodeConfig } from '../../src/state/url';
+import { encodeConfig } from '../../src/link/url';
 import type { RunConfig } from '../../src/engine/runConfig';
 
 /** Sizes that keep every e2e run to seconds on the CPU worker (2-core machine). */

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, pageState, TINY } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
-import { decodeConfig } from '../../src/state/url';
+import { decodeConfig } from '../../src/link/url';
 
 const browser = sharedBrowser();
 

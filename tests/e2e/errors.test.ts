@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { appUrl, watchPage, sharedBrowser } from './harness';
 import { cpuQuery, pageState, simulateDeviceLoss, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
-import { encodeConfig } from '../../src/state/url';
+import { encodeConfig } from '../../src/link/url';
 
 const browser = sharedBrowser();
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, pageState, TINY } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
-import { decodeLink } from '../../src/state/link';
+import { decodeLink } from '../../src/link/link';
 import { HOSTILE_QUERIES } from '../unit/hostileLinks';
 
 const browser = sharedBrowser();

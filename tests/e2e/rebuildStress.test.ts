@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { appUrl, watchPage, type PageWatch, sharedBrowser } from './harness';
 import { pageState, simulateDeviceLoss, TINY, waitForStep } from './appPage';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
-import { encodeConfig } from '../../src/state/url';
+import { encodeConfig } from '../../src/link/url';
 import { chapterConfig, CHAPTERS } from '../../src/story/chapters';
 
 const browser = sharedBrowser();

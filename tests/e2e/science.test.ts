@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, inkedPixels, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
-import { PANELS } from '../../src/panels/panelList';
+import { PANELS } from '../../src/story/panelList';
 
 const Q = cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16, steps: 30 });
 

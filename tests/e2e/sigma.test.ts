@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { appUrl, watchPage, sharedBrowser } from './harness';
 import { cpuQuery, pageState, TINY, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
-import { SIGMA_NOTCHES } from '../../src/state/sigmaScale';
+import { SIGMA_NOTCHES } from '../../src/format/sigmaScale';
 
 const browser = sharedBrowser();
 

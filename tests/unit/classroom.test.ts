@@ -2,7 +2,7 @@
 // list and the autoplay rule (the weights file codec: tests/unit/weightsFile.test.ts).
 import { describe, expect, it } from 'vitest';
 import { builderLink, iframeSnippet, type BuilderChoice } from '../../src/ui/shareBuilder';
-import { encodeViewParams, PAGE_CONTROLS, parseViewParams } from '../../src/state/viewParams';
+import { encodeViewParams, PAGE_CONTROLS, parseViewParams } from '../../src/link/viewParams';
 import { readPngText, withPngText } from '../../src/panels/pngText';
 import { precacheList } from '../../src/offline/precachePlugin';
 import { resolveAutoplay } from '../../src/ui/motionSetting';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { compareConfigs, PairedCompare, runTag, settingLabel } from '../../src/engine/compare';
-import { compareFromQuery, formatCompare, parseCompare } from '../../src/state/compareParam';
+import { compareFromQuery, formatCompare, parseCompare } from '../../src/link/compareParam';
 import { main } from '../../src/cli/main';
 import { COMPARE_ROW_KEYS } from '../../src/cli/format';
 import type { EvalMetrics, StepRecord } from '../../src/engine/trainer';

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/state/store';
 import { chapterById } from '../../src/story/chapters';
-import { openChapter, tryChapter } from '../../src/story/storyActions';
+import { openChapter, tryChapter } from '../../src/state/storyActions';
 import { shareQuery } from '../../src/state/urlSync';
-import { parseViewParams } from '../../src/state/viewParams';
+import { parseViewParams } from '../../src/link/viewParams';
 import { compareConfigs } from '../../src/engine/compare';
 
 describe('the compare chapter', () => {

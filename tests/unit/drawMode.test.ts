@@ -5,7 +5,7 @@ import { cursorKey, hitEndpoint, hitLine, type DrawCursor } from '../../src/pane
 import { bundlesStamp, circleStamp, cloudStamp, stampPairs } from '../../src/math/stamps';
 import { addPair, flattenPairs, MAX_USER_PAIRS, movePoint, removePair, scheduleUserPairs, setUserPairs, startingPairs, USER_PAIRS_DEBOUNCE_MS, userPairsPending } from '../../src/state/userPairs';
 import { createAppStore } from '../../src/state/store';
-import { decodeConfig, encodeConfig } from '../../src/state/url';
+import { decodeConfig, encodeConfig } from '../../src/link/url';
 import { makePairs } from '../../src/math/couplings';
 import { worldSpec } from '../../src/engine/world';
 import { expectClose } from './expectClose';

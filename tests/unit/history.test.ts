@@ -4,10 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../src/state/store';
 import { newSeed, setConfigField } from '../../src/state/actions';
-import { openChapterAt } from '../../src/story/storyActions';
+import { openChapterAt } from '../../src/state/storyActions';
 import { setUserPairs } from '../../src/state/userPairs';
 import { mirrorToUrl, URL_DEBOUNCE_MS } from '../../src/state/urlSync';
-import { decodeLink } from '../../src/state/link';
+import { decodeLink } from '../../src/link/link';
 
 interface FakeWindow {
   entries: string[];

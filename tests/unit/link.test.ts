@@ -5,12 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseRunArgs } from '../../src/cli/args';
 import { readLinkArg } from '../../src/cli/run';
-import { decodeLink } from '../../src/state/link';
+import { decodeLink } from '../../src/link/link';
 import { readLink } from '../../src/state/urlSync';
 import { RUN_CONFIG_FIELDS, CONFIG_KEYS, defaultConfig, type Field, type RunConfig } from '../../src/engine/runConfig';
-import { encodeConfig } from '../../src/state/url';
-import { DEFAULT_VIEW_PARAMS } from '../../src/state/viewParams';
-import { SPEED_MAX, SPEED_MIN } from '../../src/state/viewSlice';
+import { encodeConfig } from '../../src/link/url';
+import { DEFAULT_VIEW_PARAMS } from '../../src/link/viewParams';
+import { SPEED_MAX, SPEED_MIN } from '../../src/link/viewParams';
 import { HOSTILE_LINKS } from './hostileLinks';
 
 const BASE = 'https://example.org/flowvar/';

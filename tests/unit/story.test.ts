@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/state/store';
 import { newSeed, setSigma } from '../../src/state/actions';
 import { CHAPTERS, chapterConfig, chapterFromLink } from '../../src/story/chapters';
-import { closeStory, nextChapter, openChapter, prevChapter } from '../../src/story/storyActions';
-import { trackStoryModified } from '../../src/story/storySlice';
-import { parseViewParams } from '../../src/state/viewParams';
+import { closeStory, nextChapter, openChapter, prevChapter } from '../../src/state/storyActions';
+import { trackStoryModified } from '../../src/state/storySlice';
+import { parseViewParams } from '../../src/link/viewParams';
 import { shareQuery } from '../../src/state/urlSync';
-import { decodeConfig } from '../../src/state/url';
+import { decodeConfig } from '../../src/link/url';
 
 function storyStore() {
   const store = createAppStore();

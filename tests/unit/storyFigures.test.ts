@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CHAPTERS } from '../../src/story/chapters';
 import { FIGURES, fillFigures, formatFigure, placeholders } from '../../src/story/figures';
 import { DERIVED, FIGURE_RUNS, runConfig, runPrefix } from '../../src/story/measurePlan';
-import { encodeConfig } from '../../src/state/url';
+import { encodeConfig } from '../../src/link/url';
 
 describe('story figures', () => {
   it('figures.json was measured on the CPU engine with every figure run\'s current config', () => {

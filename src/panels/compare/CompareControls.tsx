@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { COMPARE_KEYS, type CompareKey } from '../../engine/compare';
 import { RUN_CONFIG_FIELDS } from '../../engine/runConfig';
 import { pickCompare } from '../../state/compareActions';
-import { formatField } from '../../state/url';
+import { formatField } from '../../link/url';
 import { useAppStore } from '../../state/useAppStore';
 
 const KEY_LABELS: Record<CompareKey, string> = { sigma: 'σ', interpolant: 'interpolant', width: 'width', lr: 'learning rate', phi: 'coupling angle φ' };

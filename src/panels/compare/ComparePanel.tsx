@@ -2,7 +2,7 @@
 // runs are not one batched dispatch, both learned flows on the same axes, both runs' gradient
 // variance and loss on one plot, and the readouts of A and B with the difference B − A.
 import { settingLabel } from '../../engine/compare';
-import { formatMetric, formatPercent } from '../../state/format';
+import { formatMetric, formatPercent } from '../../format/format';
 import { useAppStore } from '../../state/useAppStore';
 import { useShallow } from 'zustand/react/shallow';
 import { PanelFrame } from '../PanelFrame';

@@ -4,7 +4,7 @@
 // geometry is pure (./geometry.ts); this hook only wires events to it.
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { appStore } from '../../state/store';
-import { PAIR_COORD_LIMIT } from '../../state/url';
+import { PAIR_COORD_LIMIT } from '../../link/url';
 import { addPair, MAX_USER_PAIRS, movePoint, removePair, scheduleUserPairs, startingPairs, type PairEnd, type PairsHistory } from '../../state/userPairs';
 import { stampPairs, type StampKind } from '../../math/stamps';
 import type { PlaneScales } from '../planeFrame';

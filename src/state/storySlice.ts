@@ -1,10 +1,10 @@
 // The story slice (issue 8): which chapter is shown, whether its card is open, and whether the
 // run was changed since the chapter opened ("modified from chapter N"). Actions are in
-// src/story/storyActions.ts; `modified` is kept current by trackStoryModified().
+// src/state/storyActions.ts; `modified` is kept current by trackStoryModified().
 import type { StateCreator } from 'zustand/vanilla';
-import { encodeConfig } from '../state/url';
-import type { AppStore, Store } from '../state/store';
-import { chapterById, chapterConfig, CHAPTER_IDS, type ChapterId } from './chapters';
+import { encodeConfig } from '../link/url';
+import type { AppStore, Store } from './store';
+import { chapterById, chapterConfig, CHAPTER_IDS, type ChapterId } from '../story/chapters';
 
 export interface StoryState {
   /** the chapter shown (or last shown, when closed) */

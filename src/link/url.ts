@@ -265,7 +265,7 @@ export function duplicateCounter(): (key: string) => string | null {
   };
 }
 
-/** RunConfig from the settings of a link (view keys are skipped: src/state/viewParams.ts reads them). */
+/** RunConfig from the settings of a link (view keys are skipped: src/link/viewParams.ts reads them). */
 export function decodeConfigParams(params: readonly LinkParam[]): { config: RunConfig; corrections: string[] } {
   const config = defaultConfig();
   const corrections: string[] = [];
@@ -305,7 +305,7 @@ export function configNotes(config: RunConfig): string | null {
 /**
  * RunConfig from a link (a bare query, `?…`, `#…`, or a full URL). Never throws: every value ends
  * within range and each change is listed in `corrections`. View keys are skipped silently; to
- * read a whole link as the page does, use decodeLink (src/state/link.ts).
+ * read a whole link as the page does, use decodeLink (src/link/link.ts).
  */
 export function decodeConfig(query: string): { config: RunConfig; corrections: string[] } {
   return decodeConfigParams(linkParams(query));

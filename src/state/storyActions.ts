@@ -4,11 +4,11 @@
 // chapter's "Try this" button live here too.
 import type { ConfigKey } from '../engine/runConfig';
 import type { EngineKind } from '../engine/trainer';
-import { setConfigField } from '../state/actions';
-import { setCompare } from '../state/compareActions';
-import { startReflow, startSweep } from '../state/scienceActions';
-import { appStore, type AppStore, type Store } from '../state/store';
-import { chapterById, chapterConfig, chapterIndex, CHAPTERS, type Chapter, type ChapterId } from './chapters';
+import { setConfigField } from './actions';
+import { setCompare } from './compareActions';
+import { startReflow, startSweep } from './scienceActions';
+import { appStore, type AppStore, type Store } from './store';
+import { chapterById, chapterConfig, chapterIndex, CHAPTERS, type Chapter, type ChapterId } from '../story/chapters';
 
 /** The engine a chapter's sizes are chosen for: the running one, else the one asked for. */
 export function engineFor(s: Store): EngineKind {

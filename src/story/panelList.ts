@@ -1,6 +1,6 @@
 // The one list of panels (SPEC §6), in reading order: the view state (full screen, embed, `panel=`
 // links, the F key), the panel frames (their headings), the layer toggles and the story's chapters
-// all read it. Pure data, no React: src/state may import it (the rows name what the page mounts).
+// all read it. Pure data, no React: it sits in the story layer, below the link codec and the store.
 
 export interface PanelInfo {
   /** short id: `panel=<id>` in links, `data-panel` on the section */

@@ -1,5 +1,5 @@
 // The link's compare setting: `compare=<key>` or `compare=<key>:<value>` (a view key of
-// src/state/url.ts VIEW_KEYS), e.g. `compare=sigma:0.05`, `compare=width:64`. The value goes
+// src/link/url.ts VIEW_KEYS), e.g. `compare=sigma:0.05`, `compare=width:64`. The value goes
 // through the config codec's clampField, so run B's setting obeys the field's range; parsing
 // never throws: a bad key turns compare off, a bad value takes the key's default, and both are
 // reported like every other correction.

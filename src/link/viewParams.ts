@@ -4,8 +4,7 @@
 // means the same here as there. Parsing never throws: a bad value is ignored and reported.
 import { CONFIG_KEYS } from '../engine/runConfig';
 import type { EnginePreference } from '../engine/createTrainer';
-import { SPEED_MAX, SPEED_MIN, type Theme } from './viewSlice';
-import { isPanelId, PANEL_IDS, type PanelId } from '../panels/panelList';
+import { isPanelId, PANEL_IDS, type PanelId } from '../story/panelList';
 import { chapterFromLink, CHAPTERS, type ChapterId } from '../story/chapters';
 import { clampNumber, duplicateCounter, isViewKey, linkParams, type LinkParam } from './url';
 import { COMPARE_PARAM, formatCompare, parseCompare } from './compareParam';
@@ -22,6 +21,12 @@ export const PAGE_CONTROLS: readonly string[] = ['play', 'step', 'reset', 'newSe
 /** Controls a classroom link can hide: every config field, the page's own controls and the panels. */
 export const HIDABLE_CONTROLS: readonly string[] = [...CONFIG_KEYS, ...PAGE_CONTROLS, ...PANEL_IDS.map(panelHideName)];
 
+export type Theme = 'lecture' | 'projector';
+
+/** Steps per animation frame (the speed control and the `speed=` key). */
+export const SPEED_MIN = 1;
+export const SPEED_MAX = 200;
+
 const HIDE_SUFFIX = '_hide';
 const ENGINES: readonly EnginePreference[] = ['auto', 'cpu', 'gpu'];
 const THEMES: readonly Theme[] = ['lecture', 'projector'];
@@ -36,7 +41,7 @@ export interface ViewParams {
   panel: PanelId | null;
   speed: number | null;
   engine: EnginePreference;
-  /** run B's setting of compare mode (`compare=<key>[:<value>]`, src/state/compareParam.ts), or null */
+  /** run B's setting of compare mode (`compare=<key>[:<value>]`, src/link/compareParam.ts), or null */
   compare: CompareSetting | null;
   /** lecture mode: one chapter per screen, big type (src/ui/LectureMode.tsx) */
   lecture: boolean;
