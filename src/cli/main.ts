@@ -14,6 +14,7 @@ const stdio: Io = {
 const LAZY_COMMANDS: Record<string, { file: string; entry: string }> = {
   sweep: { file: './sweep.ts', entry: 'runSweepCommand' },
   reflow: { file: './reflow.ts', entry: 'runReflowCommand' },
+  export: { file: './export.ts', entry: 'runExportCommand' },
 };
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -45,7 +46,7 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
         if (parsed.kind === 'help') { io.out(USAGE); return 0; }
         return await runCommand(parsed.options, io);
       }
-      case 'sweep': case 'reflow': return await lazyCommand(command, rest, io);
+      case 'sweep': case 'reflow': case 'export': return await lazyCommand(command, rest, io);
       case 'fields': return fieldsCommand(io);
       case undefined: case 'help': case '--help': case '-h': io.out(USAGE); return command === undefined ? 2 : 0;
       default: throw new UsageError(`unknown command ${JSON.stringify(command.slice(0, 40))}`);
