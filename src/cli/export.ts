@@ -6,7 +6,7 @@ import { UsageError } from './args';
 import { RunError } from './engine';
 import type { Io } from './run';
 import { pytorchScript, SCRIPT_NAME } from '../export/pytorchScript';
-import { loadScriptTemplate } from '../export/templateNode';
+import { loadScriptTemplate } from '../node/scriptTemplate';
 
 export const EXPORT_USAGE = `Usage:
   flowvar export "<query string>" [--out FILE]

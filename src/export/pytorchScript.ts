@@ -1,10 +1,10 @@
 // The exported PyTorch script (issue "Take a link to PyTorch"): the template src/export/flowvar_run.py
 // with the link, its decoded config, the config table's defaults and the version filled in. Pure:
-// the caller passes the template text (Node reads it with fs, src/export/templateNode.ts; the page
+// the caller passes the template text (Node reads it with fs, src/node/scriptTemplate.ts; the page
 // imports it with ?raw, src/export/templateBrowser.ts).
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS } from '../engine/runConfig';
-import { decodeLink } from '../state/link';
-import { encodeConfig, formatField, URL_VERSION } from '../state/url';
+import { decodeLink } from '../link/link';
+import { encodeConfig, formatField, URL_VERSION } from '../link/url';
 import pkg from '../../package.json';
 import { DIM_KEY_DOCS, ROW_KEY_DOCS } from './rowKeys';
 import { SETTING_USE } from './settingUse';

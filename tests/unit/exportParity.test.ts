@@ -10,7 +10,7 @@
 // agree to 1e-3 relative.
 import { describe, expect, it } from 'vitest';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
-import { decodeLink } from '../../src/state/link';
+import { decodeLink } from '../../src/link/link';
 import { nodeMlpKernel } from '../../src/node/wasmKernel';
 import { expectClose } from './expectClose';
 import { runScript, writeScript } from './torchPython';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_KEYS } from '../../src/engine/runConfig';
 import { pytorchScript, FLOWVAR_VERSION } from '../../src/export/pytorchScript';
-import { loadScriptTemplate } from '../../src/export/templateNode';
+import { loadScriptTemplate } from '../../src/node/scriptTemplate';
 import { DIM_KEY_DOCS, RUN_ROW_KEYS } from '../../src/export/rowKeys';
 import { ROW_KEYS } from '../../src/cli/format';
 import { main } from '../../src/cli/main';

@@ -25,8 +25,9 @@ export const LAYERS: Readonly<Record<string, Layer>> = {
   link: { below: ['story'], packages: [] }, // the share-link codec: read by the page and the CLI
   state: { below: ['link'], packages: ['zustand'] }, // the store, its slices, actions and runners
   panels: { below: ['state'], packages: ['react', 'd3', 'zustand'] }, // plots: React shells and draw functions
-  ui: { below: ['panels'], packages: ['react', 'react-dom'] }, // controls, dialogs, keys
-  cli: { below: ['node', 'link'], packages: ['node:'] }, // `flowvar`: above the codec, beside the page
+  export: { below: ['link', '../package.json'], packages: [] }, // the PyTorch script of a link: template and generator
+  ui: { below: ['panels', 'export'], packages: ['react', 'react-dom'] }, // controls, dialogs, keys
+  cli: { below: ['node', 'export'], packages: ['node:'] }, // `flowvar`: above the codec, beside the page
   'crossOriginIsolation.ts': { below: [], packages: [] }, // the isolation headers: one table
   'csp.ts': { below: [], packages: [] }, // the Content-Security-Policy: one table
   offline: { below: ['crossOriginIsolation.ts'], packages: ['node:', 'vite'] }, // service worker and its precache list

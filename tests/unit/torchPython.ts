@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pytorchScript } from '../../src/export/pytorchScript';
-import { loadScriptTemplate } from '../../src/export/templateNode';
+import { loadScriptTemplate } from '../../src/node/scriptTemplate';
 
 const CANDIDATES = ['python3', '/usr/bin/python3'];
 let found: string | null | undefined;
