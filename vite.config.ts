@@ -27,10 +27,10 @@ function staticHostHeaders(): Plugin {
   };
 }
 
-// Relative base: the built site works from any static host and sub-path (SPEC §7).
+// Relative base: the built site works from any static host and sub-path (docs/deploy.md#static-hosting).
 export default defineConfig({
   base: './',
-  // precachePlugin: dist/sw.js with the build's file list (offline once loaded, SPEC §7)
+  // precachePlugin: dist/sw.js with the build's file list (offline once loaded, docs/deploy.md#offline)
   plugins: [react(), contentSecurityPolicy(), staticHostHeaders(), precachePlugin()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },

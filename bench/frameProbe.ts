@@ -1,4 +1,4 @@
-// Frame-time probe (issue 4): open the built app with 10 000 drawn trajectories while it trains,
+// Frame-time probe (docs/design.md#the-page-never-blocks): open the built app with 10 000 drawn trajectories while it trains,
 // sample requestAnimationFrame intervals for a few seconds, report p50/p90/p99/max.
 import type { Page } from 'playwright-core';
 import type { FrameProbe } from './types';

@@ -1,4 +1,4 @@
-// Time to insight (issue 8, item 9): open the built app on each engine and measure the seconds
+// Time to insight (docs/design.md#what-the-app-shows: each effect within seconds): open the built app on each engine and measure the seconds
 // from navigation until (a) the rotated-pairing chapter shows a reproduction of at least 90 % and
 // (b) the σ chapter shows a gradient variance at least 10× the σ = 0 chapter's at the same step
 // (the σ = 0 curve is the one run (a) drew, on the same engine). Times are the page's own

@@ -98,7 +98,7 @@ export interface InsightRow {
   note: string;
 }
 
-/** rAF interval statistics of the app page (issue 4), milliseconds. */
+/** rAF interval statistics of the app page, milliseconds. */
 export type FrameProbe =
   | { ok: true; url: string; frames: number; seconds: number; p50: number; p90: number; p99: number; max: number; note: string }
   | { ok: false; reason: string };

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const DIR = fileURLToPath(new URL('../src/engine/wasm/', import.meta.url));
 const COMMON = ['assembly/mlp.ts', '-O3', '--noAssert', '--runtime', 'stub', '--importMemory', '--enable', 'simd'];
-/** 65536 pages = 4 GiB: the largest batch × width × depth (SPEC §4) fits (see README). */
+/** 65536 pages = 4 GiB: the largest batch × width × depth (the ranges of src/engine/runConfig.ts) fits (docs/development.md#the-webassembly-build). */
 export const VARIANTS = {
   'mlp.wasm': [],
   'mlpShared.wasm': ['--enable', 'threads', '--sharedMemory', '--maximumMemory', '65536'],

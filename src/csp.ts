@@ -1,4 +1,4 @@
-// The page's Content-Security-Policy (README "Content-Security-Policy"): vite.config.ts writes it
+// The page's Content-Security-Policy (docs/deploy.md#content-security-policy): vite.config.ts writes it
 // into the built index.html as a <meta http-equiv>, tests/e2e/csp.test.ts checks that the page
 // runs under it without a violation. Not applied to `npm run dev` (Vite's dev server needs an
 // inline React Refresh preamble and a WebSocket).

@@ -44,7 +44,7 @@ async function boot(): Promise<void> {
   // reduced motion: nothing trains by itself unless the link or the reader's setting says so
   const autoplay = resolveAutoplay(view.autoplay, storedAutoplay(), prefersReducedMotion());
   appStore.setState({ lecture: view.lecture, autoplayLink: view.autoplay, autoplay, playing: autoplay });
-  // the faster engine by measurement, unless the link names one (issue 8, item 5)
+  // the faster engine by measurement, unless the link names one (docs/design.md#works-everywhere)
   const opening = chapterById(view.chapter ?? CHAPTERS[0].id) ?? CHAPTERS[0];
   const choice = await chooseEngine(view.engine, link.config ?? chapterConfig(opening, 'cpu'));
   const guess = choice.kind;

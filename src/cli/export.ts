@@ -1,5 +1,5 @@
 // `flowvar export "<link>" [--out FILE]`: the link's run as one PyTorch script (src/export/flowvar_run.py,
-// README "Take a link to PyTorch"). Without --out the script goes to stdout; corrections go to stderr.
+// docs/cli.md). Without --out the script goes to stdout; corrections go to stderr.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from './args';

@@ -1,4 +1,4 @@
-// `flowvar run`: train a share link's configuration headless and print its metrics (README).
+// `flowvar run`: train a share link's configuration headless and print its metrics (docs/cli.md).
 import { encodeConfig } from '../link/url';
 import { decodeLink, type DecodedLink } from '../link/link';
 import type { RunConfig } from '../engine/runConfig';

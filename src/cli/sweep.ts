@@ -9,7 +9,7 @@ import { readLinkArg, type Io } from './run';
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from '../engine/runConfig';
 import { cleanSigmas, DEFAULT_SIGMAS, runSweep, SweepRunner, type SweepEngine, type SweepResult } from '../engine/sweep';
 
-/** Every σ model in one GpuSweepTrainer: each dispatch covers all models (SPEC §6 (f)). */
+/** Every σ model in one GpuSweepTrainer: each dispatch covers all models (docs/design.md#panels). */
 async function gpuSweep(config: RunConfig, sigmas: readonly number[], closers: (() => void)[]): Promise<SweepEngine> {
   const { device, shaders } = await openNodeGpu();
   closers.push(() => device.destroy());

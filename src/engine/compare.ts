@@ -1,4 +1,4 @@
-// Compare mode (SPEC §6 "compare two runs side by side"): one configuration trained twice in
+// Compare mode (docs/design.md#compare-two-runs): one configuration trained twice in
 // lockstep, run A as configured and run B with one setting changed. Both runs draw the same pairs
 // (seed), the same initial weights (initParams(shape, seed)), and the same batches: t, pair index
 // and ε come from (seed, Stream.batch, step, i) (src/math/batch.ts), so with equal settings the two
@@ -18,7 +18,7 @@ export interface CompareSetting<K extends CompareKey = CompareKey> {
   value: RunConfig[K];
 }
 
-/** Run B's value when the link names only the key: σ = 0.05 is the paper's value (SPEC §3). */
+/** Run B's value when the link names only the key: σ = 0.05 is the paper's value (docs/math.md#interpolants-σ). */
 export const COMPARE_DEFAULTS: { [K in CompareKey]: RunConfig[K] } = {
   sigma: 0.05, interpolant: 'bridge', width: 64, lr: 1e-2, phi: 0,
 };
@@ -31,7 +31,7 @@ export const RUN_NAMES = ['A', 'B'] as const;
 
 /**
  * The two configurations: A = `base`, B = `base` with the setting. A σ compare on the deterministic
- * kind would be no compare (it ignores σ, SPEC §3), so both runs train the constant-σ kind then,
+ * kind would be no compare (it ignores σ, docs/math.md#interpolants-σ), so both runs train the constant-σ kind then,
  * as the σ sweep does; at σ = 0 that is exactly deterministic.
  */
 export function compareConfigs(base: RunConfig, setting: CompareSetting): [RunConfig, RunConfig] {

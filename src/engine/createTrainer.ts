@@ -1,5 +1,5 @@
 // Picks the engine: the WebGPU trainer when an adapter exists (and its code loads), else the CPU
-// trainer in a Web Worker. Every fallback says why, so the page can show it in a banner (SPEC §6).
+// trainer in a Web Worker. Every fallback says why, so the page can show it in a banner (docs/design.md#works-everywhere).
 // The GPU trainer and its shader texts are imported lazily: a browser without
 // WebGPU never downloads it, and a failure to load it falls back to the CPU like a missing adapter.
 import type { RunConfig } from './runConfig';
@@ -87,7 +87,7 @@ export async function createTrainer(config: RunConfig, opts: CreateOptions): Pro
   }
 }
 
-/** What the page starts on when the link names no engine, and why (SPEC §6 "Works everywhere"). */
+/** What the page starts on when the link names no engine, and why (docs/design.md#works-everywhere). */
 export interface EngineChoice {
   kind: EngineKind;
   /** why 'auto' chose the CPU worker although WebGPU exists (shown with a switch); null otherwise */

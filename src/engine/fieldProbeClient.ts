@@ -1,5 +1,5 @@
 // The FieldProbe of the page: requests to a Web Worker (src/engine/fieldWorker.ts), one
-// discriminated union per direction (STYLE rule 13), replies paired by id.
+// discriminated union per direction (docs/design.md#one-message-union-per-direction), replies paired by id.
 import type { ConditionalVarianceGrid } from '../math/conditionalVariance';
 import type { CrossingRequest, DistanceRequest, FieldProbe, QuiverField, QuiverRequest } from './fieldProbe';
 

@@ -1,4 +1,4 @@
-// Every WebGPU failure path of the engine in one module (STYLE rule 7): adapter checks, the device
+// Every WebGPU failure path of the engine in one module (docs/design.md#failures-go-through-one-module): adapter checks, the device
 // request with explicit limits, capability probing, and device loss / uncaptured errors turned
 // into GpuFailure values the store can show.
 import { KERNEL_BINDINGS, MAX_WORKGROUP_THREADS, OPTIONAL_KERNELS, WORKGROUP_BYTES } from './gpuPipelines';
@@ -19,7 +19,7 @@ export function requireAdapter(adapter: GPUAdapter | null | undefined): asserts 
 export interface GpuCapabilities {
   /** "vendor architecture description" of the adapter */
   description: string;
-  /** a software adapter (SwiftShader, WARP, …): correct but slow; the UI says so (SPEC §6) */
+  /** a software adapter (SwiftShader, WARP, …): correct but slow; the UI says so (docs/design.md#works-everywhere) */
   isSoftware: boolean;
   /** optional features: probed and reported; the f32 kernels never require them */
   subgroups: boolean;

@@ -1,4 +1,4 @@
-// ODE integration of the learned field on the GPU (SPEC §4), for evaluate() and integrate().
+// ODE integration of the learned field on the GPU (docs/math.md#integration-and-the-measured-figures), for evaluate() and integrate().
 // All models of the run integrate the same start points in the same dispatches (z = model).
 // Particles go through in chunks (bounded buffers for up to 100 000 particles × 257 states). Per
 // stage of each step: odeInput (stage point + layer 0) → forwardHidden l = 1…L−2 (the training

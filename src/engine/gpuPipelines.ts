@@ -1,4 +1,4 @@
-// Explicit bind-group layouts and compute pipelines of every kernel (STYLE rules 4 and 5).
+// Explicit bind-group layouts and compute pipelines of every kernel (docs/design.md#the-workgroup-size-is-set-once and docs/design.md#buffers-are-declared).
 // Group 0 is shared by all kernels: the Live and Net uniforms and two dynamic-offset uniforms
 // (LayerSel, Stage). Group 1 holds each kernel's storage buffers in the order of its WGSL
 // bindings; kernels with the same list share one layout. Workgroup sizes reach the WGSL

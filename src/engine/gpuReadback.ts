@@ -1,4 +1,4 @@
-// A small pool of MAP_READ staging buffers for the per-submit metrics (STYLE rule 6, after
+// A small pool of MAP_READ staging buffers for the per-submit metrics (docs/design.md#readbacks-never-block, after
 // webgpu-samples computeBoids): a copy into a free buffer is encoded with the submit, and
 // mapAsync().then hands the bytes over and returns the buffer to the pool. Nothing ever waits for
 // a free buffer: when all are in flight a new one is made; the pool keeps at most `keep` idle.

@@ -348,7 +348,7 @@ export class GpuRun {
   /**
    * Stops accepting work at once, then destroys the buffers once every submitted step, evaluation
    * and readback has settled: a submit on a destroyed buffer would be an uncaptured error on the
-   * shared device, which the next trainer would take for its own failure (issue 8, defect 1).
+   * shared device, which the next trainer would take for its own failure.
    */
   dispose(): Promise<void> {
     if (this.closing) return this.closing;

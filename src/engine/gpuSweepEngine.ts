@@ -1,5 +1,5 @@
 // The σ sweep on the GPU as a SweepEngine: every model in one GpuSweepTrainer, so each training
-// dispatch covers all M models (SPEC §6 (f)) instead of M trainers stepped in turn.
+// dispatch covers all M models (docs/design.md#panels) instead of M trainers stepped in turn.
 import type { RunConfig } from './runConfig';
 import type { ShaderSources } from './gpuShaders';
 import type { GpuRunOptions } from './gpuRun';

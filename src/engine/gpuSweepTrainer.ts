@@ -1,4 +1,4 @@
-// GpuSweepTrainer: the σ sweep of SPEC §6 (f) as one batched run: M models (one per σ) trained
+// GpuSweepTrainer: the σ sweep of docs/design.md#panels as one batched run: M models (one per σ) trained
 // side by side from the same pairs, initial weights and batches (t, pair index, ε shared), every
 // dispatch covering all models (workgroup_id.z = model). Per step the dispatch count is that of a
 // single model (4 on the tiled path, one per submit on the loop path); the readback is 32 bytes

@@ -1,4 +1,4 @@
-// Turns integrated endpoints into the metrics of SPEC §5; shared by both trainers so the page and
+// Turns integrated endpoints into the metrics of docs/design.md#what-is-measured; shared by both trainers so the page and
 // the CLI report the same figures whichever engine integrated the paths.
 import type { RunConfig } from './runConfig';
 import type { PairSet } from '../math/couplings';

@@ -1,6 +1,6 @@
-// ReFlow rounds (SPEC §2, coupling 5): train, integrate the learned flow from the training x0's,
+// ReFlow rounds (docs/math.md#worlds-and-couplings): train, integrate the learned flow from the training x0's,
 // make the endpoints the next round's pairs, train again. The history records what each round's
-// flow does: straightness, its transport cost against the OT cost, and pair reproduction. SPEC §1:
+// flow does: straightness, its transport cost against the OT cost, and pair reproduction. docs/design.md#what-the-app-shows:
 // on a rotated (non-optimal) Gaussian pairing the straight flow keeps the rotation, and ReFlow
 // does not repair it; the history lets people see that (tests/unit/reflow.test.ts measures it).
 import type { RunConfig } from './runConfig';

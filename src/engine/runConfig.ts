@@ -1,4 +1,4 @@
-// RunConfig: everything a share link must reproduce, as one table (STYLE rule 8). The URL codec
+// RunConfig: everything a share link must reproduce, as one table (docs/design.md#runconfig-is-one-table). The URL codec
 // (src/link/url.ts), the controls, the `_hide` flags, the runner and the CLI all read this table.
 // Enum values come from src/math (one list each); `live: true` marks the settings that act between
 // steps without rebuilding the trainer (Trainer.setLive); every other change rebuilds it.

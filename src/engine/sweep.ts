@@ -1,8 +1,8 @@
-// The σ sweep of SPEC §6 (f): M models trained side by side, one per σ, with the same pairs, the
+// The σ sweep of docs/design.md#panels: M models trained side by side, one per σ, with the same pairs, the
 // same initial weights and the same batches (t, pair index, ε share the seed), so σ is the only
 // difference. `SweepEngine` is what the page and the CLI drive; `SweepRunner` implements it over M
-// independent Trainers stepped round-robin (CPU now; one GpuTrainer each on the GPU). A batched
-// trainer that steps all M models in one dispatch can implement `SweepEngine` directly.
+// independent Trainers stepped round-robin (the CPU engine), and GpuSweepEngine
+// (src/engine/gpuSweepEngine.ts) implements it on the GPU with all M models in one dispatch.
 import { clampSigma, type RunConfig } from './runConfig';
 import type { EvalMetrics, StepRecord, Trainer } from './trainer';
 
@@ -129,7 +129,7 @@ export function cleanSigmas(sigmas: readonly number[]): number[] {
 }
 
 /**
- * The config of the model at σ. A deterministic interpolant would ignore σ (SPEC §3), so the
+ * The config of the model at σ. A deterministic interpolant would ignore σ (docs/math.md#interpolants-σ), so the
  * sweep trains the constant-σ kind then; at σ = 0 it is exactly deterministic.
  */
 export function sweepConfig(base: RunConfig, sigma: number): RunConfig {

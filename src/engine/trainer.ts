@@ -1,4 +1,4 @@
-// The trainer interface shared by CpuTrainer and GpuTrainer (DESIGN.md, src/engine/).
+// The trainer interface shared by CpuTrainer and GpuTrainer (docs/architecture.md#layers).
 import type { LiveSettings } from './runConfig';
 import type { PairSet } from '../math/couplings';
 import type { Integrator } from '../math/ode';
@@ -10,7 +10,7 @@ export interface StepRecord {
   step: number;
   /** mean ‖u_t − v_θ(x_t, t)‖² over the batch */
   loss: number;
-  /** trace of the per-sample gradient covariance V (SPEC §5) */
+  /** trace of the per-sample gradient covariance V (docs/design.md#what-is-measured) */
   gradVar: number;
   /** ‖ḡ‖², the squared norm of the batch gradient; V/‖ḡ‖² is the noise-to-signal ratio */
   meanGradNormSq: number;

@@ -1,6 +1,6 @@
 // WorkerTrainer: the Trainer interface over a Web Worker running CpuTrainer (src/engine/cpuWorker.ts),
 // so the CPU engine never blocks the page. The protocol is one discriminated union per direction
-// (STYLE rule 13); every switch on it ends in an exhaustive `never` check.
+// (docs/design.md#one-message-union-per-direction); every switch on it ends in an exhaustive `never` check.
 import type { RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, Trainer, TrainSnapshot, Trajectories } from './trainer';
 import type { PairSet } from '../math/couplings';

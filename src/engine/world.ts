@@ -20,7 +20,7 @@ export function mlpShape(c: RunConfig): MlpShape {
   return { width: c.width, depth: c.depth, activation: c.activation, fourier: c.fourier };
 }
 
-/** The interpolant's σ as trained: the deterministic kind ignores the slider (SPEC §3). */
+/** The interpolant's σ as trained: the deterministic kind ignores the slider (docs/math.md#interpolants-σ). */
 export function effectiveSigma(c: RunConfig): number {
   return c.interpolant === 'deterministic' ? 0 : c.sigma;
 }

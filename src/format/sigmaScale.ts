@@ -1,4 +1,4 @@
-// The σ slider's scale (SPEC §3): the table's σ minimum (0), then log-spaced notches from 1e−4 up
+// The σ slider's scale (docs/math.md#interpolants-σ): the table's σ minimum (0), then log-spaced notches from 1e−4 up
 // to the table's σ maximum, with the paper's value σ = 0.05 among them. The slider, the [ and ]
 // keys and the tests all step through this list.
 import { SIGMA_RANGE } from '../engine/runConfig';

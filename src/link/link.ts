@@ -1,4 +1,4 @@
-// The one decoder of a whole link (README "Links"): the page (src/state/urlSync.ts, with
+// The one decoder of a whole link (docs/classroom.md#links): the page (src/state/urlSync.ts, with
 // `location.search + location.hash`) and the CLI (src/cli/run.ts, sweep.ts, reflow.ts, with the
 // argument as typed) both call decodeLink, so a link means the same thing in both places and
 // every change is reported the same way. Never throws.

@@ -1,4 +1,4 @@
-// The codec between RunConfig and the share link's query string (STYLE rule 8, SPEC §6).
+// The codec between RunConfig and the share link's query string (docs/design.md#runconfig-is-one-table, docs/design.md#sharing).
 // Every setting is read through RUN_CONFIG_FIELDS; decoding never throws: a bad value is clamped
 // or defaulted and the change is reported in plain words naming the field and the value.
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS, defaultConfig, type ConfigKey, type Field, type RunConfig } from '../engine/runConfig';
@@ -24,7 +24,7 @@ export const PAIR_COORD_LIMIT = 10;
  */
 export const PAIR_GRID = 2048;
 
-/** Prefix of the compact userPairs text (README "Links"): `q.` + base64url of uint16 LE per coordinate. */
+/** Prefix of the compact userPairs text (docs/classroom.md#links): `q.` + base64url of uint16 LE per coordinate. */
 export const COMPACT_PAIRS_PREFIX = 'q.';
 
 /** Longest excerpt of a hostile key or value quoted back in a correction. */
@@ -237,7 +237,7 @@ export interface LinkParam {
 /**
  * The settings of a link, in order: a bare query, `?…`, `#…`, a full URL, or a page's
  * `location.search + location.hash`. Settings after `#` count like those after `?` (a later one
- * wins). The page and the CLI both read links through this one tokenizer (README "Links").
+ * wins). The page and the CLI both read links through this one tokenizer (docs/classroom.md#links).
  */
 export function linkParams(input: string): LinkParam[] {
   // as a browser's URL parser does before the page sees the link: tabs and newlines removed,

@@ -1,7 +1,7 @@
 // Each activation is an {f, df} pair (value and derivative at the pre-activation z), after
 // tensorflow/playground's nn.ts. Mirrored by shaders/common.wgsl act()/actDeriv() (same ids).
 
-/** The hidden activations of SPEC §4 (the config table's `activation` values). */
+/** The hidden activations of docs/math.md#the-network-and-its-training (the config table's `activation` values). */
 export const ACTIVATION_NAMES = ['silu', 'relu', 'tanh', 'gelu'] as const;
 export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 

@@ -1,4 +1,4 @@
-// Adam (Kingma & Ba) with decoupled weight decay and the learning-rate schedule of SPEC §4.
+// Adam (Kingma & Ba) with decoupled weight decay and the learning-rate schedule of docs/math.md#the-network-and-its-training.
 // Mirrored by shaders/adamUpdate.wgsl adamUpdate() and shaders/common.wgsl learningRate().
 
 export interface AdamSettings {

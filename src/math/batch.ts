@@ -1,4 +1,4 @@
-// One training batch (SPEC §3): for sample i of step s, key (seed, Stream.batch, s, i) gives
+// One training batch (docs/math.md#interpolants-σ): for sample i of step s, key (seed, Stream.batch, s, i) gives
 // t (word 0), the pair index (word 1) and ε (words 2, 3 by Box–Muller). Mirrored by shaders/rowPass.wgsl drawRows().
 import { pcg4d, toUniform, toIndex, boxMuller, Stream } from './rng';
 import { interpolate, interpolantTime, type InterpolantKind } from './interpolants';

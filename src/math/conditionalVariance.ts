@@ -1,4 +1,4 @@
-// Conditional target variance of SPEC §5: Var[u_t | x_t ≈ x, t] on a G × G grid, estimated from
+// Conditional target variance of docs/design.md#what-is-measured: Var[u_t | x_t ≈ x, t] on a G × G grid, estimated from
 // the training pairs. Where the interpolant lines of different pairs meet at the same t, u_t
 // takes several values at one x_t: no field can fit them all, and the regression can only
 // average (this is what a non-memorizing field must do). Lines that cross in space at different

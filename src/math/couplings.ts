@@ -1,10 +1,10 @@
-// Couplings π of SPEC §2: how the finite training set of N pairs (x0, x1) is formed from the seed.
+// Couplings π of docs/math.md#worlds-and-couplings: how the finite training set of N pairs (x0, x1) is formed from the seed.
 import { gaussianCovariance, samplePoint, type DistributionSpec } from './distributions';
 import { pcg4d, boxMuller, Stream } from './rng';
 import { apply, type Mat2 } from './linalg2';
 import { otMatrix, rotatedMatrix } from './theory';
 
-/** The couplings π of SPEC §2 (the config table's `coupling` values; ReFlow replaces the pairs of any). */
+/** The couplings π of docs/math.md#worlds-and-couplings (the config table's `coupling` values; ReFlow replaces the pairs of any). */
 export const COUPLINGS = ['independent', 'ot', 'rotated', 'cross', 'user'] as const;
 export type CouplingKind = (typeof COUPLINGS)[number];
 
@@ -35,7 +35,7 @@ export function couplingMatrix(world: WorldSpec): Mat2 | null {
   return null;
 }
 
-// The "X" of SPEC §2: cluster A (upper left) ↔ D (lower right), B (lower left) ↔ C (upper right).
+// The "X" of docs/math.md#worlds-and-couplings: cluster A (upper left) ↔ D (lower right), B (lower left) ↔ C (upper right).
 const CROSS_CENTERS = { a: [-2, 1], b: [-2, -1], c: [2, 1], d: [2, -1] } as const;
 const CROSS_STD = 0.25;
 

@@ -1,9 +1,9 @@
-// The toy sources and targets of SPEC §2. Each draw is a pure function of one RNG key, so a
+// The toy sources and targets of docs/math.md#worlds-and-couplings. Each draw is a pure function of one RNG key, so a
 // training set, a fresh cloud or a reference sample can be rebuilt anywhere from the seed.
 import { pcg4d, boxMuller, toUniform, toIndex } from './rng';
 import { covariance, type Mat2, type Vec2 } from './linalg2';
 
-/** The toy sources and targets of SPEC §2 (the config table's `source` / `target` values). */
+/** The toy sources and targets of docs/math.md#worlds-and-couplings (the config table's `source` / `target` values). */
 export const DISTRIBUTIONS = ['gaussian', 'mixture', 'moons', 'rings', 'checker'] as const;
 export type DistributionKind = (typeof DISTRIBUTIONS)[number];
 

@@ -1,4 +1,4 @@
-// Learned field against the closed forms of SPEC §4: the analytic fields of the OT and rotated-OT
+// Learned field against the closed forms of docs/math.md#closed-forms-and-the-crossing-map: the analytic fields of the OT and rotated-OT
 // pairings as ODE fields, their straight trajectories, and the mean squared distance between two
 // fields over a grid of (x, t) samples.
 import { linearPairingField, otMatrix, rotatedMatrix } from './theory';

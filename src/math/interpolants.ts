@@ -1,13 +1,13 @@
-// The three interpolants of SPEC §3: position x_t and regression target u_t for a pair.
+// The three interpolants of docs/math.md#interpolants-σ: position x_t and regression target u_t for a pair.
 // Mirrored by shaders/common.wgsl interpolate() and interpolantTime().
 
-/** The interpolant kinds of SPEC §3 (the config table's `interpolant` values). */
+/** The interpolant kinds of docs/math.md#interpolants-σ (the config table's `interpolant` values). */
 export const INTERPOLANTS = ['deterministic', 'constant', 'bridge'] as const;
 export type InterpolantKind = (typeof INTERPOLANTS)[number];
 
 export const INTERPOLANT_ID: Record<InterpolantKind, number> = { deterministic: 0, constant: 1, bridge: 2 };
 
-/** The bridge's u_t has 1/√(t(1−t)): t is kept in [T_CLIP, 1 − T_CLIP] (SPEC §3). */
+/** The bridge's u_t has 1/√(t(1−t)): t is kept in [T_CLIP, 1 − T_CLIP] (docs/math.md#interpolants-σ). */
 export const T_CLIP = 1e-4;
 
 /** t as the interpolant sees it: clipped for the bridge, unchanged otherwise. */

@@ -1,4 +1,4 @@
-// 2×2 matrices as [a, b, c, d] = [[a, b], [c, d]]: the Gaussian algebra of SPEC §4 in closed form.
+// 2×2 matrices as [a, b, c, d] = [[a, b], [c, d]]: the Gaussian algebra of docs/math.md#closed-forms-and-the-crossing-map in closed form.
 
 export type Mat2 = [number, number, number, number];
 export type Vec2 = [number, number];

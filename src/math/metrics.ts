@@ -1,9 +1,9 @@
-// What is measured (SPEC §5): gradient-variance trace, memorization, distances, straightness.
+// What is measured (docs/design.md#what-is-measured): gradient-variance trace, memorization, distances, straightness.
 import { pcg4d, boxMuller, Stream } from './rng';
 import type { Mat2, Vec2 } from './linalg2';
 
 /**
- * Trace of the covariance of per-sample gradients (SPEC §5):
+ * Trace of the covariance of per-sample gradients (docs/design.md#what-is-measured):
  * V = B/(B−1) · ((1/B) Σ‖g_i‖² − ‖ḡ‖²), from Σ‖g_i‖² and ‖ḡ‖².
  */
 export function gradVarTrace(sumSampleNormSq: number, meanGradNormSq: number, batch: number): number {
@@ -41,7 +41,7 @@ export interface Reproduction {
   partnerDistance: number;
 }
 
-/** Pair reproduction of SPEC §5 for the first `queries` pairs (endpoints[i] ↔ x1[i]). */
+/** Pair reproduction of docs/design.md#what-is-measured for the first `queries` pairs (endpoints[i] ↔ x1[i]). */
 export function pairReproduction(endpoints: ArrayLike<number>, x1: ArrayLike<number>, n: number, queries = n): Reproduction {
   let hits = 0, dist = 0;
   const q = Math.min(queries, n);
@@ -105,7 +105,7 @@ export function transportCost(start: ArrayLike<number>, end: ArrayLike<number>, 
 }
 
 /**
- * Straightness of SPEC §5: mean over paths and steps of ‖(x̂1 − x0) − v(x_t, t)‖², with v taken
+ * Straightness of docs/design.md#what-is-measured: mean over paths and steps of ‖(x̂1 − x0) − v(x_t, t)‖², with v taken
  * as the displacement of each integration step divided by its length. 0 for straight paths.
  */
 export function straightness(path: ArrayLike<number>, steps: number, n: number): number {

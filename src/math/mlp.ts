@@ -1,4 +1,4 @@
-// The velocity MLP v_θ(x, y, t) → (vx, vy) of SPEC §4, on a batch, in plain TS.
+// The velocity MLP v_θ(x, y, t) → (vx, vy) of docs/math.md#the-network-and-its-training, on a batch, in plain TS.
 // Mirrored by shaders/layer0.wgsl layer0Forward() and shaders/rowPass.wgsl hiddenForward(),
 // outputRows(), hiddenBackward(). Parameter layout (the same in the GPU buffers): for each layer l in
 // order, W_l as fanOut × fanIn row-major (W[o * fanIn + i]), then b_l (fanOut). Inputs are
@@ -111,7 +111,7 @@ export function forward(shape: MlpShape, theta: Params, input: Float64Array, bat
 export interface BackwardResult {
   /** gradient of Σ_i weight·ℓ_i, same layout as θ */
   grad: Float64Array;
-  /** ‖∇θ ℓ_i‖² per sample, exact: Σ_l ‖δ_l,i‖² (‖a_l−1,i‖² + 1) (SPEC §5) */
+  /** ‖∇θ ℓ_i‖² per sample, exact: Σ_l ‖δ_l,i‖² (‖a_l−1,i‖² + 1) (docs/design.md#what-is-measured) */
   sampleGradNormSq: Float64Array;
   /** δ_l,i = ∂ℓ_i/∂z_l per layer (batch × fanOut), kept for the per-bin deviation */
   delta: Float64Array[];

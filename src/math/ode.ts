@@ -1,7 +1,7 @@
-// ODE integration of dx/dt = v(x, t) (SPEC §4): Euler, Heun, RK4, forward 0→1 or backward 1→0.
+// ODE integration of dx/dt = v(x, t) (docs/math.md#integration-and-the-measured-figures): Euler, Heun, RK4, forward 0→1 or backward 1→0.
 // Mirrored by shaders/odeInput.wgsl main() (stage point) and shaders/odeOutput.wgsl main() (update).
 
-/** The ODE integrators of SPEC §4 (the config table's `integrator` values). */
+/** The ODE integrators of docs/math.md#integration-and-the-measured-figures (the config table's `integrator` values). */
 export const INTEGRATORS = ['euler', 'heun', 'rk4'] as const;
 export type Integrator = (typeof INTEGRATORS)[number];
 export const INTEGRATOR_ID: Record<Integrator, number> = { euler: 0, heun: 1, rk4: 2 };

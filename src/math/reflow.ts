@@ -1,4 +1,4 @@
-// ReFlow (SPEC §2, coupling 5): the next round's training pairs are (x0_i, ODE_k(x0_i)), the
+// ReFlow (docs/math.md#worlds-and-couplings): the next round's training pairs are (x0_i, ODE_k(x0_i)), the
 // training x0's and where the current flow takes them. Pure: endpoints in, a new PairSet out.
 import type { PairSet } from './couplings';
 

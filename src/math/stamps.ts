@@ -1,6 +1,6 @@
-// Stamp shapes of the pair drawing tool (SPEC §2 coupling 4, "pairs the user draws"): ready-made
+// Stamp shapes of the pair drawing tool (docs/design.md#drawing-pairs): ready-made
 // sets of user pairs, flat [x0, y0, x1, y1, …] like RunConfig.userPairs. Pure; the random cloud
-// draws from the counter RNG keyed by the seed (STYLE rule 11), so a stamp is reproducible.
+// draws from the counter RNG keyed by the seed (docs/design.md#randomness-is-explicit), so a stamp is reproducible.
 import { normal2, Stream } from './rng';
 
 export const STAMP_KINDS = ['circle', 'bundles', 'cloud'] as const;
@@ -15,7 +15,7 @@ export const STAMP_LABELS: Record<StampKind, string> = {
 
 /**
  * n points on a circle of `radius`, each paired with its antipode (x1 = −x0): every line passes
- * the centre at t = ½, the paper's "all lines intersect" toy (SPEC §1).
+ * the centre at t = ½, the paper's "all lines intersect" toy (docs/design.md#what-the-app-shows).
  */
 export function circleStamp(n: number, radius = 2): number[] {
   const out: number[] = [];
@@ -28,7 +28,7 @@ export function circleStamp(n: number, radius = 2): number[] {
 }
 
 /**
- * Two bundles of parallel lines that cross in an X (SPEC §2 "crossing pairs"): the upper-left
+ * Two bundles of parallel lines that cross in an X (docs/math.md#worlds-and-couplings): the upper-left
  * bundle goes to the lower right, the lower-left one to the upper right; n/2 lines each, spread
  * evenly over BUNDLE_SPREAD across the bundle.
  */

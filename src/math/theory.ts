@@ -1,4 +1,4 @@
-// Closed forms of SPEC §4 for Gaussian worlds: the coupling matrices, the field of a linear
+// Closed forms of docs/math.md#closed-forms-and-the-crossing-map for Gaussian worlds: the coupling matrices, the field of a linear
 // pairing, W2 between Gaussians and the transport cost of a linear map.
 import { apply, det, inverse, mul, rotation, sqrtSpd, trace, type Mat2, type Vec2 } from './linalg2';
 
@@ -11,7 +11,7 @@ export function otMatrix(cov0: Mat2, cov1: Mat2): Mat2 {
 
 /**
  * Matrix M of the rotated pairing x1 = μ1 + M (x0 − μ0): M = Σ1^{1/2} R_φ Σ0^{-1/2}. It pushes
- * N(μ0, Σ0) onto N(μ1, Σ1) for any φ; with Σ0 = I it is A·R_φ of SPEC §2.
+ * N(μ0, Σ0) onto N(μ1, Σ1) for any φ; with Σ0 = I it is A·R_φ of docs/math.md#worlds-and-couplings.
  */
 export function rotatedMatrix(cov0: Mat2, cov1: Mat2, phi: number): Mat2 {
   return mul(mul(sqrtSpd(cov1), rotation(phi)), inverse(sqrtSpd(cov0)));

@@ -1,4 +1,4 @@
-// Loss, batch gradient and the exact per-sample gradient statistics of one batch (SPEC §4–§5).
+// Loss, batch gradient and the exact per-sample gradient statistics of one batch (docs/math.md#the-network-and-its-training, docs/math.md#gradient-variance).
 import { forward, backward, sampleGradDotMean, type MlpShape, type Params } from './mlp';
 import { gradVarTrace, gradVarByT } from './metrics';
 import type { Batch } from './batch';

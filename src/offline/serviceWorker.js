@@ -1,4 +1,4 @@
-// flowvar's service worker (SPEC §7: offline once loaded). The build prepends PRECACHE (every file
+// flowvar's service worker (docs/deploy.md#offline). The build prepends PRECACHE (every file
 // of dist/, hashed names included), VERSION (a hash of that list) and ISOLATION_HEADERS
 // (src/crossOriginIsolation.ts): vite.config.ts, precachePlugin. Paths are relative to the
 // worker's scope, so the site works from any sub-path.

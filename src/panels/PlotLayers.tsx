@@ -1,5 +1,5 @@
 // A panel plot's two layers: the canvas the data is drawn on and, over it, the SVG for axes, titles
-// and marks (STYLE rule 10), both the size of the measured box.
+// and marks (docs/design.md#a-panel-is-a-shell-plus-a-pure-draw), both the size of the measured box.
 import type { CSSProperties, ReactNode, RefObject } from 'react';
 import type { Size } from './useSize';
 

@@ -1,4 +1,4 @@
-// Panel (e): memorization and generalization readouts of the latest evaluation (SPEC §5; labels
+// Panel (e): memorization and generalization readouts of the latest evaluation (docs/design.md#what-is-measured; labels
 // and hints from metricList.ts), and which engine runs where. Plain HTML: numbers people read,
 // each with a data-testid (readout-<metric id>).
 import type { ReactNode } from 'react';

@@ -1,4 +1,4 @@
-// The chapter's "what to look for" mark drawn on the data (issue 8, item 1): a highlighted band at a
+// The chapter's "what to look for" mark drawn on the data (docs/design.md#the-story): a highlighted band at a
 // curve's current level, or a box around a plane region, with the chapter's label beside it. The
 // anchor comes from storyMarkAnchor.ts; this layer only converts to pixels and draws, in the
 // panel's SVG, so the label sits inside the plot and never over the panel's tool buttons.

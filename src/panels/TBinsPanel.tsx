@@ -1,5 +1,5 @@
 // Panel (d): gradient variance per time bin of the latest step: where along t the per-sample
-// gradients disagree (SPEC §5). Log y; the axis keeps its range unless the bars leave it.
+// gradients disagree (docs/design.md#what-is-measured). Log y; the axis keeps its range unless the bars leave it.
 import { useEffect, useMemo, useRef } from 'react';
 import { scaleBand, scaleLog } from 'd3';
 import { T_BINS } from '../math/metrics';

@@ -1,6 +1,6 @@
 // Pure drawing of the pairs panel: source and target clouds, the straight training lines x0 → x1,
 // the σ tube (the band where x_t falls: ±2σ for the constant kind, ±2σ√(t(1−t)) for the bridge,
-// SPEC §3) and the points x_t at the scrubbed t. Thousands of lines go in one batched path.
+// docs/math.md#interpolants-σ) and the points x_t at the scrubbed t. Thousands of lines go in one batched path.
 import type { PairSet } from '../math/couplings';
 import type { InterpolantKind } from '../math/interpolants';
 import type { PlaneScales } from './planeFrame';

@@ -1,5 +1,5 @@
 // Export of what a panel shows: PNG and SVG figures (src/panels/exportCompose.ts) and the curves as
-// CSV / JSON (SPEC §6 Export). Runs only on a click; nothing here is on the frame path.
+// CSV / JSON (docs/design.md#export). Runs only on a click; nothing here is on the frame path.
 import type { CurveBuffer } from '../state/curves';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';

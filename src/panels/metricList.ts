@@ -1,4 +1,4 @@
-// The evaluation's figures as people read them (SPEC §5): a label and what it measures for every
+// The evaluation's figures as people read them (docs/design.md#what-is-measured): a label and what it measures for every
 // EvalMetrics field. The readouts panel and the compare table read this record, and the type
 // checker asks for a row when EvalMetrics gains a field. The CLI's column order is a public
 // interface of its own (src/cli/format.ts ROW_KEYS).

@@ -1,4 +1,4 @@
-// Where a chapter's "what to look for" mark sits on the data (issue 8, item 1), in data units, and
+// Where a chapter's "what to look for" mark sits on the data (docs/design.md#the-story), in data units, and
 // its pixel geometry in the plot: the panel only draws it. Pure, so the placement is unit-tested.
 import type { MarkTarget } from '../story/chapters';
 

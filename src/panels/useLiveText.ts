@@ -1,5 +1,5 @@
 // Per-frame text (step count, loss) written straight into a DOM node from a store subscription:
-// no React render per training step (zustand "transient updates", STYLE rule 9).
+// no React render per training step (zustand "transient updates", docs/design.md#the-store-is-made-of-slices).
 import { useEffect, useRef } from 'react';
 import { appStore, type Store } from '../state/store';
 

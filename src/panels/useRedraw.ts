@@ -1,5 +1,5 @@
 // Redraws a panel's canvas when watched store values change, at most once per animation frame,
-// from a store subscription (per-frame data never re-renders React, STYLE rule 9).
+// from a store subscription (per-frame data never re-renders React, docs/design.md#the-store-is-made-of-slices).
 import { useEffect, useRef } from 'react';
 import { appStore, type Store } from '../state/store';
 

@@ -1,4 +1,4 @@
-// Actions as plain exported functions (STYLE rule 9): the controls, the key table, the runner and the
+// Actions as plain exported functions (docs/design.md#the-store-is-made-of-slices): the controls, the key table, the runner and the
 // tests call these; none needs a hook. Engine work (reset, single step, continue on CPU) is requested
 // by bumping a counter that the runner (src/state/runner.ts) watches.
 import { RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../engine/runConfig';

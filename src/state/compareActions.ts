@@ -1,4 +1,4 @@
-// Compare mode's actions (STYLE rule 9): plain exported functions on the store's compare slice.
+// Compare mode's actions (docs/design.md#the-store-is-made-of-slices): plain exported functions on the store's compare slice.
 import type { CompareSetting } from '../engine/compare';
 import { parseCompare } from '../link/compareParam';
 import { appStore, type AppStore } from './store';

@@ -1,4 +1,4 @@
-// The compare slice (SPEC §6 "compare two runs side by side"): the link's compare setting, and what
+// The compare slice (docs/design.md#compare-two-runs): the link's compare setting, and what
 // the compare runner (src/state/compareRunner.ts) learns from the two runs: curves, evaluations and
 // weights per run. Data only: the actions are in src/state/compareActions.ts.
 import type { StateCreator } from 'zustand/vanilla';

@@ -4,7 +4,7 @@ import { defaultConfig, type RunConfig } from '../engine/runConfig';
 import type { Store } from './store';
 
 export interface ConfigSlice {
-  /** everything a share link must reproduce (SPEC §6) */
+  /** everything a share link must reproduce (docs/design.md#sharing) */
   config: RunConfig;
   /** what decoding the opening link changed (shown once, dismissible) */
   corrections: string[];

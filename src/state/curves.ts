@@ -14,7 +14,7 @@ export interface CurvePoint {
   lossEma: number;
   gradVar: number;
   gradVarEma: number;
-  /** V / ‖ḡ‖²: noise-to-signal ratio of the batch gradient (SPEC §5) */
+  /** V / ‖ḡ‖²: noise-to-signal ratio of the batch gradient (docs/design.md#what-is-measured) */
   noiseToSignal: number;
   sigma: number;
 }

@@ -1,4 +1,4 @@
-// The runner loop (DESIGN.md src/state): one requestAnimationFrame loop asks the trainer for work
+// The runner loop (docs/architecture.md#one-step-from-the-σ-slider-to-the-shader-and-back-to-the-plot): one requestAnimationFrame loop asks the trainer for work
 // and pushes what comes back into the store. The frame never awaits: at most one step() and one
 // evaluate() are in flight, and a reply from an older trainer (or from before a reset) is dropped
 // by its generation number. Rebuild keys (src/engine/runConfig.ts) rebuild the trainer; every
@@ -22,7 +22,7 @@ import type { TrainState } from '../engine/trainState';
 const EVAL_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['integrator', 'odeSteps', 'particles', 'sigma', 'interpolant']);
 
 /**
- * Fresh particles of the first evaluation of a run (issue 8, item 4): the learned flow draws within
+ * Fresh particles of the first evaluation of a run: the learned flow draws within
  * ~2 s of load, then the configured count follows at once. Reproduction uses the training x0's and
  * is the same; W2 and the drawing are a preview. Quoted figures never come from here (story:measure
  * evaluates the full configuration).
@@ -154,7 +154,7 @@ export class Runner {
   private rebuild(carryToCpu: boolean, load: TrainState | null = null): void {
     const gen = this.dropReplies();
     const build = ++this.build;
-    // every older engine settles its in-flight work before the new one starts (issue 8, defect 1)
+    // every older engine settles its in-flight work before the new one starts
     const closed = this.closing = Promise.all([this.closing, this.trainer?.dispose()]).then(() => undefined);
     this.trainer = null;
     this.applied = null;

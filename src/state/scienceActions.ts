@@ -1,4 +1,4 @@
-// The science actions (STYLE rule 9: plain exported functions over the one store). Starting a
+// The science actions (docs/design.md#the-store-is-made-of-slices: plain exported functions over the one store). Starting a
 // sweep or a ReFlow job only marks it requested (status 'running', a new runId); ScienceJobs
 // (scienceJobs.ts) trains it on the engine it was given. Stopping bumps the runId, which aborts it.
 import { cleanSigmas } from '../engine/sweep';

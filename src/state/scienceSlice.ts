@@ -1,5 +1,5 @@
 // The science slice: the σ sweep, the ReFlow rounds, the closed-form overlays and the crossing
-// heat map's settings (SPEC §5, §6 f). Data only: the setters are in scienceActions.ts, and the
+// heat map's settings (docs/design.md#what-is-measured, docs/design.md#panels). Data only: the setters are in scienceActions.ts, and the
 // jobs that train (sweep, ReFlow) run in scienceJobs.ts on the engine factory main.tsx passes in,
 // as the Runner does. This file imports nothing from the store, so there is no import cycle.
 import type { StateCreator } from 'zustand/vanilla';

@@ -1,5 +1,5 @@
 // How many steps the next step(n) call asks for, shared by the single-run and compare runners
-// (issue 12, item 4): `speed` per call while playing, one per Step press while paused, never past
+// (docs/design.md#the-page-never-blocks): `speed` per call while playing, one per Step press while paused, never past
 // the run's target, and never more than STEP_CALL_BUDGET_MS of work at the measured rate, so a
 // slow engine (10 000 particles, a software adapter) still shows steps advancing between frames.
 

@@ -1,4 +1,4 @@
-// The one store (STYLE rule 9): its slices combined (config, run, view, science, compare, field), changed only through `setState` by the
+// The one store (docs/design.md#the-store-is-made-of-slices): its slices combined (the type Store below lists them), changed only through `setState` by the
 // exported actions (src/state/actions.ts) and the runner loop. Vanilla zustand: the runner, the
 // key table and the tests use it without React; components read it through useAppStore().
 import { createStore } from 'zustand/vanilla';

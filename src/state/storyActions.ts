@@ -1,4 +1,4 @@
-// The story's actions (STYLE rule 9: plain exported functions). Opening a chapter always goes
+// The story's actions (docs/design.md#the-store-is-made-of-slices: plain exported functions). Opening a chapter always goes
 // through openChapter(): its config with its own seed, a fresh run (reset to its initial weights),
 // a history entry (historyMark), and the card shown. nextChapter/prevChapter/closeStory and the
 // chapter's "Try this" button live here too.

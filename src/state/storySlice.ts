@@ -1,4 +1,4 @@
-// The story slice (issue 8): which chapter is shown, whether its card is open, and whether the
+// The story slice (docs/design.md#the-story): which chapter is shown, whether its card is open, and whether the
 // run was changed since the chapter opened ("modified from chapter N"). Actions are in
 // src/state/storyActions.ts; `modified` is kept current by trackStoryModified().
 import type { StateCreator } from 'zustand/vanilla';

@@ -1,4 +1,4 @@
-// React access to the store: select primitives (or stable references) only (STYLE rule 9).
+// React access to the store: select primitives (or stable references) only (docs/design.md#the-store-is-made-of-slices).
 import { useStore } from 'zustand';
 import { appStore, type Store } from './store';
 

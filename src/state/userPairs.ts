@@ -1,4 +1,4 @@
-// Editing the user-drawn pairs (coupling `user`, SPEC §2): pure edits of the flat list
+// Editing the user-drawn pairs (coupling `user`, docs/design.md#drawing-pairs): pure edits of the flat list
 // [x0, y0, x1, y1, …] (RunConfig.userPairs), and the debounced action that trains on a new list.
 // Values go through the codec's clampField, so the list obeys the field (max pairs, ±limit).
 import { RUN_CONFIG_FIELDS } from '../engine/runConfig';

@@ -1,4 +1,4 @@
-// The trained weights and the run's settings as one JSON file (SPEC §6 Export "weights JSON"):
+// The trained weights and the run's settings as one JSON file (docs/design.md#export):
 // written from the page, read back to continue training or to inspect. Reading never throws: a
 // file that is not a flowvar weights file, or whose parameters do not fit its network, is
 // refused with a reason; settings out of range are clamped and reported (sanitizeConfig).

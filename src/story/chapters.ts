@@ -1,4 +1,4 @@
-// The story (SPEC §6, issue 8): the chapters that walk the paper's argument, each a configured live
+// The story (docs/design.md#the-story): the chapters that walk the paper's argument, each a configured live
 // run. This is the one list: the story card, the preset buttons and keys 1–9, the `chapter=` link
 // key, lecture mode and `npm run story:measure` all read it.
 //
@@ -74,7 +74,7 @@ export interface Chapter {
 
 /**
  * Sizes for the CPU engine: used under every chapter and by a bare page on the CPU. Chosen so each
- * chapter's effect shows within seconds on a 2-core machine (issue 8, item 9).
+ * chapter's effect shows within seconds on a 2-core machine.
  */
 export const CPU_SIZES: Partial<RunConfig> = { width: 64, batch: 256, particles: 500 };
 

@@ -1,4 +1,4 @@
-// What `npm run story:measure` trains and which figures it writes (issue 8, item 7): one run per
+// What `npm run story:measure` trains and which figures it writes (docs/design.md#what-the-app-shows): one run per
 // chapter that quotes numbers, on the CPU engine with the chapter's own CPU configuration (the
 // engine a page without a GPU uses), plus variants a chapter quotes (σ = 1 for the few-pairs
 // chapter) and extra evaluations of the same weights (64 ODE steps for the collision chapter).

@@ -1,4 +1,4 @@
-// The one list of panels (SPEC §6), in reading order: the view state (full screen, embed, `panel=`
+// The one list of panels (docs/design.md#panels), in reading order: the view state (full screen, embed, `panel=`
 // links, the F key), the panel frames (their headings), the layer toggles and the story's chapters
 // all read it. Pure data, no React: it sits in the story layer, below the link codec and the store.
 

@@ -1,4 +1,4 @@
-// Messages with a way on (SPEC §7): which engine runs and why, the first error (lost device,
+// Messages with a way on (docs/design.md#bad-input-has-a-way-on): which engine runs and why, the first error (lost device,
 // diverged run, engine failure) with its button, and the corrections made to the opening link.
 import { continueOnCpu, dismissEngineNotice, dismissNotice, resetRun, switchEngine } from '../state/actions';
 import { CPU_SIZES } from '../story/chapters';

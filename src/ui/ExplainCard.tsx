@@ -1,4 +1,4 @@
-// The story card (issue 8): the open chapter's title, "3 / 7", its text with the measured figures,
+// The story card (docs/design.md#the-story): the open chapter's title, "3 / 7", its text with the measured figures,
 // what to look for (and on which panel), its "Try this" button, previous / next, and close. It
 // stays while people change settings ("modified from chapter 3"); only closing it or opening
 // another chapter changes it. Its box keeps one height, so nothing below it moves.

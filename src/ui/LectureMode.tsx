@@ -1,4 +1,4 @@
-// Lecture mode (`lecture=true`, SPEC §6 Lecture): the story one chapter per screen, in big type:
+// Lecture mode (`lecture=true`, docs/design.md#lecture): the story one chapter per screen, in big type:
 // the chapter's title and text, play / pause, σ, previous / next, and only the panel the chapter
 // is about, filling the rest of the screen. A presenter remote's PageUp / PageDown (src/ui/keys.ts)
 // and here also ← / → turn the chapters (→ is "one step" outside lecture mode).

@@ -1,4 +1,4 @@
-// Phones (SPEC §6 "Phones keep σ and play on screen beside the plot"): a bar fixed to the bottom
+// Phones (docs/design.md#phones): a bar fixed to the bottom
 // of the screen with play / pause and the σ slider, so the control and the panel it moves are on
 // screen together however far the reader scrolls. Mounted only on narrow screens (PHONE_QUERY).
 import { PlaySigmaBar } from './PlaySigmaBar';

@@ -1,4 +1,4 @@
-// The σ slider (SPEC §3): 0, then a log scale up to the table's σ maximum in notches, the paper's σ = 0.05 marked.
+// The σ slider (docs/math.md#interpolants-σ): 0, then a log scale up to the table's σ maximum in notches, the paper's σ = 0.05 marked.
 // It acts live: training continues from the current weights (the runner calls setLive).
 import { setSigma } from '../state/actions';
 import { formatSigma, notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt } from '../format/sigmaScale';

@@ -1,4 +1,4 @@
-// Every keyboard shortcut, once (SPEC §6 Lecture). The help overlay is generated from this table.
+// Every keyboard shortcut, once (docs/design.md#lecture). The help overlay is generated from this table.
 import { nudgeSigma, resetRun, setFullscreen, setHelp, stepOnce, togglePlay, toggleTheme } from '../state/actions';
 import { appStore } from '../state/store';
 import { CHAPTERS } from '../story/chapters';

@@ -1,4 +1,4 @@
-// Accessibility checked by machine (issue 9 item 5) and reduced motion (item 3): axe-core over the
+// Accessibility checked by machine (docs/classroom.md#accessibility) and reduced motion (docs/classroom.md#reduced-motion): axe-core over the
 // page in both themes, on a chapter and with the help dialog open; the dialog's focus trap and
 // focus return; panel buttons named after their panel; the skip link; the panels' text summaries;
 // and no autoplay under prefers-reduced-motion until Play (or the reader's setting) says so.

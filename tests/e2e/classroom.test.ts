@@ -1,4 +1,4 @@
-// The classroom builder (issue 9 item 2): the "Share / embed" dialog writes a link and an
+// The classroom builder (docs/classroom.md#share-and-embed): the "Share / embed" dialog writes a link and an
 // <iframe> snippet from its choices, previews that link, and the link opens embed mode with
 // play, σ and "open in flowvar", fitting a 600×400 iframe.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The built page runs under its Content-Security-Policy (src/csp.ts, issue 13 item 4): the meta
+// The built page runs under its Content-Security-Policy (src/csp.ts, docs/deploy.md#content-security-policy): the meta
 // tag is there, the policy is enforced (an inline script is refused and reported), and opening,
 // training on the CPU worker, evaluating and exporting a panel as PNG report no violation.
 import { describe, expect, it } from 'vitest';

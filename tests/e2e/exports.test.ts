@@ -1,4 +1,4 @@
-// Exports worth keeping (issue 9 item 6): a panel's SVG and PNG carry its title, legend and the
+// Exports worth keeping (docs/classroom.md#exports): a panel's SVG and PNG carry its title, legend and the
 // share link's query as a stamp (read back from the files), and the weights + settings JSON loads
 // into a fresh page and continues exactly: θ and Adam's moments come back, so the next steps'
 // losses equal the original run's (with zeroed moments only the first would).

@@ -1,5 +1,5 @@
 // End-to-end harness: the globalSetup that builds the page once (vite build → dist/) and serves it
-// on http://127.0.0.1:<free port>/flowvar/ (a sub-path, as a static host would: SPEC §7), and the
+// on http://127.0.0.1:<free port>/flowvar/ (a sub-path, as a static host would: docs/deploy.md#static-hosting), and the
 // helpers e2e tests use to drive headless Chromium with WebGPU (SwiftShader when no GPU).
 //
 //   import { launchBrowser, appUrl, watchPage } from './harness';
@@ -182,7 +182,7 @@ export function sharedBrowser(): Pick<E2EBrowser, 'newPage'> & { readonly contex
 export interface PageWatch {
   /** console errors and uncaught exceptions, in order */
   errors: string[];
-  /** requests that left 127.0.0.1 (SPEC §7: no network at run time) */
+  /** requests that left 127.0.0.1 (docs/design.md#no-network-at-run-time) */
   externalRequests: string[];
 }
 

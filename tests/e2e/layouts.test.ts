@@ -1,4 +1,4 @@
-// Lecture hall and phone layouts (issue 9 items 1 and 4): bounding boxes measured in headless
+// Lecture hall and phone layouts (docs/classroom.md#projector-and-lecture, docs/classroom.md#phones): bounding boxes measured in headless
 // Chromium. Projector theme at 1280×720, 1366×768, 1920×1080: σ, play and the chapter's panel on
 // screen together, no page scroll, type readable from the back. Phone 390×844: a bottom bar with
 // play and σ stays on screen beside the panels, targets ≥ 24 px, one panel per width, no sideways scroll.

@@ -1,4 +1,4 @@
-// Links in the real page (issue 13): a sample of the hostile corpus opens with the same config,
+// Links in the real page (docs/classroom.md#links): a sample of the hostile corpus opens with the same config,
 // view keys and corrections as decodeLink gives the CLI; Back/Forward walk the history entries
 // that presets and new seeds push (a slider only replaces); a reload keeps the preset highlight.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Offline once loaded (SPEC §7, issue 9 item 7): the built site's service worker (dist/sw.js,
+// Offline once loaded (docs/deploy.md#offline): the built site's service worker (dist/sw.js,
 // written by the precache plugin) caches every file on the first visit; with the network gone
 // (Playwright's offline emulation) the page reloads, even with another link, and trains.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Rebuild safety under stress (issue 8, item 8), on the GPU engine (SwiftShader WebGPU) and on the
+// Rebuild safety under stress, on the GPU engine (SwiftShader WebGPU) and on the
 // CPU worker: every chapter mid-run, New seed five times quickly, width and pairs changed while an
 // evaluation is in flight, Reset mid-step. After each: no error banner, no page error, and the
 // step counter advances. A rebuild must never touch a buffer of the engine it replaced.

@@ -1,4 +1,4 @@
-// `flowvar run --engine gpu` on Dawn says nothing on stderr but its result (issue 13, item 5): no
+// `flowvar run --engine gpu` on Dawn says nothing on stderr but its result: no
 // "XDG_RUNTIME_DIR is invalid or not set" from Dawn's window-system probe when the variable is unset.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// The claims of SPEC §1, measured on the CPU reference at toy scale (seeded, deterministic). Every
+// The claims of docs/design.md#what-the-app-shows, measured on the CPU reference at toy scale (seeded, deterministic). Every
 // figure in a comment was measured with this file's configs on seeds 1 (the test), 2 and 3; each
 // threshold holds on all three seeds, so it tests the effect, not one lucky draw. Budget: ~35 s
 // of CPU on the 2-core machine (about 5 ms per step at width 64, depth 2, batch 128; 5 models).
@@ -69,7 +69,7 @@ describe('claim 3: rotated φ = π/2 pairing — gradient variance at convergenc
 
   it('(3) mean gradVar over the last 60 steps: σ = 0 (6.5) is below a fifth of σ = 0.3 (80), and so is the loss (0.015 vs 0.52)', () => {
     // measured on seeds 1, 2, 3: gradVar 6.5 / 7.2 / 8.7 (σ = 0) vs 80 / 78 / 104 (σ = 0.3); loss
-    // 0.015 / 0.018 / 0.017 vs 0.52 / 0.53 / 0.53. The PyTorch reference of SPEC §1 (3 × 128, 3000
+    // 0.015 / 0.018 / 0.017 vs 0.52 / 0.53 / 0.53. The PyTorch reference of docs/design.md#what-the-app-shows (3 × 128, 3000
     // steps): 0.02 vs 23; our σ = 0 trace is still falling at 600 steps (2.8 at 1000 steps)
     expect(zero.gradVar).toBeLessThan(noisy.gradVar / 5);
     expect(zero.loss).toBeLessThan(noisy.loss / 5);
@@ -99,7 +99,7 @@ describe('claim 4: all lines collide at t = ½ — reproduction depends on the i
   it('(4) 16 Euler steps return at most 2 of 64 pairings (measured 1 / 0 / 1 on seeds 1, 2, 3); one Euler step returns at least 6 (measured 17 / 15 / 14)', () => {
     // the field cannot fit u = c − 2 x0 at x_t = c/2, t = ½; a fine integrator follows the averaged
     // field through the collision, while one Euler step reads v(x0, 0) only, where the pairs are
-    // still apart (SPEC §1 measured 0 % at 64 steps and 38 % at one step in PyTorch)
+    // still apart (docs/design.md#what-the-app-shows measured 0 % at 64 steps and 38 % at one step in PyTorch)
     trainer.setLive({ odeSteps: 16 });
     const fine = trainer.evaluateSync().metrics;
     trainer.setLive({ odeSteps: 1 });

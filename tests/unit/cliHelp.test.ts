@@ -1,4 +1,4 @@
-// Help texts match the code (issue 13, item 5): each subcommand's --help names the trainers its
+// Help texts match the code: each subcommand's --help names the trainers its
 // --engine values really construct (read from the sources), and a GPU start that fails prints one
 // line, without the Vulkan loader's and Dawn's native warnings.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Conditional target variance Var[u_t | x_t ≈ x, t] (SPEC §5) on hand-checkable pairings.
+// Conditional target variance Var[u_t | x_t ≈ x, t] (docs/design.md#what-is-measured) on hand-checkable pairings.
 import { describe, expect, it } from 'vitest';
 import { conditionalVariance, meanConditionalVariance, varianceAt, type GridSpec } from '../../src/math/conditionalVariance';
 import { makePairs, type PairSet, type WorldSpec } from '../../src/math/couplings';

@@ -3,20 +3,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headingSlug, headingSlugs, markdownLinks } from './markdown';
 
 const ROOT = resolve(__dirname, '../..');
 const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
-
-/** The [text](target) links of a Markdown text, outside code blocks. */
-export function markdownLinks(text: string): string[] {
-  const prose = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-  return [...prose.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
-}
-
-/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens. */
-export function headingSlug(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
-}
 
 function brokenLinks(file: string): string[] {
   const bad: string[] = [];
@@ -26,8 +16,7 @@ function brokenLinks(file: string): string[] {
     const target = path === '' ? join(ROOT, file) : resolve(ROOT, dirname(file), path);
     if (!existsSync(target)) { bad.push(`${link} (no such file)`); continue; }
     if (anchor && target.endsWith('.md')) {
-      const slugs = readFileSync(target, 'utf8').split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => headingSlug(l.replace(/^#+ /, '')));
-      if (!slugs.includes(anchor)) bad.push(`${link} (no heading #${anchor})`);
+      if (!headingSlugs(target).includes(anchor)) bad.push(`${link} (no heading #${anchor})`);
     }
   }
   return bad;

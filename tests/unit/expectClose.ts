@@ -1,5 +1,5 @@
 // expectClose(a, b, { rel, abs }): numbers or arrays agree within a tolerance written at the call
-// site (STYLE rule 12): |a − b| ≤ abs + rel · |b| (b: the expected value), element by element.
+// site (docs/design.md#test-names-say-what-they-prove): |a − b| ≤ abs + rel · |b| (b: the expected value), element by element.
 // The one tolerance check of tests/unit and tests/gpu; the message names the worst element.
 import { expect } from 'vitest';
 

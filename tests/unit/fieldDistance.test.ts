@@ -1,4 +1,4 @@
-// Closed-form overlays (SPEC §4): the analytic OT / rotated-OT fields as ODE fields, their straight
+// Closed-form overlays (docs/math.md#closed-forms-and-the-crossing-map): the analytic OT / rotated-OT fields as ODE fields, their straight
 // trajectories, and the mean squared distance between fields over (x, t) samples.
 import { describe, expect, it } from 'vitest';
 import { closedFormPairings, fieldDistance, gridSamples, linearField, linearTrajectoryPoint, mlpField } from '../../src/math/fieldDistance';

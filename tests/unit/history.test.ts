@@ -1,4 +1,4 @@
-// History entries (issue 13, item 3) with the vanilla store and a stand-in for window: presets,
+// History entries (docs/classroom.md#links) with the vanilla store and a stand-in for window: presets,
 // new seeds and loaded pairs push an entry at once; a slider replaces after the debounce; popstate
 // puts the entry's link back. The browser version is tests/e2e/links.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

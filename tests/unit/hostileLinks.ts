@@ -1,4 +1,4 @@
-// A corpus of hostile links (issue 13): encodings, blanks, `+`, `#`, duplicates, unknown keys,
+// A corpus of hostile links (docs/classroom.md#links): encodings, blanks, `+`, `#`, duplicates, unknown keys,
 // huge numbers, injection strings and 100 kB values, each in the forms people paste: a bare
 // query, `?…`, `#…`, and a full URL with settings in the query, the hash or both.
 // Used by tests/unit/link.test.ts (page path against CLI path) and tests/e2e/links.test.ts.

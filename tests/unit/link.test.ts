@@ -1,4 +1,4 @@
-// One decoder for page and CLI (issue 13, item 1): a corpus of hostile links goes through the
+// One decoder for page and CLI (docs/classroom.md#links): a corpus of hostile links goes through the
 // page's path (the browser's URL parser, then readLink(location.search + location.hash), as
 // src/main.tsx does) and the CLI's path (argv → parseRunArgs → readLinkArg, its stderr lines
 // captured); both must give the same config, the same view keys and the same corrections.

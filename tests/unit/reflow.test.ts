@@ -1,4 +1,4 @@
-// ReFlow (SPEC §2, coupling 5; SPEC §1: "ReFlow does not repair" a rotated pairing).
+// ReFlow (docs/math.md#worlds-and-couplings; docs/design.md#what-the-app-shows: "ReFlow does not repair" a rotated pairing).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reflowPairs, pairCost } from '../../src/math/reflow';
 import { ReflowRunner, reflowSettings, type ReflowRound } from '../../src/engine/reflowRounds';

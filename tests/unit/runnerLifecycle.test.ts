@@ -1,4 +1,4 @@
-// The runner's rebuild lifecycle (issue 8, defects 1 and 2): a replaced trainer finishes
+// The runner's rebuild lifecycle: a replaced trainer finishes
 // disposing (its in-flight work settled) before the next one is created, a device loss after a
 // reset is still reported, "Continue on CPU" resumes from the carried weights with the curves cut
 // back to that step, and the steps/s readout stays above 0 while steps advance.

@@ -1,4 +1,4 @@
-// The paper's claim at toy scale, on the CPU reference, seeded (SPEC §1): with a few fixed random
+// The paper's claim at toy scale, on the CPU reference, seeded (docs/design.md#what-the-app-shows): with a few fixed random
 // pairs, σ = 0 memorizes the pairing (low loss, partners come back) while σ = 1 generalizes (the
 // generated cloud lands on the target). Sizes chosen to run in ~30 s on a 2-core machine
 // (measured 5–7 ms per step at width 64, depth 2, batch 128).

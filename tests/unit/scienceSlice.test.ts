@@ -1,4 +1,4 @@
-// The science slice through the vanilla store (STYLE rule 12): actions, the sweep and reflow jobs
+// The science slice through the vanilla store (docs/design.md#test-names-say-what-they-prove): actions, the sweep and reflow jobs
 // (ScienceJobs) on CPU trainers passed in as the page passes its engine factories, and hostile values.
 import { describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/state/store';

@@ -1,4 +1,4 @@
-// stepPacing.ts: how many steps the runners ask for per call (issue 12, item 4).
+// stepPacing.ts: how many steps the runners ask for per call.
 import { describe, expect, it } from 'vitest';
 import { STEP_CALL_BUDGET_MS, StepPacer } from '../../src/state/stepPacing';
 

@@ -1,4 +1,4 @@
-// The chapters' figures are measured, not typed (issue 8, item 7): every `{chapter.figure}` in a
+// The chapters' figures are measured, not typed (docs/design.md#what-the-app-shows): every `{chapter.figure}` in a
 // text exists in src/story/figures.json, the file was measured with the chapters' current CPU
 // configurations (npm run story:measure), no text types a percentage or a chance by hand, and
 // chance is written as 1/N.

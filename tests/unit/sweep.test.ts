@@ -1,4 +1,4 @@
-// The σ sweep (SPEC §6 f): M models side by side, same pairs, init and batches; σ the only difference.
+// The σ sweep (docs/design.md#panels): M models side by side, same pairs, init and batches; σ the only difference.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanSigmas, DEFAULT_SIGMAS, DownsampledTrace, runSweep, SweepRunner, sweepConfig, TailMean, tailWindow, type SweepResult } from '../../src/engine/sweep';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';

@@ -1,4 +1,4 @@
-// The compare panel (SPEC §6 "compare two runs side by side"): the picker, a notice when the GPU
+// The compare panel (docs/design.md#compare-two-runs): the picker, a notice when the GPU
 // runs are not one batched dispatch, both learned flows on the same axes, both runs' gradient
 // variance and loss on one plot, and the readouts of A and B with the difference B − A.
 import { settingLabel } from '../../engine/compare';

@@ -1,4 +1,4 @@
-// The compare readouts as rows: each figure of run A and run B and the difference B − A (SPEC §5
+// The compare readouts as rows: each figure of run A and run B and the difference B − A (docs/design.md#what-is-measured
 // figures, plus the last step's loss and the gradient-variance EMA). Pure, for the table and tests.
 import type { EvalMetrics } from '../../engine/trainer';
 import type { CurveBuffer } from '../../state/curves';

@@ -1,4 +1,4 @@
-// The pair drawing tool's interaction (SPEC §6 "draw-your-own pairs"): pointer events (mouse, pen
+// The pair drawing tool's interaction (docs/design.md#drawing-pairs): pointer events (mouse, pen
 // and touch alike) and the keyboard cursor turn into edits of a draft list; every finished edit
 // goes to scheduleUserPairs, which restarts training on the new pairs after a debounce. The
 // geometry is pure (./geometry.ts); this hook only wires events to it.

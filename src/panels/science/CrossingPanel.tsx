@@ -1,4 +1,4 @@
-// Where lines cross (SPEC §5): the conditional target variance Var[u_t | x_t ≈ x, t] of the
+// Where lines cross (docs/design.md#what-is-measured): the conditional target variance Var[u_t | x_t ≈ x, t] of the
 // training pairs at a scrubbable t, as a heat map under the pairs' positions x_t. Lines that cross
 // in space at different times leave it small; lines that meet at the same t (x1 = −x0 at t = ½)
 // light up one cell with the whole spread of u_t: no field can fit that, so the flow must average.

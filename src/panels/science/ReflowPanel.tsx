@@ -1,7 +1,7 @@
-// ReFlow rounds (SPEC §2, coupling 5): train, make the flow's endpoints the new pairs, train again
+// ReFlow rounds (docs/math.md#worlds-and-couplings): train, make the flow's endpoints the new pairs, train again
 // from the same initial weights. Three small charts against the round: transport cost of the
 // learned flow (solid) and of the round's pairs (dotted) against the OT cost (dashed), straightness,
-// and pair reproduction against chance. On a rotated pairing the cost stays up (SPEC §1).
+// and pair reproduction against chance. On a rotated pairing the cost stays up (docs/design.md#what-the-app-shows).
 import { useEffect, useMemo, useRef } from 'react';
 import { scaleLinear } from 'd3';
 import { drawAxis } from '../axes';

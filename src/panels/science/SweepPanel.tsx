@@ -1,4 +1,4 @@
-// Panel (f): the σ sweep (SPEC §6). Many models trained side by side on the same pairs, one per σ:
+// Panel (f): the σ sweep (docs/design.md#panels). Many models trained side by side on the same pairs, one per σ:
 // final pair reproduction and distance to the target against σ (log x, σ = 0 left of a break),
 // and under each σ a small curve of that run's gradient variance, live while training.
 import { useEffect, useMemo, useRef, useState } from 'react';

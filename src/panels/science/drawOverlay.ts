@@ -1,4 +1,4 @@
-// Closed-form overlays (SPEC §4): the analytic field of the OT and rotated-OT pairings as arrows at
+// Closed-form overlays (docs/math.md#closed-forms-and-the-crossing-map): the analytic field of the OT and rotated-OT pairings as arrows at
 // time t, and their trajectories (straight lines x0 → μ1 + M(x0 − μ0), the point at t marked),
 // drawn on any plane panel's canvas beside the learned field. Pure: a context, scales, data.
 import type { ScaleLinear } from 'd3';
