@@ -10,6 +10,7 @@ import { HIDABLE_CONTROLS, PAGE_CONTROLS, panelHideName } from '../link/viewPara
 import { useAppStore } from '../state/useAppStore';
 import { builderLink, iframeSnippet, type BuilderChoice } from './shareBuilder';
 import { useModal } from './useModal';
+import { downloadPytorchScript } from './exportPytorch';
 
 /** Delay before the preview follows the choice (each change reloads a whole page in the frame). */
 const PREVIEW_DEBOUNCE_MS = 600;
@@ -117,6 +118,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
               <textarea readOnly value={snippet} rows={4} data-testid="share-snippet" onFocus={(e) => e.target.select()} />
             </label>
             <button type="button" onClick={() => copy(snippet)}>Copy the snippet</button>
+            <button type="button" onClick={() => { void downloadPytorchScript(config).catch((e: unknown) => console.warn('flowvar: PyTorch export failed', e)); }} data-testid="share-pytorch" title="run.py: this run in PyTorch (python run.py, torchrun, --dim, --sigmas; README)">Export to PyTorch</button>
             <p className="hint">Preview of the link (600 × 400, scaled):</p>
             <div className="share-preview"><iframe src={preview} width={600} height={400} title="Preview of the shared page" data-testid="share-preview" /></div>
           </div>
