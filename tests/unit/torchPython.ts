@@ -53,7 +53,8 @@ const STEP_LINE = /^# (?:.* )?step (\d+) loss (\S+) gradVar (\S+)$/;
 export function runCommand(cmd: string, args: string[], env: Record<string, string> = {}): PyRun {
   const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', ...env }, maxBuffer: 64 << 20 });
   const stdout = r.stdout ?? '', stderr = r.stderr ?? '';
-  const rows = stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  // torchrun --tee prefixes each rank's stdout lines with [default<rank>]:
+  const rows = stdout.split('\n').map((l) => l.replace(/^\[default\d+\]:/, '')).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
   const steps = stderr.split('\n').flatMap((l) => {
     const m = STEP_LINE.exec(l);
     return m ? [{ step: Number(m[1]), loss: Number(m[2]), gradVar: Number(m[3]) }] : [];
@@ -64,4 +65,19 @@ export function runCommand(cmd: string, args: string[], env: Record<string, stri
 /** Runs the script at `path` under the torch Python. */
 export function runScript(path: string, args: string[], env: Record<string, string> = {}): PyRun {
   return runCommand(torchPython(), [path, ...args], env);
+}
+
+/** Whether torchrun needs the --redirects workaround (read once). */
+let oldTorchrun: boolean | undefined;
+
+/**
+ * torchrun (python -m torch.distributed.run) of the script on `procs` CPU processes (gloo). Debian's
+ * torch 1.13 under Python 3.11 cannot parse torchrun's default --redirects (its Std flag lookup
+ * skips 0 there): the script's stdout is then redirected and tee'd back (--redirects 1 --tee 1).
+ */
+export function runTorchrun(path: string, procs: number, args: string[]): PyRun {
+  const py = torchPython();
+  oldTorchrun ??= spawnSync(py, ['-c', 'import sys, torch; print(int(sys.version_info >= (3, 11) and torch.__version__ < "2"))'], { encoding: 'utf8' }).stdout.trim() === '1';
+  const workaround = oldTorchrun ? ['--redirects', '1', '--tee', '1', '--log_dir', tempDir()] : [];
+  return runCommand(py, ['-m', 'torch.distributed.run', '--standalone', `--nproc_per_node=${procs}`, ...workaround, path, ...args]);
 }
