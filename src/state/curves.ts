@@ -1,6 +1,8 @@
-// Training curves kept for drawing: a fixed-capacity buffer of (step, loss, gradVar, …) that
-// halves its resolution when full (keeps every other point, doubles the stride), so a run of any
-// length stays drawable in constant memory. EMAs are updated with every record, stored or not.
+// Training curves kept for drawing, in constant memory for a run of any length: the newest
+// records at full resolution (a tail of at least `capacity / 8` steps), the older history
+// downsampled (every `stride`-th record; the stride doubles when that part is full). One set of
+// columns holds both, in step order, so drawing reads one array. EMAs are updated with every
+// record, stored at full resolution or not.
 import type { StepRecord } from '../engine/trainer';
 
 /** Default capacity: enough for a 3000-step run at full resolution. */
@@ -24,18 +26,25 @@ type FieldName = (typeof FIELDS)[number];
 
 export class CurveBuffer {
   readonly capacity: number;
-  /** stored points; columns share the index */
+  /** newest records always kept one per record (at least; up to twice this many) */
+  readonly tail: number;
+  /** stored points; columns share the index: [downsampled history | full-resolution tail] */
   readonly columns: Record<FieldName, Float64Array>;
   length = 0;
-  /** one stored point per `stride` records */
+  /** points of the downsampled history (the first `coarse` of `length`) */
+  coarse = 0;
+  /** the history keeps one point per `stride` records */
   stride = 1;
   /** records seen since the buffer was created */
   seen = 0;
+  /** records that left the tail for the history (it keeps every `stride`-th) */
+  private moved = 0;
   private lossEmaRaw = 0;
   private gradVarEmaRaw = 0;
 
   constructor(capacity = CURVE_CAPACITY) {
-    this.capacity = Math.max(2, capacity & ~1);
+    this.capacity = Math.max(8, capacity & ~1);
+    this.tail = Math.max(2, Math.floor(this.capacity / 8));
     this.columns = Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(this.capacity)])) as Record<FieldName, Float64Array>;
   }
 
@@ -44,8 +53,7 @@ export class CurveBuffer {
     // Non-finite values do not poison the EMA (a diverged run is caught by the runner).
     if (Number.isFinite(r.loss)) this.lossEmaRaw = EMA_BETA * this.lossEmaRaw + (1 - EMA_BETA) * r.loss;
     if (Number.isFinite(r.gradVar)) this.gradVarEmaRaw = EMA_BETA * this.gradVarEmaRaw + (1 - EMA_BETA) * r.gradVar;
-    if ((this.seen - 1) % this.stride !== 0) return;
-    if (this.length === this.capacity) this.halve();
+    if (this.length === this.capacity) this.compact();
     const debias = 1 - EMA_BETA ** this.seen;
     const i = this.length++;
     const c = this.columns;
@@ -58,13 +66,32 @@ export class CurveBuffer {
     c.sigma[i] = r.sigma;
   }
 
-  private halve(): void {
-    for (const f of FIELDS) {
-      const col = this.columns[f];
-      for (let i = 0; 2 * i < this.length; i++) col[i] = col[2 * i];
+  /**
+   * The buffer is full: the tail's older points move into the history (every stride-th kept,
+   * the history halved whenever it reaches its share), and the newest `tail` stay as they are.
+   * Each call frees at least `tail` slots, so the copying costs O(1) per record on average.
+   */
+  private compact(): void {
+    const budget = this.capacity - 2 * this.tail;
+    const keepFrom = this.length - this.tail;
+    for (let i = this.coarse; i < keepFrom; i++) {
+      if (this.moved++ % this.stride !== 0) continue;
+      if (this.coarse === budget) this.halveHistory();
+      this.copyPoint(i, this.coarse++);
     }
-    this.length = Math.ceil(this.length / 2);
+    for (const f of FIELDS) this.columns[f].copyWithin(this.coarse, keepFrom, this.length);
+    this.length = this.coarse + this.tail;
+  }
+
+  /** Keeps every other point of the history (the first one included) and doubles its stride. */
+  private halveHistory(): void {
+    for (let i = 0; 2 * i < this.coarse; i++) this.copyPoint(2 * i, i);
+    this.coarse = Math.ceil(this.coarse / 2);
     this.stride *= 2;
+  }
+
+  private copyPoint(from: number, to: number): void {
+    if (from !== to) for (const f of FIELDS) this.columns[f][to] = this.columns[f][from];
   }
 
   /**
@@ -77,11 +104,14 @@ export class CurveBuffer {
     while (n > 0 && !(c.step[n - 1] <= step)) n--;
     if (n === this.length) return;
     this.length = n;
+    if (n < this.coarse) {
+      this.coarse = n;
+      this.moved = n * this.stride;
+    }
     this.seen = n > 0 ? Math.max(n, Math.round(c.step[n - 1])) : 0;
     const debias = 1 - EMA_BETA ** this.seen;
     this.lossEmaRaw = n > 0 ? c.lossEma[n - 1] * debias : 0;
     this.gradVarEmaRaw = n > 0 ? c.gradVarEma[n - 1] * debias : 0;
-    // the next record is stored when (seen) is a multiple of the stride, as before the cut
   }
 
   point(i: number): CurvePoint {

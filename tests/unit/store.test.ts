@@ -109,14 +109,31 @@ describe('sigma scale', () => {
 });
 
 describe('CurveBuffer', () => {
-  it('halves its resolution when full and keeps the first point', () => {
+  it('keeps the first point, a downsampled history and the newest records at full resolution, in bounded memory', () => {
     const c = new CurveBuffer(8);
     for (let s = 1; s <= 20; s++) c.push({ step: s, loss: s, gradVar: s, meanGradNormSq: 1, sigma: 0 });
     expect(c.length).toBeLessThanOrEqual(8);
     expect(c.point(0).step).toBe(1);
     const steps = c.toArray().map((p) => p.step);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
-    expect(c.stride).toBe(4);
+    expect(steps.slice(-c.tail)).toEqual([19, 20]);
+    // an hour-long run: 300 000 records in 4096 slots, the last 512 steps one per step
+    const long = new CurveBuffer();
+    for (let s = 1; s <= 300_000; s++) long.push({ step: s, loss: 1 / s, gradVar: s, meanGradNormSq: 1, sigma: 0 });
+    const all = long.toArray().map((p) => p.step);
+    expect(long.length).toBeLessThanOrEqual(long.capacity);
+    expect(all[0]).toBe(1);
+    expect(all.slice(-long.tail)).toEqual(Array.from({ length: long.tail }, (_, i) => 300_000 - long.tail + 1 + i));
+    expect(all.every((s, i) => i === 0 || s > all[i - 1])).toBe(true);
+    // the history is evenly spaced at its stride (no region thinned more than another)
+    const history = all.slice(0, long.coarse);
+    expect(long.stride).toBeGreaterThan(64);
+    expect(history.every((s, i) => i === 0 || s - history[i - 1] === long.stride)).toBe(true);
+    // a resumed run cuts the points after its step and keeps them increasing
+    long.truncateAfter(299_900);
+    long.push({ step: 299_901, loss: 1, gradVar: 1, meanGradNormSq: 1, sigma: 0 });
+    const cut = long.toArray().map((p) => p.step);
+    expect(cut.slice(-2)).toEqual([299_900, 299_901]);
   });
   it('debiased EMA of a constant series equals the constant', () => {
     const c = new CurveBuffer(16);
