@@ -5,7 +5,7 @@
 // (a few minutes on 2 cores); tests/unit/storyFigures.test.ts compares the texts with the file.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../src/cli/engine';
+import { openEngine } from '../src/cli/engine';
 import { encodeConfig } from '../src/link/url';
 import type { EvalMetrics } from '../src/engine/trainer';
 import { DERIVED, FIGURE_RUNS, GRADVAR_TAIL, runConfig, runPrefix } from '../src/story/measurePlan';
@@ -31,9 +31,9 @@ async function main(): Promise<void> {
     const config = runConfig(run);
     const prefix = runPrefix(run);
     const t0 = performance.now();
-    const engine = await createEngine('cpu', config);
+    const engine = await openEngine('cpu');
     try {
-      const { trainer } = engine;
+      const trainer = await engine.trainer(config);
       device = trainer.deviceName;
       const gradVar: number[] = [], loss: number[] = [];
       while (trainer.stepCount < config.steps) {

@@ -2,9 +2,7 @@
 // docs/cli.md). Without --out the script goes to stdout; corrections go to stderr.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UsageError } from './args';
-import { RunError } from './engine';
-import type { Io } from './run';
+import { CliFailure, UsageError, type Io } from './common';
 import { pytorchScript, SCRIPT_NAME } from '../export/pytorchScript';
 import { loadScriptTemplate } from '../node/scriptTemplate';
 
@@ -34,7 +32,7 @@ export async function runExportCommand(args: string[], io: Io): Promise<number> 
   try {
     writeFileSync(out, script.text);
   } catch (e) {
-    throw new RunError(`cannot write ${out}: ${(e as Error).message.split('\n')[0]}`);
+    throw new CliFailure(`cannot write ${out}: ${(e as Error).message.split('\n')[0]}`);
   }
   io.err(`# wrote ${out}: python ${out} (or torchrun --nproc_per_node=N ${out}) runs ${script.link}`);
   return 0;

@@ -1,61 +1,49 @@
-// Entry of the headless CLI (bin/flowvar.mjs): dispatch on the subcommand; usage errors exit 2,
-// run failures exit 1, and neither prints a stack trace.
-import { parseRunArgs, UsageError, USAGE } from './args';
-import { RunError } from './engine';
-import { runCommand, type Io } from './run';
-import { fieldsCommand } from './fields';
+// Entry of the headless CLI (bin/flowvar.mjs): dispatches on the subcommand through COMMANDS, one
+// row per command. Usage errors exit 2, run failures exit 1, and neither prints a stack trace.
+import { CliFailure, EXIT, stdio, UsageError, usageFailed, type Io } from './common';
+import { FLOWVAR_VERSION } from './rows';
 
-const stdio: Io = {
-  out: (line) => { process.stdout.write(`${line}\n`); },
-  err: (line) => { process.stderr.write(`${line}\n`); },
+type Command = (args: string[], io: Io) => Promise<number> | number;
+
+/**
+ * Every subcommand: its one-line summary and its module, loaded on demand (a command's
+ * dependencies load only when it runs). To add a command, add a row.
+ */
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  run: { summary: 'train a link, print its metrics (flowvar run --help)', load: async () => (await import('./run')).runCommand },
+  sweep: { summary: 'one model per σ, side by side (flowvar sweep --help)', load: async () => (await import('./sweep')).runSweepCommand },
+  reflow: { summary: 'ReFlow rounds: one row per round (flowvar reflow --help)', load: async () => (await import('./reflow')).runReflowCommand },
+  export: { summary: 'the link\'s run as one PyTorch script (flowvar export --help)', load: async () => (await import('./export')).runExportCommand },
+  fields: { summary: 'every setting of the link: default, range, meaning', load: async () => (await import('./fields')).fieldsCommand },
 };
 
-/** Subcommands in their own files, loaded on demand: each may be absent from a checkout. */
-const LAZY_COMMANDS: Record<string, { file: string; entry: string }> = {
-  sweep: { file: './sweep.ts', entry: 'runSweepCommand' },
-  reflow: { file: './reflow.ts', entry: 'runReflowCommand' },
-  export: { file: './export.ts', entry: 'runExportCommand' },
-};
-
-type Command = (args: string[], io: Io) => Promise<number>;
-
-async function lazyCommand(name: string, args: string[], io: Io): Promise<number> {
-  const { file, entry } = LAZY_COMMANDS[name];
-  let mod: Record<string, unknown>;
-  try {
-    // the path is a variable, so TypeScript does not require the file to exist
-    mod = (await import(file)) as Record<string, unknown>;
-  } catch (e) {
-    io.err(`flowvar: ${name} not available (src/cli/${file.slice(2)}: ${(e as Error).message.split('\n')[0]})`);
-    return 1;
-  }
-  const run = mod[entry];
-  if (typeof run !== 'function') {
-    io.err(`flowvar: ${name} not available (src/cli/${file.slice(2)} exports no ${entry})`);
-    return 1;
-  }
-  return (run as Command)(args, io);
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    'Usage: flowvar <command> "<link>" [flags]',
+    '',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  flowvar ${name.padEnd(width)}  ${c.summary}`),
+    `  flowvar ${'--version'.padEnd(width)}  print flowvar's version`,
+    '',
+    'Every command reads the page\'s share link (its query string; a full URL works too) and prints',
+    'rows: a table, or --json (JSON Lines) / --csv for scripts. docs/cli.md has every key.',
+    'Exit codes: 0 done, 1 the run failed, 2 bad command line, 130 interrupted (partial rows printed).',
+  ].join('\n');
 }
 
 export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
   try {
-    switch (command) {
-      case 'run': {
-        const parsed = parseRunArgs(rest);
-        if (parsed.kind === 'help') { io.out(USAGE); return 0; }
-        return await runCommand(parsed.options, io);
-      }
-      case 'sweep': case 'reflow': case 'export': return await lazyCommand(command, rest, io);
-      case 'fields': return fieldsCommand(io);
-      case undefined: case 'help': case '--help': case '-h': io.out(USAGE); return command === undefined ? 2 : 0;
-      default: throw new UsageError(`unknown command ${JSON.stringify(command.slice(0, 40))}`);
-    }
+    if (name === undefined) { io.err(usage()); return EXIT.usage; }
+    if (name === 'help' || name === '--help' || name === '-h') { io.out(usage()); return EXIT.ok; }
+    if (name === '--version' || name === '-V') { io.out(FLOWVAR_VERSION); return EXIT.ok; }
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : null;
+    if (command === null) throw new UsageError(`unknown command ${JSON.stringify(name.slice(0, 40))} (one of ${Object.keys(COMMANDS).join(', ')})`);
+    return await (await command.load())(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) { io.err(`flowvar: ${e.message}`); io.err(USAGE); return 2; }
-    if (e instanceof RunError) { io.err(`flowvar: ${e.message}`); return 1; }
+    if (e instanceof UsageError) return usageFailed(name !== undefined && Object.hasOwn(COMMANDS, name) ? name : '', e, io);
     io.err(`flowvar: ${(e as Error)?.message ?? String(e)}`);
-    if (process.env.FLOWVAR_DEBUG) io.err(String((e as Error)?.stack));
-    return 1;
+    if (!(e instanceof CliFailure) && process.env.FLOWVAR_DEBUG) io.err(String((e as Error)?.stack));
+    return EXIT.failed;
   }
 }

@@ -26,7 +26,13 @@ function duration(s: number): string {
   return `${(s / 3600).toFixed(1)} h`;
 }
 
-export class RunProgress {
+/**
+ * What the progress lines watch: a trainer, or a lockstep compare seen as one (its step() returns
+ * run A's records). Without `integrate` the first evaluation is not priced beforehand.
+ */
+export type ProgressTarget = Pick<Trainer, 'stepCount' | 'step'> & { readonly pairs: { readonly n: number } } & Partial<Pick<Trainer, 'integrate'>>;
+
+export class ProgressReporter {
   private stepRate: number | null = null;
   private evalSeconds: number | null = null;
   /** steps per trainer.step() call: grows to about BLOCK_SECONDS of work */
@@ -34,7 +40,7 @@ export class RunProgress {
   private lastLine: number;
 
   constructor(
-    private readonly trainer: Trainer,
+    private readonly trainer: ProgressTarget,
     private readonly config: RunConfig,
     private readonly total: number,
     private readonly evalSteps: readonly number[],
@@ -55,15 +61,18 @@ export class RunProgress {
     this.lastLine = this.now();
   }
 
-  /** trainer.step(n) in blocks of about BLOCK_SECONDS; returns the last record and the steps/s. */
-  async train(n: number, evalsDone: number): Promise<{ last: StepRecord | null; stepsPerSec: number | null }> {
+  /**
+   * trainer.step(n) in blocks of about BLOCK_SECONDS; returns the last record and the steps/s.
+   * `signal` (SIGINT) stops it after the block in flight.
+   */
+  async train(n: number, evalsDone: number, signal?: AbortSignal): Promise<{ last: StepRecord | null; stepsPerSec: number | null }> {
     let last: StepRecord | null = null, done = 0;
     const t0 = this.now();
     const macs = 3 * this.config.batch * mlpLayout(mlpShape(this.config)).paramCount;
     if (this.stepRate === null && macs >= LOUD_STEP_MACS) {
       this.say(`step ${this.trainer.stepCount}/${this.total}, training (one step is about ${(2 * macs / 1e9).toFixed(0)} GFLOP)`);
     }
-    while (done < n) {
+    while (done < n && signal?.aborted !== true) {
       const size = Math.min(this.block, n - done);
       const snap = await this.trainer.step(size);
       last = snap.records.at(-1) ?? last;
@@ -77,7 +86,7 @@ export class RunProgress {
       }
     }
     const seconds = this.now() - t0;
-    return { last, stepsPerSec: seconds > 0 ? n / seconds : null };
+    return { last, stepsPerSec: seconds > 0 && done > 0 ? done / seconds : null };
   }
 
   /** Seconds of one integration step of `count` probe particles. */
@@ -85,7 +94,7 @@ export class RunProgress {
     const c = this.config;
     const start = freshStarts({ ...c, particles: count });
     const t0 = this.now();
-    await this.trainer.integrate({ start, count, method: c.integrator, steps: 1, direction: 'forward' });
+    await this.trainer.integrate!({ start, count, method: c.integrator, steps: 1, direction: 'forward' });
     return this.now() - t0;
   }
 
@@ -106,7 +115,7 @@ export class RunProgress {
   /** trainer.evaluate() announced (when it is expected to be long) and timed. */
   async evaluate<T>(run: () => Promise<T>, evalsDone: number): Promise<T> {
     const c = this.config, step = this.trainer.stepCount;
-    const expected = this.evalSeconds ?? await this.estimateEvaluation();
+    const expected = this.evalSeconds ?? (this.trainer.integrate ? await this.estimateEvaluation() : 0);
     const loud = expected >= QUIET_SECONDS;
     if (loud) {
       const what = `${c.particles} fresh + ${Math.min(this.trainer.pairs.n, REPRODUCTION_QUERIES)} training particles × ${c.odeSteps} ${c.integrator} steps`;

@@ -1,80 +1,73 @@
 // `flowvar reflow`: train a share link's configuration, then K ReFlow rounds (pairs ← where the flow
-// takes the training x0's; each round from the same initial weights), printing one row per round.
+// takes the training x0's; each round from the same initial weights), printing one row per round
+// as it ends (docs/cli.md "flowvar reflow").
 import { encodeConfig } from '../link/url';
-import { createEngine, type EngineHandle } from './engine';
-import { countFlag, engineFlag } from './args';
-import { readLinkArg, type Io } from './run';
 import { ReflowRunner, reflowSettings, type ReflowRound } from '../engine/reflowRounds';
-import { commentLine, formatRows, parseCommand, runFailed, totalSteps } from './sweep';
-
-const stdio: Io = {
-  out: (line) => { process.stdout.write(`${line}\n`); },
-  err: (line) => { process.stderr.write(`${line}\n`); },
-};
+import { COMMON_FLAGS, countFlag, engineFlag, parseCommand, readLink, runFailed, stdio, totalSteps, type FlagSpec, type Io } from './common';
+import { metricRow, METRIC_KEYS, outputFlags, ROW_KEYS, runIdentity, type Cell, type RunIdentity } from './rows';
+import { openJob, type Job } from './job';
 
 /** Most reflow rounds one command may ask for. */
 export const MAX_REFLOW_ROUNDS = 20;
 
 export const REFLOW_USAGE = `Usage:
-  flowvar reflow "<query string>" [--rounds K] [--steps N] [--engine cpu|gpu] [--json]
+  flowvar reflow "<link>" [--rounds K] [--steps N] [--engine cpu|gpu] [--json | --csv] [--out FILE] [--strict]
 
 Trains the link's configuration (round 0), then K times: integrates the learned flow from every
 training x0 (the link's integrator and steps), makes the endpoints the new pairs, and trains a
-model from the same initial weights on them. One row per round:
-  round, pairCost, transportCost, otCost, straightness, reproduction, chance, gaussianW2, slicedW2, gradVar, loss
-pairCost is E‖x1 − x0‖² of the round's pairs; transportCost E‖x̂1 − x0‖² of its flow from fresh x0's.
+model from the same initial weights on them. One row per round: the row of \`flowvar run\`, then
+round, pairCost (E‖x1 − x0‖² of the round's pairs), lossTail and gradVarTail (means over the
+last 10 % of the round's steps).
   --rounds K        reflow rounds after round 0 (default 2, at most ${MAX_REFLOW_ROUNDS})
-  --steps N         steps per round (default: the link's steps)
-  --engine cpu|gpu  cpu (default: CpuTrainer, JavaScript) or gpu (GpuTrainer through Dawn; see README)
-  --json            JSON Lines, one object per round
-Exit codes: 0 done, 1 the run failed, 2 bad command line.`;
+  --steps N         steps per round: the first N steps of the link's run (default: the link's
+                    steps); the learning-rate schedule still spans the link's steps
+  --engine cpu|gpu  cpu (default): the WebAssembly SIMD kernel; gpu: the WGSL kernels through Dawn
+  --json, --csv     JSON Lines or CSV with a header: every key (docs/cli.md "Keys")
+  --out FILE        write the rows to FILE (comments and progress stay on stderr)
+  --strict          any correction of the link is an error (exit 2)
+Exit codes: 0 done, 1 the run failed, 2 bad command line or --strict correction.`;
 
-/** The keys of a reflow row, in column order (a public interface: add at the end, never rename). */
-export const REFLOW_KEYS = [
-  'round', 'pairCost', 'transportCost', 'otCost', 'straightness', 'reproduction', 'chance', 'gaussianW2', 'slicedW2', 'gradVar', 'loss',
-] as const;
+/** Keys of a reflow row: the row contract, then the round's own figures. */
+export const REFLOW_KEYS = [...ROW_KEYS, 'round', 'pairCost', 'lossTail', 'gradVarTail'] as const;
 
-export function reflowRow(r: ReflowRound): Record<(typeof REFLOW_KEYS)[number], number | null> {
-  return {
-    round: r.round, pairCost: r.pairCost, transportCost: r.transportCost, otCost: r.otCost, straightness: r.straightness,
-    reproduction: r.reproduction, chance: r.chance, gaussianW2: r.gaussianW2, slicedW2: r.slicedW2, gradVar: r.gradVar, loss: r.loss,
-  };
+export const REFLOW_FLAGS = { ...COMMON_FLAGS, rounds: { type: 'string' }, steps: { type: 'string' } } as const satisfies FlagSpec;
+
+export function reflowRow(r: ReflowRound, identity: RunIdentity): Record<string, Cell> {
+  const stepsPerSec = r.trainSeconds > 0 ? r.steps / r.trainSeconds : null;
+  return { ...metricRow(r.metrics, r.last, stepsPerSec), ...identity, run: `round=${r.round}`, round: r.round, pairCost: r.pairCost, lossTail: r.loss, gradVarTail: r.gradVar };
 }
 
-export async function runReflowCommand(args: string[], io: Io = stdio): Promise<number> {
-  const parsed = parseCommand('reflow', REFLOW_USAGE, args, ['--rounds', '--steps', '--engine'], io, (raw) => {
-    const config = readLinkArg(raw.query, io);
-    return {
-      config,
-      rounds: raw.flags.has('--rounds') ? countFlag('--rounds', raw.flags.get('--rounds')!, 0, MAX_REFLOW_ROUNDS) : 2,
-      steps: totalSteps(raw.flags.get('--steps'), config),
-      engine: engineFlag(raw.flags.get('--engine')),
-    };
+export async function runReflowCommand(args: readonly string[], io: Io = stdio): Promise<number> {
+  const parsed = parseCommand('reflow', REFLOW_USAGE, args, REFLOW_FLAGS, io, ({ query, values }) => {
+    const output = outputFlags(values);
+    const engine = engineFlag(values.engine as string | undefined);
+    const rounds = values.rounds !== undefined ? countFlag('--rounds', values.rounds as string, 0, MAX_REFLOW_ROUNDS) : 2;
+    const link = readLink(query, io, values.strict === true);
+    return { ...output, engine, rounds, link, steps: totalSteps(values.steps as string | undefined, link.config.steps) };
   });
   if (typeof parsed === 'number') return parsed;
-  const { raw, value: { config, rounds, steps, engine } } = parsed;
-  let handle: EngineHandle | null = null;
+  const { link: { config }, rounds, steps } = parsed;
+  let job: Job | null = null;
   const t0 = performance.now();
   try {
-    const run = { ...config, steps };
-    handle = await createEngine(engine, run);
-    const header = `# flowvar reflow "${encodeConfig(config)}" --rounds ${rounds} --steps ${steps} --engine ${engine} (${handle.trainer.deviceName}; ${handle.trainer.pairs.n} pairs, ${config.integrator} ${config.odeSteps})`;
-    commentLine(io, raw.json, header);
-    const runner = new ReflowRunner(handle.trainer, reflowSettings(run));
-    if (!raw.json) io.out(formatRows(REFLOW_KEYS, [], false)[0]);
+    job = await openJob('reflow', encodeConfig(config), ['--rounds', rounds, '--steps', steps, '--engine', parsed.engine], { ...parsed, corrections: parsed.link.corrections.length }, io);
+    const trainer = await job.engine.trainer(config);
+    job.comment(`# ${trainer.pairs.n} pairs; endpoints by ${config.integrator} ${config.odeSteps}`);
+    const identity = runIdentity(config, null, job.source);
+    const writer = job.writer(REFLOW_KEYS, ['round', 'pairCost', ...METRIC_KEYS, 'lossTail', 'gradVarTail']);
+    const runner = new ReflowRunner(trainer, reflowSettings(config, steps));
     // rows are printed as each round ends: a long run shows progress
     await runner.run(rounds, {
       onRound: (row) => {
-        io.out(formatRows(REFLOW_KEYS, [reflowRow(row)], raw.json).at(-1)!);
+        writer.write(reflowRow(row, identity));
         if (row.keptPairs > 0) io.err(`# round ${row.round}: ${row.keptPairs} endpoints were not finite; those pairs kept their partner`);
       },
     });
-    const summary = `# ${rounds + 1} rounds × ${steps} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
-    commentLine(io, raw.json, summary);
+    job.comment(`# ${rounds + 1} rounds × ${steps} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${job.engine.device}`);
     return 0;
   } catch (e) {
     return runFailed('reflow', e, io);
   } finally {
-    handle?.close();
+    job?.close();
   }
 }

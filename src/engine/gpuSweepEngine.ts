@@ -13,10 +13,10 @@ export class GpuSweepEngine implements SweepEngine {
     this.stats = sigmas.map((s) => new SweepModelStats(s, tail));
   }
 
-  static async create(device: GPUDevice, base: RunConfig, sigmas: readonly number[], shaders: ShaderSources, options: GpuRunOptions = {}): Promise<GpuSweepEngine> {
+  static async create(device: GPUDevice, base: RunConfig, sigmas: readonly number[], shaders: ShaderSources, options: GpuRunOptions = {}, tailSteps = base.steps): Promise<GpuSweepEngine> {
     const list = cleanSigmas(sigmas);
     const trainer = await GpuSweepTrainer.create(device, base, list, shaders, options);
-    return new GpuSweepEngine(list, trainer, tailWindow(base.steps));
+    return new GpuSweepEngine(list, trainer, tailWindow(tailSteps));
   }
 
   get stepCount(): number {

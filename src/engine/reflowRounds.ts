@@ -4,7 +4,7 @@
 // on a rotated (non-optimal) Gaussian pairing the straight flow keeps the rotation, and ReFlow
 // does not repair it; the history lets people see that (tests/unit/reflow.test.ts measures it).
 import type { RunConfig } from './runConfig';
-import type { EvalMetrics, Trainer } from './trainer';
+import type { EvalMetrics, StepRecord, Trainer } from './trainer';
 import { reflowPairs, pairCost } from '../math/reflow';
 import { TailMean, tailWindow, type JobControl } from './sweep';
 
@@ -31,6 +31,10 @@ export interface ReflowRound {
   gradVar: number;
   /** endpoints that were not finite when the round's pairs were made (kept the old partner) */
   keptPairs: number;
+  /** the round's evaluation, its last training step (batch loss and gradVar), and its training wall time */
+  metrics: EvalMetrics;
+  last: StepRecord | null;
+  trainSeconds: number;
 }
 
 export interface ReflowSettings {
@@ -78,16 +82,19 @@ export class ReflowRunner {
     const chunk = Math.max(1, Math.floor(control.chunk ?? steps));
     const aborted = () => control.signal?.aborted === true;
     const loss = new TailMean(tailWindow(steps)), gradVar = new TailMean(tailWindow(steps));
+    let last: StepRecord | null = null, trainSeconds = 0;
     while (this.trainer.stepCount < steps) {
       if (aborted()) return null;
+      const t0 = performance.now();
       const snap = await this.trainer.step(Math.min(chunk, steps - this.trainer.stepCount));
-      for (const r of snap.records) { loss.push(r.loss); gradVar.push(r.gradVar); }
+      trainSeconds += (performance.now() - t0) / 1000;
+      for (const r of snap.records) { loss.push(r.loss); gradVar.push(r.gradVar); last = r; }
       if (aborted()) return null;
       await control.onProgress?.({ round: this.round, step: this.trainer.stepCount, steps });
     }
     const { metrics } = await this.trainer.evaluate();
     if (aborted()) return null;
-    const row = roundRow(this.round, steps, pairCost(this.trainer.pairs), metrics, loss.mean(), gradVar.mean(), this.keptPairs);
+    const row = roundRow(this.round, steps, pairCost(this.trainer.pairs), metrics, loss.mean(), gradVar.mean(), this.keptPairs, { last, trainSeconds });
     this.history.push(row);
     this.recorded = true;
     return row;
@@ -142,11 +149,11 @@ export class ReflowRunner {
   }
 }
 
-function roundRow(round: number, steps: number, cost: number, m: EvalMetrics, loss: number, gradVar: number, keptPairs: number): ReflowRound {
+function roundRow(round: number, steps: number, cost: number, m: EvalMetrics, loss: number, gradVar: number, keptPairs: number, trained: Pick<ReflowRound, 'last' | 'trainSeconds'>): ReflowRound {
   return {
     round, steps, pairCost: cost,
     transportCost: m.transportCost, otCost: m.otCost, straightness: m.straightness,
     reproduction: m.reproduction, chance: m.chance, gaussianW2: m.gaussianW2, slicedW2: m.slicedW2,
-    loss, gradVar, keptPairs,
+    loss, gradVar, keptPairs, metrics: m, ...trained,
   };
 }

@@ -143,7 +143,8 @@ export class SweepRunner implements SweepEngine {
     this.stats = sigmas.map((s) => new SweepModelStats(s, tail));
   }
 
-  static async create(base: RunConfig, sigmas: readonly number[], make: TrainerFactory): Promise<SweepRunner> {
+  /** `tailSteps`: the steps the tail means cover 10 % of (the CLI trains fewer than the link's steps). */
+  static async create(base: RunConfig, sigmas: readonly number[], make: TrainerFactory, tailSteps = base.steps): Promise<SweepRunner> {
     const list = cleanSigmas(sigmas);
     const trainers: Trainer[] = [];
     try {
@@ -152,7 +153,7 @@ export class SweepRunner implements SweepEngine {
       for (const t of trainers) t.dispose();
       throw e;
     }
-    return new SweepRunner(list, trainers, tailWindow(base.steps));
+    return new SweepRunner(list, trainers, tailWindow(tailSteps));
   }
 
   get stepCount(): number {

@@ -1,7 +1,7 @@
 // The evaluation's figures as people read them (docs/design.md#what-is-measured): a label and what it measures for every
 // EvalMetrics field. The readouts panel and the compare table read this record, and the type
 // checker asks for a row when EvalMetrics gains a field. The CLI's column order is a public
-// interface of its own (src/cli/format.ts ROW_KEYS).
+// interface of its own (src/cli/rows.ts ROW_KEYS).
 import type { EvalMetrics } from '../engine/trainer';
 
 /** The figures shown; `step`, `chance` and `otCost` are shown beside them, not as rows. */

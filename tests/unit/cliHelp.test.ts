@@ -1,46 +1,53 @@
-// Help texts match the code: each subcommand's --help names the trainers its
-// --engine values really construct (read from the sources), and a GPU start that fails prints one
-// line, without the Vulkan loader's and Dawn's native warnings.
+// Help texts match the code: each command's --help documents exactly the flags it accepts, and
+// what it says the CPU engine is matches the device the command reports when it runs; a GPU start
+// that fails prints one line, without the Vulkan loader's and Dawn's native warnings.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main';
+import { RUN_FLAGS } from '../../src/cli/run';
+import { SWEEP_FLAGS } from '../../src/cli/sweep';
+import { REFLOW_FLAGS } from '../../src/cli/reflow';
+import type { FlagSpec } from '../../src/cli/common';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const source = (file: string) => readFileSync(`${ROOT}/src/cli/${file}`, 'utf8');
+const TINY = 'pairs=8&width=16&depth=1&batch=16&particles=32&odeSteps=4';
 
-async function help(command: string): Promise<string> {
-  const out: string[] = [];
-  expect(await main([command, '--help'], { out: (l) => out.push(l), err: () => {} })).toBe(0);
-  return out.join('\n');
+async function capture(argv: string[]) {
+  const out: string[] = [], err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
 }
 
-/** The trainer classes a file constructs: `new X(` or `X.create(` of an engine class. */
-function constructed(text: string): string[] {
-  return [...new Set([...text.matchAll(/\b(?:new\s+(\w*(?:Trainer|Engine))\(|(\w*(?:Trainer|Engine))\.create\()/g)].map((m) => m[1] ?? m[2]))].sort();
-}
+const COMMANDS: [string, FlagSpec, string[]][] = [
+  ['run', RUN_FLAGS, ['--steps', '2']],
+  ['sweep', SWEEP_FLAGS, ['--steps', '2', '--sigmas', '0']],
+  ['reflow', REFLOW_FLAGS, ['--steps', '2', '--rounds', '0']],
+];
 
 describe('flowvar --help', () => {
-  it('run, sweep and reflow --help name the trainers their engines construct, and nothing they do not', async () => {
-    const viaCreateEngine = constructed(source('engine.ts'));
-    expect(viaCreateEngine).toEqual(['CpuTrainer', 'GpuTrainer']);
-    // sweep builds its GPU engine itself; its CPU path and run/reflow go through createEngine
-    const uses: Record<string, string[]> = {
-      run: viaCreateEngine,
-      reflow: viaCreateEngine,
-      sweep: [...new Set([...constructed(source('sweep.ts')).filter((c) => c !== 'SweepRunner'), 'CpuTrainer'])].sort(),
-    };
-    expect(uses.sweep).toEqual(['CpuTrainer', 'GpuSweepEngine']);
-    expect(source('sweep.ts')).toContain('createEngine(engine');
-    expect(source('reflow.ts')).toContain('createEngine(engine');
-    const all = ['CpuTrainer', 'GpuTrainer', 'GpuSweepEngine'];
-    for (const [command, trainers] of Object.entries(uses)) {
-      const text = await help(command);
-      expect(text, command).toContain('--engine cpu|gpu');
-      for (const t of all) expect(text.includes(t), `${command} --help mentions ${t}`).toBe(trainers.includes(t));
-    }
-    expect(await help('sweep')).toContain('one batched GPU run');
+  for (const [command, flags, quick] of COMMANDS) {
+    it(`${command} --help documents exactly the flags ${command} accepts, and names the engine its rows report`, async () => {
+      const help = await capture([command, '--help']);
+      expect(help.code).toBe(0);
+      const text = help.out.join('\n');
+      const documented = [...new Set([...text.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1]))].filter((f) => f !== 'help').sort();
+      expect(documented).toEqual(Object.keys(flags).sort());
+      // what the help says the CPU engine is, the device key says too (it once said "JavaScript" while WebAssembly ran)
+      expect(text).toMatch(/cpu \(default\)[^\n]*WebAssembly SIMD/);
+      expect(text).not.toMatch(/JavaScript/);
+      const run = await capture([command, TINY, ...quick, '--json']);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.out[0]).device).toMatch(/^CPU \(WebAssembly SIMD/);
+      expect(text).toContain('gpu');
+      expect(text).toContain('Dawn');
+    });
+  }
+
+  it('flowvar --help lists every command of the dispatcher', async () => {
+    const { code, out } = await capture(['--help']);
+    expect(code).toBe(0);
+    for (const c of ['run', 'sweep', 'reflow', 'fields', '--version']) expect(out.join('\n')).toContain(`flowvar ${c}`);
   });
 
   it('--engine gpu without a Vulkan driver prints one line and exits 1: no XDG_RUNTIME_DIR error, no native frames', () => {
@@ -51,6 +58,6 @@ describe('flowvar --help', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^flowvar: --engine gpu: no WebGPU adapter \(vkCreateInstance: Found no drivers!\); without a GPU: apt-get install libvulkan1/);
+    expect(lines[0]).toMatch(/^flowvar run: --engine gpu: no WebGPU adapter \(vkCreateInstance: Found no drivers!\); without a GPU: apt-get install libvulkan1/);
   });
 });

@@ -7,7 +7,7 @@ import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { compareConfigs, PairedCompare, runTag, settingLabel } from '../../src/engine/compare';
 import { compareFromQuery, formatCompare, parseCompare } from '../../src/link/compareParam';
 import { main } from '../../src/cli/main';
-import { COMPARE_ROW_KEYS } from '../../src/cli/format';
+import { ROW_KEYS } from '../../src/cli/rows';
 import type { EvalMetrics, StepRecord } from '../../src/engine/trainer';
 
 const TINY: RunConfig = { ...defaultConfig(), seed: 5, pairs: 16, width: 16, depth: 2, batch: 32, particles: 64, odeSteps: 8, sigma: 0.05 };
@@ -129,7 +129,7 @@ describe('compare σ = 0 against σ = 0.3 on the rotated pairing (claims.test.ts
 });
 
 describe('flowvar run with a compare link', () => {
-  it('prints one row per run per evaluation, A then B, with `run` as the last key', async () => {
+  it('prints one row per run per evaluation, A then B, with the row contract\'s keys and the run label', async () => {
     const out: string[] = [], err: string[] = [];
     const code = await main(['run', 'seed=2&pairs=8&width=16&depth=1&batch=16&particles=32&odeSteps=4&compare=sigma:0.3', '--steps', '20', '--eval-every', '10', '--json'],
       { out: (l) => out.push(l), err: (l) => err.push(l) });
@@ -137,7 +137,24 @@ describe('flowvar run with a compare link', () => {
     expect(err.filter((l) => !l.startsWith('#'))).toEqual([]);
     const rows = out.map((l) => JSON.parse(l));
     expect(rows.map((r) => [r.step, r.run])).toEqual([[10, 'sigma=0'], [10, 'sigma=0.3'], [20, 'sigma=0'], [20, 'sigma=0.3']]);
-    for (const r of rows) expect(Object.keys(r)).toEqual([...COMPARE_ROW_KEYS]);
+    for (const r of rows) expect(Object.keys(r)).toEqual([...ROW_KEYS]);
     expect(rows[2].loss).not.toBe(rows[3].loss);
+    expect(rows.map((r) => r.sigma)).toEqual([0, 0.3, 0, 0.3]);
+    expect(rows[1].link).toContain('sigma=0.3');
+  });
+
+  it('each compare row equals `flowvar run` of its own link on the CPU engine, bit for bit (stepsPerSec aside)', async () => {
+    const capture = async (argv: string[]) => {
+      const out: string[] = [];
+      expect(await main(argv, { out: (l) => out.push(l), err: () => {} })).toBe(0);
+      return out.map((l) => ({ ...JSON.parse(l), stepsPerSec: 0, run: null }));
+    };
+    const compare = await capture(['run', 'seed=3&pairs=16&width=16&depth=2&batch=32&particles=32&odeSteps=4&compare=sigma:0.3', '--steps', '30', '--json']);
+    expect(compare).toHaveLength(2);
+    for (const row of compare) {
+      const [alone] = await capture(['run', row.link, '--steps', '30', '--json']);
+      expect(row).toEqual(alone);
+      expect(row.device).toMatch(/^CPU \(WebAssembly SIMD/);
+    }
   });
 });

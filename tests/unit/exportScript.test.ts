@@ -8,7 +8,7 @@ import { CONFIG_KEYS } from '../../src/engine/runConfig';
 import { pytorchScript, FLOWVAR_VERSION } from '../../src/export/pytorchScript';
 import { loadScriptTemplate } from '../../src/node/scriptTemplate';
 import { DIM_KEY_DOCS, RUN_ROW_KEYS } from '../../src/export/rowKeys';
-import { ROW_KEYS } from '../../src/cli/format';
+import { ROW_KEYS } from '../../src/cli/rows';
 import { main } from '../../src/cli/main';
 import { tempDir } from './torchPython';
 

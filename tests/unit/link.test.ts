@@ -1,10 +1,9 @@
 // One decoder for page and CLI (docs/classroom.md#links): a corpus of hostile links goes through the
 // page's path (the browser's URL parser, then readLink(location.search + location.hash), as
-// src/main.tsx does) and the CLI's path (argv → parseRunArgs → readLinkArg, its stderr lines
+// src/main.tsx does) and the CLI's path (argv → parseRunArgs → readLink, its stderr lines
 // captured); both must give the same config, the same view keys and the same corrections.
 import { describe, expect, it } from 'vitest';
-import { parseRunArgs } from '../../src/cli/args';
-import { readLinkArg } from '../../src/cli/run';
+import { parseRunArgs } from '../../src/cli/run';
 import { decodeLink } from '../../src/link/link';
 import { readLink } from '../../src/state/urlSync';
 import { RUN_CONFIG_FIELDS, CONFIG_KEYS, defaultConfig, type Field, type RunConfig } from '../../src/engine/runConfig';
@@ -25,11 +24,11 @@ function pagePath(link: string) {
 
 /** What `flowvar run "<link>"` reads: its argv parsed, the config decoded and each correction printed. */
 function cliPath(link: string) {
-  const parsed = parseRunArgs([link]);
-  if (parsed.kind !== 'run') throw new Error(`not a run: ${link}`);
   const err: string[] = [];
-  const config = readLinkArg(parsed.options.query, { out: () => {}, err: (line) => err.push(line) });
-  const { hasConfig, view } = decodeLink(parsed.options.query);
+  const parsed = parseRunArgs([link], { out: () => {}, err: (line) => err.push(line) });
+  if (typeof parsed === 'number') throw new Error(`not a run: ${link}`);
+  const { config, hasConfig, view } = parsed.link;
+  expect(parsed.link.corrections.length).toBe(err.length);
   return { config, hasConfig, view, corrections: err.map((line) => line.replace(/^correction: /, '')) };
 }
 

@@ -7,7 +7,7 @@ import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { makePairs, type PairSet } from '../../src/math/couplings';
 import { worldSpec } from '../../src/engine/world';
 import { expectClose } from './expectClose';
-import { runReflowCommand } from '../../src/cli/reflow';
+import { REFLOW_KEYS, runReflowCommand } from '../../src/cli/reflow';
 
 describe('reflowPairs()', () => {
   const prev: PairSet = { n: 3, x0: Float64Array.from([0, 0, 1, 1, 2, 2]), x1: Float64Array.from([5, 5, 6, 6, 7, 7]) };
@@ -100,8 +100,10 @@ describe('flowvar reflow (runReflowCommand)', () => {
     expect(await runReflowCommand(['coupling=rotated&pairs=8&width=16&depth=1&batch=32&particles=64&odeSteps=4', '--rounds', '2', '--steps', '5', '--json'], io)).toBe(0);
     const rows = out.map((l) => JSON.parse(l));
     expect(rows.map((r) => r.round)).toEqual([0, 1, 2]);
-    expect(Object.keys(rows[0])).toEqual(['round', 'pairCost', 'transportCost', 'otCost', 'straightness', 'reproduction', 'chance', 'gaussianW2', 'slicedW2', 'gradVar', 'loss']);
+    for (const r of rows) expect(Object.keys(r)).toEqual([...REFLOW_KEYS]);
+    expect(rows.map((r) => r.run)).toEqual(['round=0', 'round=1', 'round=2']);
+    expect(rows[2].pairCost).toBeGreaterThan(0);
     expect(await runReflowCommand(['--rounds', '99'], io)).toBe(2);
-    expect(err.at(-2)).toMatch(/--rounds 99 is out of range/);
+    expect(err.at(-2)).toBe('flowvar reflow: --rounds must be ≤ 20, not 99');
   });
 });

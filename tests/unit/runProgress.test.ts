@@ -2,7 +2,7 @@
 // maximal configuration announces its first step, reports steps with the time left, and announces
 // each evaluation with an estimate; a small run prints nothing.
 import { describe, expect, it } from 'vitest';
-import { RunProgress } from '../../src/cli/progress';
+import { ProgressReporter } from '../../src/cli/progress';
 import { defaultConfig, RUN_CONFIG_FIELDS, type RunConfig } from '../../src/engine/runConfig';
 import type { Trainer, TrainSnapshot } from '../../src/engine/trainer';
 
@@ -27,11 +27,11 @@ const MAX: RunConfig = {
   width: RUN_CONFIG_FIELDS.width.max, depth: RUN_CONFIG_FIELDS.depth.max, odeSteps: 64,
 };
 
-describe('RunProgress', () => {
+describe('ProgressReporter', () => {
   it('a maximal run prints the first step, steps with steps/s and time left, and the evaluation phase with its estimate', async () => {
     const clock = { t: 0 }, lines: string[] = [];
     const trainer = fakeTrainer(clock, 1.5, 1e-4);
-    const progress = new RunProgress(trainer, MAX, 5, [5], (l) => lines.push(l), () => clock.t);
+    const progress = new ProgressReporter(trainer, MAX, 5, [5], (l) => lines.push(l), () => clock.t);
     const trained = await progress.train(5, 0);
     expect(trained.stepsPerSec).toBeCloseTo(1 / 1.5, 6);
     await progress.evaluate(async () => { clock.t += 30; return 'metrics'; }, 0);
@@ -46,7 +46,7 @@ describe('RunProgress', () => {
   it('the evaluation estimate separates a fixed cost per ODE step from the cost per particle', async () => {
     const clock = { t: 0 }, lines: string[] = [];
     const trainer = fakeTrainer(clock, 1.5, 1e-5, 0.5);
-    const progress = new RunProgress(trainer, MAX, 5, [5], (l) => lines.push(l), () => clock.t);
+    const progress = new ProgressReporter(trainer, MAX, 5, [5], (l) => lines.push(l), () => clock.t);
     await progress.evaluate(async () => null, 0);
     // 64 ODE steps × (2 integrations × 0.5 s + 100512 particles × 1e-5 s) = 128.3 s
     expect(lines[0]).toContain('euler steps, about 2.1 min)');
@@ -55,7 +55,7 @@ describe('RunProgress', () => {
   it('a small run (fast steps, quick evaluation) prints nothing', async () => {
     const clock = { t: 0 }, lines: string[] = [];
     const trainer = fakeTrainer(clock, 0.001, 1e-7);
-    const progress = new RunProgress(trainer, defaultConfig(), 100, [50, 100], (l) => lines.push(l), () => clock.t);
+    const progress = new ProgressReporter(trainer, defaultConfig(), 100, [50, 100], (l) => lines.push(l), () => clock.t);
     await progress.train(50, 0);
     await progress.evaluate(async () => { clock.t += 0.05; return null; }, 0);
     await progress.train(50, 1);

@@ -5,7 +5,7 @@ import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import type { StepRecord } from '../../src/engine/trainer';
 import { expectClose } from './expectClose';
-import { runSweepCommand } from '../../src/cli/sweep';
+import { runSweepCommand, SWEEP_KEYS } from '../../src/cli/sweep';
 
 describe('sweep helpers', () => {
   it('cleanSigmas() sorts, clamps to [0, 2], drops NaN and duplicates, and falls back to the default grid', () => {
@@ -120,9 +120,16 @@ describe('flowvar sweep (runSweepCommand)', () => {
     const c = capture();
     expect(await runSweepCommand([QUERY, '--sigmas', '1,0', '--steps', '10', '--json'], c.io)).toBe(0);
     const rows = c.out.map((l) => JSON.parse(l));
-    expect(rows.map((r) => r.sigma)).toEqual([0, 1]);
-    expect(Object.keys(rows[0])).toEqual(['sigma', 'reproduction', 'chance', 'partnerDistance', 'slicedW2', 'gaussianW2', 'gradVar', 'loss']);
+    expect(rows.map((r) => [r.sigma, r.run, r.step, r.partial])).toEqual([[0, 'sigma=0', 10, false], [1, 'sigma=1', 10, false]]);
+    for (const r of rows) expect(Object.keys(r)).toEqual([...SWEEP_KEYS]);
     expect(rows[0].chance).toBe(1 / 8);
+    expect(rows[1].link).toContain('sigma=1');
+  });
+
+  it('--eval-every K prints every σ at every K steps: per-σ learning curves', async () => {
+    const c = capture();
+    expect(await runSweepCommand([QUERY, '--sigmas', '0,1', '--steps', '10', '--eval-every', '5', '--json'], c.io)).toBe(0);
+    expect(c.out.map((l) => JSON.parse(l)).map((r) => [r.step, r.sigma])).toEqual([[5, 0], [5, 1], [10, 0], [10, 1]]);
   });
 
   it('the table has a header, one row per σ and a timing line', async () => {
@@ -130,15 +137,17 @@ describe('flowvar sweep (runSweepCommand)', () => {
     expect(await runSweepCommand([QUERY, '--sigmas=0,0.1,1', '--steps=5'], c.io)).toBe(0);
     const table = c.out.filter((l) => !l.startsWith('#'));
     expect(table).toHaveLength(4);
-    expect(table[0].trim().split(/\s+/)[0]).toBe('sigma');
-    expect(c.out.at(-1)).toMatch(/^# 3 models × 5 steps in [\d.]+ s/);
+    expect(table[0].trim().split(/\s+/)[0]).toBe('step');
+    expect(table[0].trim().split(/\s+/).at(-1)).toBe('run');
+    expect(c.out.at(-1)).toMatch(/^# 3 models × 5 steps in [\d.]+ s on CPU \(WebAssembly SIMD/);
   });
 
   it('bad flags exit 2 with a message naming the flag and value, never a throw', async () => {
     for (const args of [['--sigmas', '0,abc'], ['--sigmas', '5'], ['--steps', '-3'], ['--engine', 'tpu'], ['--bogus'], ['a', 'b'], ['steps=0']]) {
       const c = capture();
       expect(await runSweepCommand(args, c.io), args.join(' ')).toBe(2);
-      expect(c.err[0]).toMatch(/^flowvar sweep: /);
+      expect(c.err.at(-2)).toMatch(/^flowvar sweep: /);
+      expect(c.err.at(-1)).toBe('see `flowvar sweep --help`');
     }
   });
 });
