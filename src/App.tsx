@@ -1,7 +1,7 @@
 // The page: a skip link, the header (presets, share, theme, motion, help), then the main region:
 // banners, the active preset's explanation, the training bar, the settings column and the panels
 // grid; on phones a bottom bar with play and σ. Embed mode shows one panel, no chrome.
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { setHelp, toggleTheme } from './state/actions';
 import { useAppStore } from './state/useAppStore';
 import { PANELS, type PanelId } from './story/panelList';
@@ -23,6 +23,8 @@ import { ShareButton } from './ui/ShareButton';
 import { ShareDialogButton } from './ui/ShareDialog';
 import { Transport } from './ui/Transport';
 import { WeightsIO } from './ui/WeightsIO';
+import { PointsIO } from './ui/PointsIO';
+import { installFileDrop } from './ui/fileDrop';
 import { PairsPanel } from './panels/PairsPanel';
 import { FlowPanel } from './panels/FlowPanel';
 import { GradVarPanel } from './panels/GradVarPanel';
@@ -78,6 +80,7 @@ function Embed() {
 }
 
 export function App() {
+  useEffect(installFileDrop, []);
   const embed = useAppStore((s) => s.embed);
   const lecture = useAppStore((s) => s.lecture);
   const hidden = useAppStore((s) => s.hidden);
@@ -110,7 +113,7 @@ export function App() {
           <ExplainCard />
           <Transport />
           <div className="layout">
-            <div className="sidebar"><Controls /><WeightsIO /></div>
+            <div className="sidebar"><Controls /><PointsIO /><WeightsIO /></div>
             <Panels />
           </div>
         </main>

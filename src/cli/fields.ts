@@ -16,6 +16,7 @@ function range(field: Field): string {
     case 'enum': return field.values.join(' | ');
     case 'bool': return 'true | false';
     case 'pairs': return `x0,y0,x1,y1;… (≤ ${field.maxPairs} pairs)`;
+    case 'points': return `x,y;… (≤ ${field.maxPoints} points)`;
   }
 }
 

@@ -19,7 +19,9 @@ export interface IntField extends FieldBase { type: 'int'; default: number; min:
 export interface EnumField<T extends string = string> extends FieldBase { type: 'enum'; default: T; values: readonly T[] }
 export interface BoolField extends FieldBase { type: 'bool'; default: boolean }
 export interface PairsField extends FieldBase { type: 'pairs'; default: number[]; maxPairs: number }
-export type Field = NumberField | IntField | EnumField | BoolField | PairsField;
+/** A set of 2-D points, flat [x, y, …], written in a link like userPairs (README "Links"). */
+export interface PointsField extends FieldBase { type: 'points'; default: number[]; maxPoints: number }
+export type Field = NumberField | IntField | EnumField | BoolField | PairsField | PointsField;
 
 const enumField = <T extends string>(values: readonly T[], def: T, doc: string): EnumField<T> => ({ type: 'enum', values, default: def, doc });
 const liveEnum = <T extends string>(values: readonly T[], def: T, doc: string) => ({ ...enumField(values, def, doc), live: true as const });
@@ -37,12 +39,20 @@ function placementFields<P extends 'src' | 'tgt'>(prefix: P, side: 'source' | 't
   } as Record<PlacementKey<P>, NumberField>;
 }
 
+/** Most points a loaded or painted set holds (a link carries them all: 512 take 2,731 characters). */
+export const MAX_POINTS = 512;
+const pointsField = (side: 'source' | 'target'): PointsField =>
+  ({ type: 'points', default: [], maxPoints: MAX_POINTS, doc: `the ${side}'s own points x,y;… (${side}=points)` });
+
 export const RUN_CONFIG_FIELDS = {
   seed: { type: 'int', default: 1, min: 0, max: 2 ** 31 - 1, doc: 'seed of pairs, initial weights and batches' },
   source: enumField(DISTRIBUTIONS, 'gaussian', 'source distribution (x0)'),
   ...placementFields('src', 'source'),
   target: enumField(DISTRIBUTIONS, 'gaussian', 'target distribution (x1)'),
   ...placementFields('tgt', 'target'),
+  sourcePoints: pointsField('source'),
+  targetPoints: pointsField('target'),
+  pointJitter: { type: 'number', default: 0.05, min: 0, max: 1, doc: 'std of the jitter added to a drawn point (source or target = points)' },
   coupling: enumField(COUPLINGS, 'independent', 'how training pairs are formed (docs/math.md, Worlds and couplings)'),
   phi: { type: 'number', default: Math.PI / 2, min: 0, max: 2 * Math.PI, doc: 'rotation angle φ of the rotated coupling (radians)' },
   pairs: { type: 'int', default: 512, min: 8, max: 65536, doc: 'number of training pairs N' },
@@ -64,7 +74,7 @@ export const RUN_CONFIG_FIELDS = {
   steps: { type: 'int', default: 3000, min: 0, max: 1000000, live: true, doc: 'steps to train to (0 = until paused)' },
 } as const satisfies Record<string, Field>;
 
-type FieldValue<F> = F extends EnumField<infer T> ? T : F extends BoolField ? boolean : F extends PairsField ? number[] : number;
+type FieldValue<F> = F extends EnumField<infer T> ? T : F extends BoolField ? boolean : F extends PairsField | PointsField ? number[] : number;
 type Fields = typeof RUN_CONFIG_FIELDS;
 
 /** A validated run configuration: every value within its field's range. */

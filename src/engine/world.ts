@@ -5,11 +5,11 @@ import type { WorldSpec } from '../math/couplings';
 import type { MlpShape } from '../math/mlp';
 
 export function sourceSpec(c: RunConfig): DistributionSpec {
-  return { kind: c.source, mean: [c.srcMx, c.srcMy], std: [c.srcSx, c.srcSy], rho: c.srcRho };
+  return { kind: c.source, mean: [c.srcMx, c.srcMy], std: [c.srcSx, c.srcSy], rho: c.srcRho, points: c.sourcePoints, jitter: c.pointJitter };
 }
 
 export function targetSpec(c: RunConfig): DistributionSpec {
-  return { kind: c.target, mean: [c.tgtMx, c.tgtMy], std: [c.tgtSx, c.tgtSy], rho: c.tgtRho };
+  return { kind: c.target, mean: [c.tgtMx, c.tgtMy], std: [c.tgtSx, c.tgtSy], rho: c.tgtRho, points: c.targetPoints, jitter: c.pointJitter };
 }
 
 export function worldSpec(c: RunConfig): WorldSpec {

@@ -49,7 +49,8 @@ FLOWVAR_VERSION = __VERSION_JSON__
 CORRECTIONS = __CORRECTIONS__
 ROW_KEYS = __ROW_KEYS_JSON__
 DIM_KEYS = __DIM_KEYS_JSON__
-USER_PAIRS_TEXT = __USER_PAIRS_TEXT_JSON__
+# the point lists as the link writes them (flowvar's compact codec), by key
+COMPACT_TEXT = __COMPACT_TEXT_JSON__
 WEIGHTS_FORMAT = "flowvar-weights"
 WEIGHTS_VERSION = 2
 
@@ -178,9 +179,16 @@ SIDE_KEYS = dict(source=("source", "srcMx", "srcMy", "srcSx", "srcSy", "srcRho")
                  target=("target", "tgtMx", "tgtMy", "tgtSx", "tgtSy", "tgtRho"))
 
 
+POINTS_KEYS = dict(source="sourcePoints", target="targetPoints")
+
+
 def side_spec(c, side):
     kind, mx, my, sx, sy, rho = SIDE_KEYS[side]
-    return dict(kind=c[kind], mean=(c[mx], c[my]), std=(c[sx], c[sy]), rho=c[rho])
+    points = np.asarray(c[POINTS_KEYS[side]], dtype=np.float64).reshape(-1, 2)
+    spec = dict(kind=c[kind], mean=(c[mx], c[my]), std=(c[sx], c[sy]), rho=c[rho], points=points, jitter=c["pointJitter"])
+    if spec["kind"] == "points" and len(points) < 1:
+        spec["kind"] = "gaussian"  # source=points without points: a Gaussian stands in, as in flowvar
+    return spec
 
 
 def spec_cov(spec):
@@ -199,7 +207,12 @@ def sample_points(spec, seed, stream, step, index, dim=2):
     sx, sy = spec["std"]
     mx, my = spec["mean"]
     kind = spec["kind"]
-    if kind == "gaussian":
+    if kind == "points":
+        # one of the user's points, picked uniformly, plus jitter (src/math/distributions.ts)
+        pts, j = spec["points"], spec["jitter"]
+        k = to_index(w2, len(pts))
+        x, y = mx + sx * (pts[k, 0] + j * n0), my + sy * (pts[k, 1] + j * n1)
+    elif kind == "gaussian":
         rho = max(-0.99, min(0.99, spec["rho"]))
         x, y = mx + sx * n0, my + sy * (rho * n0 + math.sqrt(1 - rho * rho) * n1)
     elif kind == "mixture":
@@ -225,7 +238,8 @@ def sample_points(spec, seed, stream, step, index, dim=2):
         raise ValueError(kind)
     out = np.stack([x, y], axis=1)
     if dim > 2:
-        out = np.concatenate([out, EXTRA_AXIS_STD[kind] * extra_normals(seed, stream, step, index, dim)], axis=1)
+        extra_std = spec["jitter"] if kind == "points" else EXTRA_AXIS_STD[kind]
+        out = np.concatenate([out, extra_std * extra_normals(seed, stream, step, index, dim)], axis=1)
     return out
 
 
@@ -762,8 +776,8 @@ def link_of(c):
         value = c[key]
         if key == "seed" or value == default and not (isinstance(value, float) and math.copysign(1, value) != math.copysign(1, default)):
             continue
-        if key == "userPairs":
-            text = USER_PAIRS_TEXT
+        if key in COMPACT_TEXT:
+            text = COMPACT_TEXT[key]
         elif isinstance(value, bool):
             text = "true" if value else "false"
         elif isinstance(value, (int, float)):

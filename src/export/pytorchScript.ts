@@ -11,6 +11,9 @@ import { SETTING_USE } from './settingUse';
 
 export const FLOWVAR_VERSION: string = pkg.version;
 
+/** The settings whose link text is the compact codec's (the script writes them back verbatim). */
+const COMPACT_KEYS = ['userPairs', 'sourcePoints', 'targetPoints'] as const;
+
 /** The file name the page and the CLI suggest. */
 export const SCRIPT_NAME = 'run.py';
 
@@ -50,7 +53,7 @@ export function pytorchScript(template: string, link: string): ExportedScript {
     __CORRECTIONS__: String(decoded.corrections.length),
     __ROW_KEYS_JSON__: JSON.stringify(ROW_KEY_DOCS.map(([k]) => k)),
     __DIM_KEYS_JSON__: JSON.stringify(DIM_KEY_DOCS.map(([k]) => k)),
-    __USER_PAIRS_TEXT_JSON__: py(formatField('userPairs', config.userPairs)),
+    __COMPACT_TEXT_JSON__: JSON.stringify(Object.fromEntries(COMPACT_KEYS.map((k) => [k, formatField(k, config[k])]))),
   };
   const text = template.replace(/__[A-Z_]+__/g, (name) => {
     const value = fill[name];

@@ -95,7 +95,7 @@ export function snapToPairGrid(x: number): number {
 }
 
 /** The compact text of grid coordinates: `q.` + base64url (no padding) of one uint16 LE each. */
-function compactPairs(values: readonly number[]): string {
+function compactCoords(values: readonly number[]): string {
   const bytes = new Uint8Array(2 * values.length);
   values.forEach((v, i) => {
     const k = Math.round((v + PAIR_COORD_LIMIT) * PAIR_GRID);
@@ -107,8 +107,21 @@ function compactPairs(values: readonly number[]): string {
   return COMPACT_PAIRS_PREFIX + btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The coordinates of a compact text, or a reason it is unreadable. Values above the grid's range read as its end (parsePairs clamps and reports). */
-function expandPairs(text: string): number[] | string {
+/** How a list of coordinate groups is written: pairs (x0,y0,x1,y1) or points (x,y). */
+interface GroupShape {
+  /** coordinates per group */
+  size: 2 | 4;
+  /** the group's name, singular and plural */
+  one: string;
+  many: string;
+  /** the coordinates of one group, for messages */
+  names: string;
+}
+const PAIR_SHAPE: GroupShape = { size: 4, one: 'pair', many: 'pairs', names: 'four' };
+const POINT_SHAPE: GroupShape = { size: 2, one: 'point', many: 'points', names: 'two' };
+
+/** The coordinates of a compact text, or a reason it is unreadable. Values above the grid's range read as its end (parseGroups clamps and reports). */
+function expandCoords(text: string, shape: GroupShape): number[] | string {
   const body = text.slice(COMPACT_PAIRS_PREFIX.length);
   if (!/^[A-Za-z0-9_-]*$/.test(body) || body.length % 4 === 1) return 'is not base64url';
   let binary: string;
@@ -117,27 +130,31 @@ function expandPairs(text: string): number[] | string {
   } catch (e) {
     return `is not base64url (${(e as Error).message})`;
   }
-  if (binary.length % 8 !== 0) return `holds ${binary.length} bytes, not a multiple of 8 (4 coordinates × 2 bytes)`;
+  const bytes = 2 * shape.size;
+  if (binary.length % bytes !== 0) return `holds ${binary.length} bytes, not a multiple of ${bytes} (${shape.size} coordinates × 2 bytes)`;
   const out: number[] = [];
   for (let i = 0; i < binary.length; i += 2) out.push((binary.charCodeAt(i) | (binary.charCodeAt(i + 1) << 8)) / PAIR_GRID - PAIR_COORD_LIMIT);
   return out;
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /**
- * `q.<base64url>` (compact, what encodeConfig writes), `x0,y0,x1,y1;x0,y0,x1,y1` (older links), or
- * a flat number array: finite numbers in groups of four, clamped to ±PAIR_COORD_LIMIT and snapped to the grid.
+ * `q.<base64url>` (compact, what encodeConfig writes), `x0,y0,x1,y1;x0,y0,x1,y1` (older links; `x,y;…`
+ * for points), or a flat number array: finite numbers in groups of `shape.size`, clamped to
+ * ±PAIR_COORD_LIMIT and snapped to the grid. One decoder for userPairs and the point sets.
  */
-function parsePairs(key: string, maxPairs: number, raw: unknown): { value: number[]; correction: string | null } {
+function parseGroups(key: string, shape: GroupShape, max: number, raw: unknown): { value: number[]; correction: string | null } {
   const notes: string[] = [];
   let groups: unknown[][];
   if (typeof raw === 'string' && raw.trim().startsWith(COMPACT_PAIRS_PREFIX)) {
-    const expanded = expandPairs(raw.trim());
-    if (typeof expanded === 'string') return { value: [], correction: `${key}=${quote(raw)} ${expanded}: no pairs read` };
+    const expanded = expandCoords(raw.trim(), shape);
+    if (typeof expanded === 'string') return { value: [], correction: `${key}=${quote(raw)} ${expanded}: no ${shape.many} read` };
     raw = expanded;
   }
   if (Array.isArray(raw)) {
     groups = [];
-    for (let i = 0; i < raw.length; i += 4) groups.push(raw.slice(i, i + 4));
+    for (let i = 0; i < raw.length; i += shape.size) groups.push(raw.slice(i, i + shape.size));
   } else {
     groups = String(raw).split(';').filter((g) => g.trim() !== '').map((g) => g.split(','));
   }
@@ -145,8 +162,8 @@ function parsePairs(key: string, maxPairs: number, raw: unknown): { value: numbe
   let dropped = 0, clamped = 0, rounded = 0;
   for (const g of groups) {
     const nums = g.map((s) => (typeof s === 'number' ? s : typeof s === 'string' && DECIMAL.test(s.trim()) ? Number(s.trim()) : NaN));
-    if (nums.length !== 4 || !nums.every(Number.isFinite)) { dropped++; continue; }
-    if (out.length / 4 >= maxPairs) continue;
+    if (nums.length !== shape.size || !nums.every(Number.isFinite)) { dropped++; continue; }
+    if (out.length / shape.size >= max) continue;
     for (const v of nums) {
       const c = Math.min(PAIR_COORD_LIMIT, Math.max(-PAIR_COORD_LIMIT, v));
       if (c !== v) clamped++;
@@ -156,8 +173,8 @@ function parsePairs(key: string, maxPairs: number, raw: unknown): { value: numbe
     }
   }
   const valid = groups.length - dropped;
-  if (dropped > 0) notes.push(`${dropped} pair${dropped > 1 ? 's are' : ' is'} not four finite numbers and ${dropped > 1 ? 'were' : 'was'} dropped`);
-  if (valid > maxPairs) notes.push(`${valid} pairs are more than ${maxPairs}: keeping the first ${maxPairs}`);
+  if (dropped > 0) notes.push(`${plural(dropped, shape.one, shape.many)} ${dropped > 1 ? 'are' : 'is'} not ${shape.names} finite numbers and ${dropped > 1 ? 'were' : 'was'} dropped`);
+  if (valid > max) notes.push(`${valid} ${shape.many} are more than ${max}: keeping the first ${max}`);
   if (clamped > 0) notes.push(`${clamped} coordinate${clamped > 1 ? 's' : ''} outside ±${PAIR_COORD_LIMIT} clamped`);
   if (rounded > 0) notes.push(`${rounded} coordinate${rounded > 1 ? 's' : ''} rounded to steps of 1/${PAIR_GRID}`);
   return { value: out, correction: notes.length ? `${key}: ${notes.join('; ')}` : null };
@@ -175,7 +192,8 @@ export function clampField<K extends ConfigKey>(key: K, raw: unknown): FieldResu
     case 'int': r = clampNumber(key, field, raw); break;
     case 'enum': r = parseEnum(key, field.values, field.default, raw); break;
     case 'bool': r = parseBool(key, field.default, raw); break;
-    case 'pairs': r = parsePairs(key, field.maxPairs, raw); break;
+    case 'pairs': r = parseGroups(key, PAIR_SHAPE, field.maxPairs, raw); break;
+    case 'points': r = parseGroups(key, POINT_SHAPE, field.maxPoints, raw); break;
     default: {
       const never: never = field;
       throw new Error(`invalid field type: ${JSON.stringify(never)}`);
@@ -187,9 +205,9 @@ export function clampField<K extends ConfigKey>(key: K, raw: unknown): FieldResu
 /** The text of one value in a link (inverse of clampField for valid values). */
 export function formatField<K extends ConfigKey>(key: K, value: RunConfig[K]): string {
   const field = RUN_CONFIG_FIELDS[key] as Field;
-  if (field.type === 'pairs') {
-    const v = value as number[];
-    return v.length === 0 ? '' : compactPairs(v.slice(0, v.length - (v.length % 4)).map(snapToPairGrid));
+  if (field.type === 'pairs' || field.type === 'points') {
+    const v = value as number[], size = field.type === 'pairs' ? 4 : 2;
+    return v.length === 0 ? '' : compactCoords(v.slice(0, v.length - (v.length % size)).map(snapToPairGrid));
   }
   if (typeof value === 'number') return formatNumber(value);
   return String(value);
@@ -290,16 +308,19 @@ export function decodeConfigParams(params: readonly LinkParam[]): { config: RunC
     (config as Record<ConfigKey, AnyValue>)[key] = r.value;
     if (r.correction) corrections.push(r.correction);
   }
-  const substitute = configNotes(config);
-  return { config, corrections: substitute ? [...corrections, substitute] : corrections };
+  return { config, corrections: [...corrections, ...configNotes(config)] };
 }
 
 /** What a valid config trains on that its settings do not say (so a link never changes silently). */
-export function configNotes(config: RunConfig): string | null {
+export function configNotes(config: RunConfig): string[] {
+  const notes: string[] = [];
   if (config.coupling === 'user' && config.userPairs.length === 0) {
-    return `coupling=user without userPairs: training on ${config.pairs} built-in cross pairs until pairs are drawn`;
+    notes.push(`coupling=user without userPairs: training on ${config.pairs} built-in cross pairs until pairs are drawn`);
   }
-  return null;
+  for (const [side, key] of [['source', 'sourcePoints'], ['target', 'targetPoints']] as const) {
+    if (config[side] === 'points' && config[key].length === 0) notes.push(`${side}=points without ${key}: a standard Gaussian stands in until points are loaded or painted`);
+  }
+  return notes;
 }
 
 /**

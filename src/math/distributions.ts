@@ -1,10 +1,14 @@
-// The toy sources and targets of docs/math.md#worlds-and-couplings. Each draw is a pure function of one RNG key, so a
-// training set, a fresh cloud or a reference sample can be rebuilt anywhere from the seed.
+// The toy sources and targets of docs/math.md#worlds-and-couplings, and a set of the user's own points. Each draw is a pure
+// function of one RNG key, so a training set, a fresh cloud or a reference sample can be rebuilt
+// anywhere from the seed.
 import { pcg4d, boxMuller, toUniform, toIndex } from './rng';
 import { covariance, type Mat2, type Vec2 } from './linalg2';
 
-/** The toy sources and targets of docs/math.md#worlds-and-couplings (the config table's `source` / `target` values). */
-export const DISTRIBUTIONS = ['gaussian', 'mixture', 'moons', 'rings', 'checker'] as const;
+/**
+ * The toy sources and targets of docs/math.md#worlds-and-couplings and `points`, the user's own points (the config table's
+ * `source` / `target` values).
+ */
+export const DISTRIBUTIONS = ['gaussian', 'mixture', 'moons', 'rings', 'checker', 'points'] as const;
 export type DistributionKind = (typeof DISTRIBUTIONS)[number];
 
 /** A distribution: a shape placed at `mean` and scaled by `std` (for a Gaussian, N(mean, Σ)). */
@@ -15,6 +19,15 @@ export interface DistributionSpec {
   std: Vec2;
   /** correlation of the Gaussian (ignored by the other shapes) */
   rho: number;
+  /** `points`: the user's points, flat [x, y, x, y, …] (empty: the standard Gaussian stands in) */
+  points?: readonly number[];
+  /** `points`: std of the Gaussian jitter added to the picked point, before placement */
+  jitter?: number;
+}
+
+/** Whether `spec` draws from a non-empty set of user points. */
+export function hasPoints(spec: DistributionSpec): boolean {
+  return spec.kind === 'points' && (spec.points?.length ?? 0) >= 2;
 }
 
 export function gaussianCovariance(spec: DistributionSpec): Mat2 {
@@ -27,7 +40,13 @@ export function samplePoint(spec: DistributionSpec, seed: number, stream: number
   const [n0, n1] = boxMuller(w0, w1);
   const [sx, sy] = spec.std;
   const [mx, my] = spec.mean;
-  switch (spec.kind) {
+  const kind = spec.kind === 'points' && !hasPoints(spec) ? 'gaussian' : spec.kind;
+  switch (kind) {
+    case 'points': {
+      // one of the points, picked uniformly, plus jitter: a smooth density around the data
+      const pts = spec.points!, i = toIndex(w2, pts.length >> 1), j = spec.jitter ?? 0;
+      return [mx + sx * (pts[2 * i] + j * n0), my + sy * (pts[2 * i + 1] + j * n1)];
+    }
     case 'gaussian': {
       // Cholesky factor of [[sx², ρ sx sy], [ρ sx sy, sy²]]
       const rho = Math.max(-0.99, Math.min(0.99, spec.rho));

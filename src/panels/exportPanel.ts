@@ -2,7 +2,7 @@
 // CSV / JSON (docs/design.md#export). Runs only on a click; nothing here is on the frame path.
 import type { CurveBuffer } from '../state/curves';
 import { appStore } from '../state/store';
-import { shareLink } from '../state/urlSync';
+import { shareSettings } from '../state/urlSync';
 import { composePanel } from './exportCompose';
 import { withPngText } from './pngText';
 
@@ -19,7 +19,7 @@ export function download(name: string, blob: Blob): void {
 
 /** Saves `panel` as a figure (title, plot, legend, settings stamp) in `format`. */
 export function exportPanel(panel: HTMLElement, id: string, title: string, format: 'png' | 'svg'): void {
-  const stamp = new URL(shareLink(appStore.getState())).search.slice(1);
+  const stamp = shareSettings(appStore.getState());
   const figure = composePanel(panel, title, stamp);
   if (!figure) return;
   if (format === 'svg') return download(`flowvar-${id}.svg`, new Blob([figure.svg], { type: 'image/svg+xml' }));

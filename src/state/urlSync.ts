@@ -60,10 +60,27 @@ export function shareQuery(s: Store, linkEngine: ViewParams['engine'] = 'auto'):
 /** The engine the opening link forced (kept in shared links; a later CPU fallback is not written). */
 let openedEngine: ViewParams['engine'] = 'auto';
 
+/**
+ * Longest query a link carries after `?`. Common hosts refuse request lines above 8 KB (nginx,
+ * Apache's 8,190 bytes) and a browser sends the query; it never sends what follows `#`, and the
+ * decoder reads both. So a longer one (user points and pairs: up to ~8.9 KB) goes after `#`.
+ */
+export const LONG_QUERY = 6000;
+
+/** `?query`, or `#query` when it is longer than LONG_QUERY. */
+export function settingsPart(query: string): string {
+  return `${query.length > LONG_QUERY ? '#' : '?'}${query}`;
+}
+
+/** The settings of the share link (no `?` or `#`), with the engine the opening link forced. */
+export function shareSettings(s: Store): string {
+  return shareQuery(s, openedEngine);
+}
+
 /** The full link to share (same page, current query). */
 export function shareLink(s: Store, linkEngine: ViewParams['engine'] = openedEngine): string {
   const { origin, pathname } = window.location;
-  return `${origin}${pathname}?${shareQuery(s, linkEngine)}`;
+  return `${origin}${pathname}${settingsPart(shareQuery(s, linkEngine))}`;
 }
 
 /** True when a change of the store changes the link (the config or a view key). */
@@ -92,7 +109,7 @@ export function restoreLink(store: AppStore, link: OpenedLink): void {
  * (a preset or chapter, a new seed, loaded pairs) pushes a history entry at once; any other
  * change (a dragged slider) replaces the current entry after URL_DEBOUNCE_MS. Back and Forward
  * (popstate) put the entry's link back into the store. Settings after `#` are read at boot and
- * then written into the query, so the hash is dropped. `linkEngine` is the engine the opening
+ * then written into the query, so the hash is dropped (a query above LONG_QUERY stays after `#`). `linkEngine` is the engine the opening
  * link forced: it is kept, but falling back to the CPU later does not write it.
  * Returns the unsubscribe function.
  */
@@ -100,7 +117,7 @@ export function mirrorToUrl(store: AppStore, linkEngine: ViewParams['engine']): 
   openedEngine = linkEngine;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let written = '';
-  const url = (query: string) => `${window.location.pathname}?${query}`;
+  const url = (query: string) => `${window.location.pathname}${settingsPart(query)}`;
   const write = (s: Store, mode: 'push' | 'replace') => {
     const query = shareQuery(s, linkEngine);
     if (query === written && mode === 'replace') return;
@@ -130,7 +147,7 @@ export function mirrorToUrl(store: AppStore, linkEngine: ViewParams['engine']): 
   });
   const onPopState = () => {
     if (timer !== null) { clearTimeout(timer); timer = null; }
-    written = window.location.search.replace(/^\?/, '');
+    written = (window.location.search || window.location.hash).replace(/^[?#]/, '');
     restoreLink(store, readLocation());
   };
   window.addEventListener('popstate', onPopState);

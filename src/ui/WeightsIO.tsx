@@ -1,7 +1,8 @@
 // Save the trained weights with the run's settings as one JSON file, and load such a file back
-// (file picker, or a file dropped anywhere on the page) to continue training or to inspect it.
-import { useEffect, useRef, useState } from 'react';
+// (file picker, or a file dropped anywhere on the page: src/ui/fileDrop.ts) to continue training or to inspect it.
+import { useRef, useState } from 'react';
 import { download } from '../panels/exportPanel';
+import { useDropHandler } from './fileDrop';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
 import { useAppStore } from '../state/useAppStore';
@@ -26,22 +27,7 @@ export function WeightsIO() {
       setStatus(loadedStatus(r.file));
     }, (e: unknown) => setStatus(`${file.name} could not be read: ${(e as Error).message}`));
   };
-  const readRef = useRef(read);
-  readRef.current = read;
-  useEffect(() => {
-    // a weights file dropped anywhere on the page; other drops (text, links) keep their default
-    const hasFile = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
-    const over = (e: DragEvent) => { if (hasFile(e)) e.preventDefault(); };
-    const drop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
-      e.preventDefault();
-      readRef.current(file);
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('drop', drop);
-    return () => { window.removeEventListener('dragover', over); window.removeEventListener('drop', drop); };
-  }, []);
+  useDropHandler('weights', read);
   return (
     <div className="weights-io" role="group" aria-label="Weights file">
       <button type="button" onClick={saveWeights} disabled={!hasWeights} data-testid="weights-save" title="The trained weights and the settings as one JSON file">Save weights</button>

@@ -57,6 +57,7 @@ export const CONTROL_GROUPS: ControlGroup[] = [
       { key: 'pairs', label: 'pairs N', widget: 'pow2', when: (c) => c.coupling !== 'user' },
       { key: 'source', label: 'source', widget: 'select' },
       { key: 'target', label: 'target', widget: 'select' },
+      { key: 'pointJitter', label: 'point jitter', widget: 'linear', step: 0.01, when: (c) => c.source === 'points' || c.target === 'points' },
       ...placementControls('src', 'source'),
       ...placementControls('tgt', 'target'),
     ],

@@ -1,7 +1,7 @@
 // The exported PyTorch script rebuilds flowvar's run, not a look-alike: at d = 2 on the CPU in
 // float32 its per-step losses over the first 50 steps are within 1e-4 relative of `flowvar run
 // --engine cpu` (the CpuTrainer on the WebAssembly kernel), and its step-50 evaluation agrees.
-// The links cover every coupling, interpolant, activation, schedule, integrator and shape.
+// The links cover every coupling, interpolant, activation, schedule, integrator and shape, the user's own points included.
 // Tolerances: both sides compute in float32 but sum in different orders (torch's GEMM against the
 // kernel's SIMD lanes), so losses agree to ~1e-6 relative at step 1 and drift slowly; 1e-4 holds
 // for 50 steps. gradVar is a difference of two large sums (B/(B-1)(mean|g_i|^2 - |g|^2)), so it is
@@ -24,6 +24,7 @@ const LINKS: [string, string][] = [
   ['rotated · bridge · tanh · RK4 · weight decay', `${SMALL}&coupling=rotated&phi=1.2&interpolant=bridge&sigma=0.3&activation=tanh&integrator=rk4&weightDecay=0.01`],
   ['cross · constant · gelu · rings → checker', `${SMALL}&coupling=cross&activation=gelu&sigma=0.05&source=rings&target=checker`],
   ['user pairs · gelu · lr 1e-2', `${SMALL}&coupling=user&userPairs=-1,0,1,1;-1,1,1,-1;0,-1,0,1;1,1,-1,-1&activation=gelu&lr=0.01`],
+  ['own points → own points · jitter 0.1 · placed', `${SMALL}&source=points&sourcePoints=-1,0;0,1;1,0&target=points&targetPoints=2,2;-2,2;0,-2;1.5,0.25&pointJitter=0.1&tgtMx=0.5&srcSx=1.5&sigma=0.1`],
 ];
 
 describe('the exported script against flowvar run --engine cpu (d = 2, CPU, float32)', () => {

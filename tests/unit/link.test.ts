@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRunArgs } from '../../src/cli/run';
 import { decodeLink } from '../../src/link/link';
-import { readLink } from '../../src/state/urlSync';
+import { readLink, settingsPart } from '../../src/state/urlSync';
 import { RUN_CONFIG_FIELDS, CONFIG_KEYS, defaultConfig, type Field, type RunConfig } from '../../src/engine/runConfig';
 import { encodeConfig } from '../../src/link/url';
 import { DEFAULT_VIEW_PARAMS } from '../../src/link/viewParams';
@@ -125,18 +125,24 @@ function largestConfig(): RunConfig {
     } else if (field.type === 'int') c[key] = String(field.min).length > String(field.max).length ? field.min : field.max;
     else if (field.type === 'enum') c[key] = field.values.reduce((a, b) => (b.length > a.length ? b : a));
     else if (field.type === 'bool') c[key] = !field.default;
-    else c[key] = Array.from({ length: 4 * field.maxPairs }, (_, i) => ((i * 7919) % 40961) / 2048 - 10);
+    else {
+      const coords = field.type === 'pairs' ? 4 * field.maxPairs : 2 * field.maxPoints;
+      c[key] = Array.from({ length: coords }, (_, i) => ((i * 7919) % 40961) / 2048 - 10);
+    }
   }
   c.coupling = 'user';
   return c as RunConfig;
 }
 
 describe('compact links', () => {
-  it('the largest valid configuration (256 user pairs, every field at its longest) is a link under 4 KB that reads back exactly', () => {
+  it('the largest valid configuration (256 user pairs, 2 × 512 points, every field at its longest) is a link under 9 KB that reads back exactly, after ? or #', () => {
     const config = largestConfig();
-    const link = `https://example.org/flowvar/?${encodeConfig(config)}`;
-    expect(link.length).toBeLessThan(4096);
-    expect(link.length).toBeGreaterThan(2731); // 256 pairs · 4 coordinates · 2 bytes in base64url, at least
+    const query = encodeConfig(config);
+    expect(query.length).toBeLessThan(9000);
+    expect(query.length).toBeGreaterThan(2731 * 3); // 256 pairs · 4 (or 512 points · 2) coordinates · 2 bytes in base64url, at least
+    expect(settingsPart(query)[0]).toBe('#'); // too long for a host's request line: the browser never sends it
+    expect(settingsPart(encodeConfig({ ...config, sourcePoints: [], targetPoints: [] }))[0]).toBe('?');
+    const link = `https://example.org/flowvar/${settingsPart(query)}`;
     const back = decodeLink(link);
     expect(back.corrections).toEqual([]);
     expect(back.config).toEqual(config);

@@ -224,6 +224,7 @@ describe('runner', () => {
       const f = RUN_CONFIG_FIELDS[key];
       if (f.type === 'enum') return f.values.find((v) => v !== store.getState().config[key]);
       if (f.type === 'pairs') return [0, 0, 1, 1];
+      if (f.type === 'points') return [0, 0, 1, 1];
       const now = store.getState().config[key] as number;
       return now < f.max ? (f.type === 'int' ? now + 1 : now + (f.max - now) / 4) : f.min;
     };

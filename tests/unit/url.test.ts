@@ -19,10 +19,10 @@ function expectValid(config: RunConfig): void {
         break;
       case 'enum': expect(field.values, key).toContain(v); break;
       case 'bool': expect(typeof v, key).toBe('boolean'); break;
-      case 'pairs': {
-        const a = v as number[];
-        expect(a.length % 4, key).toBe(0);
-        expect(a.length / 4, key).toBeLessThanOrEqual(field.maxPairs);
+      case 'pairs': case 'points': {
+        const a = v as number[], size = field.type === 'pairs' ? 4 : 2;
+        expect(a.length % size, key).toBe(0);
+        expect(a.length / size, key).toBeLessThanOrEqual(field.type === 'pairs' ? field.maxPairs : field.maxPoints);
         expect(a.every((x) => Number.isFinite(x) && Math.abs(x) <= PAIR_COORD_LIMIT), key).toBe(true);
       }
     }
@@ -43,10 +43,16 @@ function randomConfig(seed: number): RunConfig {
       case 'enum': c[key] = field.values[w2 % field.values.length]; break;
       case 'bool': c[key] = (w2 & 1) === 1; break;
       // pair coordinates live on the link's 1/2048 grid (compact links); full-precision ones are snapped and reported
-      case 'pairs': c[key] = Array.from({ length: 4 * (1 + (w3 % 5)) }, (_, i) => snapToPairGrid(20 * toUniform(pcg4d(seed, 98, k, i)[0]) - 10)); break;
+      case 'pairs': case 'points': {
+        const size = field.type === 'pairs' ? 4 : 2;
+        c[key] = Array.from({ length: size * (1 + (w3 % 5)) }, (_, i) => snapToPairGrid(20 * toUniform(pcg4d(seed, 98, k, i)[0]) - 10));
+        break;
+      }
     }
   });
   if (c.coupling === 'user' && (c.userPairs as number[]).length === 0) c.userPairs = [0, 0, 1, 1];
+  if (c.source === 'points' && (c.sourcePoints as number[]).length === 0) c.sourcePoints = [0, 0, 1, 1];
+  if (c.target === 'points' && (c.targetPoints as number[]).length === 0) c.targetPoints = [0, 0, 1, 1];
   return c as RunConfig;
 }
 
@@ -61,6 +67,8 @@ describe('url codec', () => {
       for (const value of values) {
         const c = { ...defaultConfig(), [key]: value } as RunConfig;
         if (key === 'coupling' && value === 'user') c.userPairs = [0, 0, 1, 1]; // coupling=user without pairs is reported (tests/unit/link.test.ts)
+        if (key === 'source' && value === 'points') c.sourcePoints = [0, 0, 1, 1]; // so is source=points without points
+        if (key === 'target' && value === 'points') c.targetPoints = [0, 0, 1, 1];
         const { config, corrections } = decodeConfig(encodeConfig(c));
         expect(corrections, `${key}=${String(value)}`).toEqual([]);
         expect(config, `${key}=${String(value)}`).toEqual(c);
