@@ -13,13 +13,17 @@ import { useRedraw } from './useRedraw';
 import { useSize } from './useSize';
 import { PlotLayers } from './PlotLayers';
 import { StoryMarkLayer } from './StoryMarkLayer';
+import { RunMarkers } from './RunMarkers';
+import { axisGoal } from '../state/runGoal';
 
 export function GradVarPanel() {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = useSize(box);
   const markers = useAppStore((s) => s.markers);
-  const target = useAppStore((s) => s.config.steps);
+  const segments = useAppStore((s) => s.segments);
+  const steps = useAppStore((s) => s.config.steps);
+  const target = useAppStore(axisGoal);
   const version = useAppStore((s) => Math.floor(s.curveVersion / 8)); // axes follow the data, not every frame
 
   const layout = useMemo(() => curveLayout(size.height), [size.height]);
@@ -52,16 +56,7 @@ export function GradVarPanel() {
       <PlotLayers box={box} canvas={canvas} size={size} canvasTestId="canvas-gradvar"
         label="Gradient variance and loss over training steps">
         <CurveAxes scales={scales} layout={layout} />
-        {markers.map((m, i) => {
-          const x = scales.x(m.step);
-          if (!(x >= M.left && x <= size.width - M.right)) return null;
-          return (
-            <g key={i} className="marker" data-testid="change-marker" data-step={m.step}>
-              <line x1={x} x2={x} y1={layout.top[0]} y2={layout.bottom[1]} />
-              <text x={x + 3} y={layout.top[0] + 12 + 13 * (i % 4)}>{m.label}</text>
-            </g>
-          );
-        })}
+        <RunMarkers scales={scales} layout={layout} right={size.width - M.right} markers={markers} segments={segments} segmentSteps={steps} />
         <StoryMarkLayer panel="gradvar" x={scales.x} y={scales.yTop} plot={{ left: M.left, right: size.width - M.right, top: layout.top[0], bottom: layout.top[1] }} />
       </PlotLayers>
     </PanelFrame>

@@ -1,10 +1,11 @@
 // Panel (e): memorization and generalization readouts of the latest evaluation (docs/design.md#what-is-measured; labels
 // and hints from metricList.ts), and which engine runs where. Plain HTML: numbers people read,
 // each with a data-testid (readout-<metric id>).
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { formatMetric, formatPercent } from '../format/format';
 import { useAppStore } from '../state/useAppStore';
 import { useLiveText } from './useLiveText';
+import { rateText } from './rateText';
 import { PanelFrame } from './PanelFrame';
 import { METRIC_LIST, type MetricInfo } from './metricList';
 import type { EvalMetrics } from '../engine/trainer';
@@ -59,7 +60,7 @@ export function ReadoutsPanel() {
   const adapter = useAppStore((s) => s.engine.adapterName);
   const software = useAppStore((s) => s.engine.software);
   const stepRef = useLiveText<HTMLElement>((s) => String(s.stepCount));
-  const rateRef = useLiveText<HTMLElement>((s) => s.stepsPerSec.toFixed(0));
+  const rateRef = useLiveText<HTMLElement>(useMemo(rateText, []));
   return (
     <PanelFrame id="readouts" png={false}>
       <dl className="readouts" data-testid="readouts">
@@ -70,7 +71,7 @@ export function ReadoutsPanel() {
           {m ? String(m.step) : '—'}
           {m && preview !== null && <span className="dim" data-testid="eval-preview"> · preview, {preview} particles</span>}
         </Row>
-        <Row label="current step" id="readout-step"><span ref={stepRef} /> <span className="dim">(<span ref={rateRef} /> steps/s)</span></Row>
+        <Row label="current step" id="readout-step"><span ref={stepRef} /> <span className="dim">(<span ref={rateRef} />)</span></Row>
         <Row label="engine" id="readout-engine">
           {kind === null ? 'starting…' : `${kind.toUpperCase()} · ${adapter}`}
           {software && <span className="tag" data-testid="software-adapter">software adapter</span>}

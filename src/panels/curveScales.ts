@@ -5,7 +5,8 @@ import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 
 type Scale = ScaleContinuousNumeric<number, number>;
 
-export const CURVE_MARGIN = { top: 22, right: 12, bottom: 26, left: 50, gap: 26 } as const;
+/** `gap`: the band between the charts, which holds the loss chart's title and the change markers' labels. */
+export const CURVE_MARGIN = { top: 22, right: 12, bottom: 26, left: 50, gap: 40 } as const;
 /** Share of the plot height given to the gradient-variance chart (the loss gets the rest). */
 export const TOP_SHARE = 0.58;
 

@@ -5,6 +5,7 @@ import { RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../engine/run
 import { pcg4d } from '../math/rng';
 import { clampField } from '../link/url';
 import { stepSigma } from '../format/sigmaScale';
+import { playRun } from './runGoal';
 import { appStore, type AppStore } from './store';
 import { SPEED_MAX, SPEED_MIN, type Theme } from '../link/viewParams';
 import type { LayerId } from './viewSlice';
@@ -47,8 +48,10 @@ export function setPlaying(playing: boolean, store: AppStore = appStore): void {
   store.setState((s) => (s.error && playing ? {} : { playing }));
 }
 
+/** Play / pause; Play on a run that reached its goal trains one more segment (src/state/runGoal.ts). */
 export function togglePlay(store: AppStore = appStore): void {
-  setPlaying(!store.getState().playing, store);
+  if (store.getState().playing) setPlaying(false, store);
+  else playRun(store);
 }
 
 /** Back to the same initial weights, step 0 (clears a diverged run's error). */

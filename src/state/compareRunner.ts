@@ -10,6 +10,7 @@ import type { CompareHandle } from '../engine/createCompare';
 import { compareConfigs, type CompareEngine, type CompareKey, type CompareSetting } from '../engine/compare';
 import { CurveBuffer } from './curves';
 import { StepDispatcher } from './stepDispatcher';
+import { runGoal } from './runGoal';
 import { StepRate } from './stepRate';
 import { EvalSchedule } from './evalSchedule';
 import { FrameLoop, runnerClock, type RunnerClock } from './frameLoop';
@@ -47,9 +48,8 @@ export class CompareRunner {
       want: () => {
         const e = this.engine, s = this.store.getState();
         if (!e || !s.compare) return null;
-        // after the target, Play continues without one (as the single run's Continue)
-        const target = s.config.steps > 0 && !s.compareState.finished ? s.config.steps : Infinity;
-        return { playing: s.playing, speed: s.speed, target, send: (n) => e.step(n) };
+        // the shown run's goal: Play after it trains one more segment (src/state/runGoal.ts)
+        return { playing: s.playing, speed: s.speed, target: runGoal(s), send: (n) => e.step(n) };
       },
       absorb: (snaps) => this.absorb(snaps),
       finished: () => {
@@ -119,7 +119,7 @@ export class CompareRunner {
       return;
     }
     const configs = compareConfigs(s.config, setting);
-    this.store.setState({ compareState: { ...COMPARE_OFF, phase: 'starting', runs: this.freshRuns(configs) } });
+    this.store.setState({ compareState: { ...COMPARE_OFF, phase: 'starting', runs: this.freshRuns(configs) }, goal: 0, segments: [] });
     this.deps.create(configs, setting.key, s.enginePref).then((handle) => {
       if (gen !== this.generation) return handle.engine.dispose();
       this.engine = handle.engine;
@@ -143,7 +143,7 @@ export class CompareRunner {
     this.dropReplies();
     e.reset();
     this.steps.requested = 0;
-    this.store.setState((st) => ({ compareState: { ...st.compareState, step: 0, finished: false, version: st.compareState.version + 1, runs: this.freshRuns(e.configs) } }));
+    this.store.setState((st) => ({ compareState: { ...st.compareState, step: 0, finished: false, version: st.compareState.version + 1, runs: this.freshRuns(e.configs) }, goal: 0, segments: [] }));
   }
 
   private frame(now: number): void {

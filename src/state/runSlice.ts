@@ -44,8 +44,12 @@ export interface RunSlice {
   /** steps taken by the current trainer */
   stepCount: number;
   stepsPerSec: number;
-  /** training reached config.steps (> 0) */
+  /** training reached its goal (src/state/runGoal.ts) */
   finished: boolean;
+  /** the step the run pauses at once extended past config.steps (0: config.steps; src/state/runGoal.ts) */
+  goal: number;
+  /** the steps where a further segment began (Play after the goal, a chapter's "Try this"), marked on the curves */
+  segments: number[];
   curves: CurveBuffer;
   curveVersion: number;
   markers: ChangeMarker[];
@@ -81,6 +85,8 @@ export function initialRunState(): RunSlice {
     stepCount: 0,
     stepsPerSec: 0,
     finished: false,
+    goal: 0,
+    segments: [],
     curves: new CurveBuffer(),
     curveVersion: 0,
     markers: [],

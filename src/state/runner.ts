@@ -12,6 +12,7 @@ import { worldSpec } from '../engine/world';
 import { CurveBuffer } from './curves';
 import { changeMarkers, mergeMarkers } from './markers';
 import { StepDispatcher } from './stepDispatcher';
+import { runGoal } from './runGoal';
 import { StepRate } from './stepRate';
 import { EvalSchedule } from './evalSchedule';
 import { FrameLoop, runnerClock, type RunnerClock } from './frameLoop';
@@ -81,8 +82,7 @@ export class Runner {
       want: () => {
         const t = this.trainer, s = this.store.getState();
         if (!t || s.error || s.compare) return null; // compare mode: src/state/compareRunner.ts trains
-        const target = s.config.steps > 0 && !s.finished ? s.config.steps : Infinity;
-        return { playing: s.playing, speed: s.speed, target, send: (n) => t.step(n) };
+        return { playing: s.playing, speed: s.speed, target: runGoal(s), send: (n) => t.step(n) };
       },
       absorb: (snap) => this.absorb(snap),
       finished: () => {
@@ -137,7 +137,7 @@ export class Runner {
     const added = changeMarkers(this.store.getState().stepCount, prev, next);
     if (added.length > 0) this.store.setState((s) => ({ markers: mergeMarkers(s.markers, added) }));
     if (LIVE_KEYS.some((k) => EVAL_KEYS.has(k) && !Object.is(prev[k], next[k]))) this.evals.dirty = true;
-    if (next.steps !== prev.steps) this.store.setState((s) => ({ finished: s.finished && next.steps > 0 && this.steps.requested >= next.steps }));
+    if (next.steps !== prev.steps) this.store.setState((s) => ({ finished: s.finished && next.steps > 0 && this.steps.requested >= runGoal(s) }));
   }
 
   /** Drops every reply in flight (steps and evaluations), for a new trainer, a reset or stop; the new generation. */
@@ -220,7 +220,7 @@ export class Runner {
     this.steps.requested = 0;
     this.evals.lastStep = -1;
     return {
-      curves: new CurveBuffer(), curveVersion: s.curveVersion + 1, markers: [], stepCount: 0, finished: false,
+      curves: new CurveBuffer(), curveVersion: s.curveVersion + 1, markers: [], stepCount: 0, finished: false, goal: 0, segments: [],
       evaluation: null, evaluationPreview: null, weights: null, gradVarByT: new Array<number>(T_BINS).fill(NaN),
       error: s.error?.kind === 'device-lost' ? s.error : null,
     };

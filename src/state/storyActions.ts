@@ -5,6 +5,7 @@
 import type { ConfigKey } from '../engine/runConfig';
 import type { EngineKind } from '../engine/trainer';
 import { setConfigField } from './actions';
+import { extendRun } from './runGoal';
 import { setCompare } from './compareActions';
 import { startReflow, startSweep } from './scienceActions';
 import { appStore, type AppStore, type Store } from './store';
@@ -62,13 +63,13 @@ export function closeStory(store: AppStore = appStore): void {
   store.setState((s) => ({ story: { ...s.story, open: false, modified: false } }));
 }
 
-/** The chapter's "Try this": a live change (marked on the curves), a layer, the sweep or ReFlow. */
+/** The chapter's "Try this": a live change (marked on the curves, trains one more segment), a layer, the sweep or ReFlow. */
 export function tryChapter(chapter: Chapter, store: AppStore = appStore): void {
   const action = chapter.tryThis.action;
   switch (action.kind) {
     case 'config':
       for (const [key, value] of Object.entries(action.patch)) setConfigField(key as ConfigKey, value, store);
-      store.setState({ playing: true });
+      extendRun(store); // one more chapter-length segment, then the run pauses
       return;
     case 'layer':
       store.setState((s) => ({ layers: { ...s.layers, [action.layer]: true } }));

@@ -1,37 +1,32 @@
 // Play / pause / single step / reset / new seed, the speed, and the live step and loss readouts
 // (data-testid "step-count" and "loss-readout", which the e2e tests watch).
-import { newSeed, resetRun, setSpeed, stepOnce, togglePlay } from '../state/actions';
+import { useMemo } from 'react';
+import { newSeed, resetRun, setSpeed, stepOnce } from '../state/actions';
 import { formatMetric } from '../format/format';
 import { useAppStore } from '../state/useAppStore';
 import { SPEED_MAX, SPEED_MIN } from '../link/viewParams';
 import { useLiveText } from '../panels/useLiveText';
-import { shownFinished, shownLosses, shownStep, shownStepsPerSec } from '../state/compareSlice';
-
-function formatRate(stepsPerSec: number): string {
-  return stepsPerSec > 0 ? `${stepsPerSec < 10 ? stepsPerSec.toFixed(1) : stepsPerSec.toFixed(0)} steps/s` : '— steps/s';
-}
+import { PlayButton } from './PlayButton';
+import { shownLosses, shownStep } from '../state/compareSlice';
+import { rateText } from '../panels/rateText';
+import { runGoal } from '../state/runGoal';
 
 export function Transport() {
-  const playing = useAppStore((s) => s.playing);
-  const finished = useAppStore(shownFinished);
   const speed = useAppStore((s) => s.speed);
   const hidden = useAppStore((s) => s.hidden);
   const blocked = useAppStore((s) => s.error !== null || s.engine.phase !== 'ready');
   // while comparing, the compare runs' step, losses (A / B) and rate: the single run stands idle
   const stepRef = useLiveText<HTMLSpanElement>((s) => String(shownStep(s)));
-  const targetRef = useLiveText<HTMLSpanElement>((s) => (s.config.steps > 0 ? ` / ${s.config.steps}` : ''));
+  const targetRef = useLiveText<HTMLSpanElement>((s) => (s.config.steps > 0 ? ` / ${runGoal(s)}` : ''));
   const lossRef = useLiveText<HTMLSpanElement>((s) => shownLosses(s).map((l) => formatMetric(l, 4)).join(' / '));
-  const rateRef = useLiveText<HTMLSpanElement>((s) => formatRate(shownStepsPerSec(s)));
+  const rateRef = useLiveText<HTMLSpanElement>(useMemo(rateText, []));
   const engine = useAppStore((s) => (s.engine.kind === 'gpu' ? 'GPU' : s.engine.kind === 'cpu' ? 'CPU' : '…'));
   const engineName = useAppStore((s) => s.engine.adapterName);
   const show = (name: string) => !hidden.includes(name);
   return (
     <div className="transport" role="group" aria-label="Training">
       {show('play') && (
-        <button type="button" className="primary" onClick={() => togglePlay()} disabled={blocked && !playing}
-          aria-pressed={playing} data-testid="play" title="Space">
-          {playing ? '❚❚ Pause' : finished ? '▶ Continue' : '▶ Play'}
-        </button>
+        <PlayButton testId="play" />
       )}
       {show('step') && <button type="button" onClick={() => stepOnce()} disabled={blocked} title="→" data-testid="step">Step</button>}
       {show('reset') && <button type="button" onClick={() => resetRun()} title="R: same initial weights" data-testid="reset">Reset</button>}

@@ -7,7 +7,7 @@ import { CompareRunner } from '../../src/state/compareRunner';
 import { Runner } from '../../src/state/runner';
 import { pickCompare } from '../../src/state/compareActions';
 import { shownFinished, shownLosses, shownStep, shownStepsPerSec } from '../../src/state/compareSlice';
-import { resetRun, setConfigField } from '../../src/state/actions';
+import { resetRun, setConfigField, togglePlay } from '../../src/state/actions';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { PairedCompare, type CompareEngine, type CompareKey } from '../../src/engine/compare';
@@ -70,18 +70,20 @@ describe('CompareRunner', () => {
     expect(a).not.toEqual(b);
   });
 
-  it('after the target Play reads Continue and trains both runs on past it, in lockstep', async () => {
+  it('after the target Play trains both runs one more segment of config.steps, in lockstep, and pauses again', async () => {
     const { store, frames } = setup();
     pickCompare('sigma', '0.3', store);
     await frames(20);
     expect(shownFinished(store.getState())).toBe(true);
-    store.setState({ playing: true });
-    await frames(6);
+    togglePlay(store);
+    await frames(20);
     const s = store.getState();
-    expect(s.compareState.step).toBeGreaterThan(9);
+    expect(s.compareState.step).toBe(18);
+    expect(s.playing).toBe(false);
+    expect(s.segments).toEqual([9]);
     const [a, b] = losses(store);
-    expect(a.length).toBe(s.compareState.step);
-    expect(b.length).toBe(s.compareState.step);
+    expect(a.length).toBe(18);
+    expect(b.length).toBe(18);
     const alone = new CpuTrainer({ ...defaultConfig(), ...TINY, sigma: 0.3 }).stepSync(b.length).records.map((r) => r.loss);
     expect(b).toEqual(alone);
   });

@@ -8,8 +8,8 @@ import { notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt, stepSigma } from '../../s
 import { readLink, shareQuery } from '../../src/state/urlSync';
 import { PREVIEW_PARTICLES, Runner } from '../../src/state/runner';
 import { changeMarkers, mergeMarkers } from '../../src/state/markers';
-import { CPU_SIZES } from '../../src/story/chapters';
-import { openChapter } from '../../src/state/storyActions';
+import { chapterById, CPU_SIZES } from '../../src/story/chapters';
+import { openChapter, tryChapter } from '../../src/state/storyActions';
 import { CONFIG_KEYS, defaultConfig, isLiveKey, LIVE_KEYS, RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../../src/engine/runConfig';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import type { CreateOptions, TrainerHandle } from '../../src/engine/createTrainer';
@@ -191,6 +191,27 @@ describe('runner', () => {
     expect(s.finished).toBe(true);
     expect(s.curves.length).toBe(7);
     expect(s.evaluation?.metrics.step).toBe(7);
+    runner.stop();
+  });
+
+  it('Play after the goal trains one more segment of config.steps and pauses; a chapter\'s Try this change does the same', async () => {
+    const { store, runner, frames } = await startedRunner(12, (s) => setConfigField('steps', 7, s));
+    expect(store.getState().stepCount).toBe(7);
+    togglePlay(store);
+    await frames(12);
+    let s = store.getState();
+    expect([s.stepCount, s.playing, s.finished, s.goal, s.segments]).toEqual([14, false, true, 14, [7]]);
+    expect(s.curves.length).toBe(14);
+    // a live change in place, as a chapter's "Try this": σ moves, one more segment, then a pause
+    tryChapter({ ...chapterById('rotated')!, tryThis: { label: 'σ', action: { kind: 'config', patch: { sigma: 0.3 } } } }, store);
+    await frames(12);
+    s = store.getState();
+    expect([s.stepCount, s.playing, s.config.sigma, s.segments]).toEqual([21, false, 0.3, [7, 14]]);
+    expect(s.markers.map((m) => [m.step, m.label])).toEqual([[14, 'σ 0 → 0.3']]);
+    // a reset starts again from one segment
+    resetRun(store);
+    await frames(2);
+    expect([store.getState().goal, store.getState().segments]).toEqual([0, []]);
     runner.stop();
   });
 

@@ -14,6 +14,8 @@ import { readRunColours } from './runColours';
 import type { CurveBuffer } from '../../state/curves';
 import { PlotLayers } from '../PlotLayers';
 import { StoryMarkLayer } from '../StoryMarkLayer';
+import { RunMarkers } from '../RunMarkers';
+import { axisGoal } from '../../state/runGoal';
 
 /** The log extent over both runs' columns. */
 function bothExtent(curves: (CurveBuffer | undefined)[], columns: Column[]): [number, number] {
@@ -26,7 +28,9 @@ export function CompareCurves() {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = useSize(box);
-  const target = useAppStore((s) => s.config.steps);
+  const segments = useAppStore((s) => s.segments);
+  const steps = useAppStore((s) => s.config.steps);
+  const target = useAppStore(axisGoal);
   const version = useAppStore((s) => Math.floor(s.compareState.version / 8));
   const key = useAppStore((s) => s.compare?.key ?? null);
   const labels = useAppStore((s) => s.compareState.runs.map((r) => (key ? settingLabel(key, r.config[key]) : '')).join('|'));
@@ -63,6 +67,7 @@ export function CompareCurves() {
       <PlotLayers box={box} canvas={canvas} size={size} canvasTestId="canvas-compare-curves"
         label="Gradient variance and loss of runs A and B over training steps">
         <CurveAxes scales={scales} layout={layout} />
+        <RunMarkers scales={scales} layout={layout} right={size.width - CURVE_MARGIN.right} markers={[]} segments={segments} segmentSteps={steps} />
         <StoryMarkLayer panel="compare" x={scales.x} y={scales.yTop}
           plot={{ left: CURVE_MARGIN.left, right: size.width - CURVE_MARGIN.right, top: layout.top[0], bottom: layout.top[1] }} />
       </PlotLayers>
