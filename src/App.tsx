@@ -47,9 +47,9 @@ const PANEL_VIEWS: Record<PanelId, () => ReactElement> = {
   compare: ComparePanel,
 };
 
-/** The panel an open chapter is about, put first in the projector theme (in view beside σ and play). */
+/** The panel an open chapter is about: put first, right under the card, so both are in view together (src/ui/chapterInView.ts). */
 function leadPanel(s: Store): PanelId | null {
-  return s.theme === 'projector' && s.story.open ? chapterById(s.story.chapter)?.panel ?? null : null;
+  return s.story.open ? chapterById(s.story.chapter)?.panel ?? null : null;
 }
 
 function Panels() {

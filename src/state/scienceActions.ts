@@ -62,3 +62,11 @@ export function setCrossingGrid(size: number, store: AppStore = appStore): void 
   patch(store, 'crossing', { gridSize: Math.min(CROSSING_GRID.max, Math.max(CROSSING_GRID.min, g)) });
 }
 
+
+/** Stops a running sweep or ReFlow job and clears their results (a new chapter: nothing from another run stays drawn). */
+export function clearScienceJobs(store: AppStore = appStore): void {
+  const { sweep, reflow } = store.getState();
+  patch(store, 'sweep', { status: 'idle', runId: sweep.runId + 1, step: 0, models: [], results: null, error: null, seconds: null, fallbackReason: null });
+  patch(store, 'reflow', { status: 'idle', runId: reflow.runId + 1, history: [], progress: null, error: null, fallbackReason: null });
+  patch(store, 'overlay', { kind: 'none', distance: null });
+}

@@ -7,7 +7,8 @@ import type { EngineKind } from '../engine/trainer';
 import { setConfigField } from './actions';
 import { extendRun } from './runGoal';
 import { setCompare } from './compareActions';
-import { startReflow, startSweep } from './scienceActions';
+import { clearScienceJobs, startReflow, startSweep } from './scienceActions';
+import { defaultLayers, DEFAULT_T_SCRUB } from './viewSlice';
 import { appStore, type AppStore, type Store } from './store';
 import { chapterById, chapterConfig, chapterIndex, CHAPTERS, type Chapter, type ChapterId } from '../story/chapters';
 
@@ -23,13 +24,23 @@ export interface OpenOptions {
   history?: boolean;
 }
 
-/** Opens chapter `id`: its own config and seed, a fresh run from its initial weights, the card shown. */
+/**
+ * Opens chapter `id`: its own config and seed, a fresh run from its initial weights, the card shown.
+ * Another chapter than the open one also starts from a clean view: the default layers and t, no
+ * overlay, no sweep or ReFlow results of another run (what the student changed within this chapter
+ * stays when it is opened again, e.g. as the page adapts to its engine).
+ */
 export function openChapter(id: ChapterId, store: AppStore = appStore, opts: OpenOptions = {}): void {
   const chapter = chapterById(id);
   if (!chapter) return;
+  const { story } = store.getState();
+  if (!story.open || story.chapter !== id) {
+    clearScienceJobs(store);
+    store.setState({ layers: defaultLayers(), tScrub: DEFAULT_T_SCRUB });
+  }
   store.setState((s) => ({
     config: chapterConfig(chapter, opts.engine ?? engineFor(s)),
-    story: { chapter: id, open: true, modified: false },
+    story: { chapter: id, open: true, modified: false, focus: s.story.focus + 1 },
     playing: s.autoplay, // reduced motion: a chapter waits for Play
     // a fresh run even when only live settings differ (σ between chapters 2 and 3)
     resetRequest: s.resetRequest + 1,
@@ -63,8 +74,18 @@ export function closeStory(store: AppStore = appStore): void {
   store.setState((s) => ({ story: { ...s.story, open: false, modified: false } }));
 }
 
+/** Asks the page to bring the open chapter's panel into view (src/ui/chapterInView.ts). */
+function focusChapter(store: AppStore): void {
+  store.setState((s) => ({ story: { ...s.story, focus: s.story.focus + 1 } }));
+}
+
 /** The chapter's "Try this": a live change (marked on the curves, trains one more segment), a layer, the sweep or ReFlow. */
 export function tryChapter(chapter: Chapter, store: AppStore = appStore): void {
+  act(chapter, store);
+  focusChapter(store);
+}
+
+function act(chapter: Chapter, store: AppStore): void {
   const action = chapter.tryThis.action;
   switch (action.kind) {
     case 'config':

@@ -13,6 +13,8 @@ export interface StoryState {
   open: boolean;
   /** the run's config differs from the chapter's own (on either engine) */
   modified: boolean;
+  /** bumped when the chapter opens or its "Try this" runs: the page brings the chapter's panel into view */
+  focus: number;
 }
 
 export interface StorySlice {
@@ -20,7 +22,7 @@ export interface StorySlice {
 }
 
 export function initialStoryState(): StorySlice {
-  return { story: { chapter: CHAPTER_IDS[0], open: false, modified: false } };
+  return { story: { chapter: CHAPTER_IDS[0], open: false, modified: false, focus: 0 } };
 }
 
 export const createStorySlice: StateCreator<Store, [], [], StorySlice> = () => initialStoryState();

@@ -98,7 +98,7 @@ export function restoreLink(store: AppStore, link: OpenedLink): void {
   const { view } = link;
   store.setState((s) => ({
     hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, compare: view.compare,
-    story: view.chapter ? { chapter: view.chapter, open: true, modified: false } : { ...s.story, open: false, modified: false },
+    story: view.chapter ? { ...s.story, chapter: view.chapter, open: true, modified: false } : { ...s.story, open: false, modified: false },
     speed: view.speed ?? defaultSpeed(s.engine.kind),
   }));
   if (link.config) loadConfig(link.config, link.corrections, store);

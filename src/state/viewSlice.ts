@@ -50,6 +50,9 @@ export function defaultLayers(): Record<LayerId, boolean> {
   return Object.fromEntries(LAYERS.map((l) => [l.id, l.on])) as Record<LayerId, boolean>;
 }
 
+/** The flow panel's t when a page or a chapter opens. */
+export const DEFAULT_T_SCRUB = 0.5;
+
 export function initialViewState(): ViewSlice {
   return {
     speed: 1,
@@ -60,7 +63,7 @@ export function initialViewState(): ViewSlice {
     hidden: [],
     embed: false,
     panel: null,
-    tScrub: 0.5,
+    tScrub: DEFAULT_T_SCRUB,
     noticeDismissed: false,
     enginePref: 'auto',
     lecture: false,

@@ -1,17 +1,20 @@
 // The story card (docs/design.md#the-story): the open chapter's title, "3 / 7", its text with the measured figures,
 // what to look for (and on which panel), its "Try this" button, previous / next, and close. It
 // stays while people change settings ("modified from chapter 3"); only closing it or opening
-// another chapter changes it. Its box keeps one height, so nothing below it moves.
+// another chapter changes it. The card is as tall as its text (nothing cut mid-line); opening a
+// chapter brings its panel into view under it (src/ui/chapterInView.ts).
 import { panelInfo } from '../story/panelList';
 import { useAppStore } from '../state/useAppStore';
 import { chapterById, chapterIndex, CHAPTERS } from '../story/chapters';
 import { fillFigures } from '../story/figures';
+import { bringChapterIntoView, useChapterInView } from './chapterInView';
 import { closeStory, nextChapter, openChapter, prevChapter, tryChapter } from '../state/storyActions';
 
 export function ExplainCard() {
   const id = useAppStore((s) => s.story.chapter);
   const open = useAppStore((s) => s.story.open);
   const modified = useAppStore((s) => s.story.modified);
+  useChapterInView();
   const chapter = chapterById(id);
   if (!chapter) return null;
   const n = chapterIndex(id) + 1;
@@ -39,11 +42,11 @@ export function ExplainCard() {
           <button type="button" className="link" onClick={() => closeStory()} data-testid="story-close" aria-label="Close the story">Close</button>
         </div>
       </header>
-      {/* focusable: the text scrolls inside the fixed-height card, so keyboards must reach it */}
-      <p data-testid="story-text" tabIndex={0}>{fillFigures(chapter.text)}</p>
+      <p data-testid="story-text">{fillFigures(chapter.text)}</p>
       <div className="story-foot">
         <span className="look">
-          Look for: <a href={`#${panel.anchor}`} data-testid="story-look">{chapter.look.label}</a> <small>({panel.title})</small>
+          Look for: <a href={`#${panel.anchor}`} data-testid="story-look"
+            onClick={(e) => { e.preventDefault(); bringChapterIntoView(chapter); document.getElementById(panel.anchor)?.focus({ preventScroll: true }); }}>{chapter.look.label}</a> <small>({panel.title})</small>
         </span>
         <button type="button" className="primary try" onClick={() => tryChapter(chapter)} data-testid="story-try">
           Try this: {chapter.tryThis.label}

@@ -83,7 +83,7 @@ describe('store actions', () => {
     expect(c.seed).toBe(1);
     expect(c.pairs).toBe(16);
     expect(c.width).toBe(CPU_SIZES.width);
-    expect(store.getState().story).toEqual({ chapter: 'memorize', open: true, modified: false });
+    expect(store.getState().story).toMatchObject({ chapter: 'memorize', open: true, modified: false });
     expect(store.getState().resetRequest).toBe(resets + 1);
   });
 

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/state/store';
 import { newSeed, setSigma } from '../../src/state/actions';
-import { CHAPTERS, chapterConfig, chapterFromLink } from '../../src/story/chapters';
-import { closeStory, nextChapter, openChapter, prevChapter } from '../../src/state/storyActions';
+import { CHAPTERS, chapterById, chapterConfig, chapterFromLink } from '../../src/story/chapters';
+import { closeStory, nextChapter, openChapter, prevChapter, tryChapter } from '../../src/state/storyActions';
+import { defaultLayers } from '../../src/state/viewSlice';
 import { trackStoryModified } from '../../src/state/storySlice';
 import { parseViewParams } from '../../src/link/viewParams';
 import { shareQuery } from '../../src/state/urlSync';
@@ -44,7 +45,7 @@ describe('story chapters', () => {
     const store = storyStore();
     openChapter('rotated', store);
     setSigma(0.5, store);
-    expect(store.getState().story).toEqual({ chapter: 'rotated', open: true, modified: true });
+    expect(store.getState().story).toMatchObject({ chapter: 'rotated', open: true, modified: true });
     setSigma(0, store);
     expect(store.getState().story.modified).toBe(false); // back to the chapter's own run
     newSeed(store);
@@ -67,6 +68,24 @@ describe('story chapters', () => {
     expect(store.getState().story.chapter).toBe(CHAPTERS[CHAPTERS.length - 1].id);
   });
 
+  it('opening another chapter resets layers, t, overlay and the sweep / ReFlow results; the same chapter keeps what the student changed', () => {
+    const store = storyStore();
+    openChapter('lines', store);
+    tryChapter(CHAPTERS[0], store); // "Show the lines to the partners"
+    expect(store.getState().layers.partners).toBe(true);
+    openChapter('lines', store, { history: false }); // the page adapting to its engine: the student's layer stays
+    expect(store.getState().layers.partners).toBe(true);
+    openChapter('sweep', store);
+    expect(store.getState().layers).toEqual(defaultLayers());
+    tryChapter(chapterById('sweep')!, store);
+    expect(store.getState().sweep.status).toBe('running');
+    store.setState((s) => ({ sweep: { ...s.sweep, status: 'done', results: [] }, overlay: { ...s.overlay, kind: 'ot' }, tScrub: 0.9 }));
+    openChapter('compare', store);
+    const s = store.getState();
+    expect([s.sweep.status, s.sweep.results, s.reflow.history, s.overlay.kind, s.tScrub]).toEqual(['idle', null, [], 'none', 0.5]);
+    expect(s.story.focus).toBeGreaterThan(0);
+  });
+
   it('a link carries the chapter; with changed settings it opens as modified; old tour= and preset= links still work', () => {
     const store = storyStore();
     openChapter('noise', store);
@@ -76,7 +95,7 @@ describe('story chapters', () => {
     const { view } = parseViewParams(query);
     expect(view.chapter).toBe('noise');
     const other = storyStore();
-    other.setState({ config: decodeConfig(query).config, story: { chapter: view.chapter!, open: true, modified: false } });
+    other.setState({ config: decodeConfig(query).config, story: { chapter: view.chapter!, open: true, modified: false, focus: 0 } });
     trackStoryModified(other);
     expect(other.getState().story.modified).toBe(true);
     expect(parseViewParams('tour=3').view.chapter).toBe(CHAPTERS[2].id);

@@ -45,7 +45,7 @@ function Status() {
   const st = useAppStore(useShallow((s) => ({ phase: s.compareState.phase, kind: s.compareState.kind, batched: s.compareState.batched, notice: s.compareState.notice, step: s.compareState.step })));
   return (
     <>
-      <p className="dim" data-testid="compare-status">
+      <p className="dim compare-status" data-testid="compare-status">
         {st.phase === 'starting' ? 'starting both runs…' : `step ${st.step} · ${st.kind?.toUpperCase() ?? ''} · ${st.batched ? 'one batched GPU run for both' : 'two trainers in lockstep'}`}
         {' · '}same pairs, initial weights (seed) and batches (t, pair, ε)
       </p>
@@ -63,9 +63,10 @@ export function ComparePanel() {
       {on ? (
         <>
           <Status />
-          <CompareFlows />
+          {/* the curves first: the variance of A against B is what comparing is for */}
           <CompareCurves />
           <CompareReadouts />
+          <CompareFlows />
         </>
       ) : (
         <p className="dim">Train this configuration twice in lockstep, changing one setting in run B (σ 0 against the paper's 0.05 by default).</p>
