@@ -32,7 +32,8 @@ export default defineConfig({
   base: './',
   // precachePlugin: dist/sw.js with the build's file list (offline once loaded, docs/deploy.md#offline)
   plugins: [react(), contentSecurityPolicy(), staticHostHeaders(), precachePlugin()],
-  build: { target: 'es2022', sourcemap: false },
+  // the minified bundle drops the dependencies' license comments: their notices ship beside it
+  build: { target: 'es2022', sourcemap: false, license: { fileName: 'THIRD-PARTY-LICENSES.md' } },
   worker: { format: 'es' },
   // cross-origin isolated (shared memory: the CPU worker's threads), like every server we control
   server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },

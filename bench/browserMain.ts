@@ -8,13 +8,9 @@ import type { BenchArgs } from './args';
 import { probeFrames, PROBE_QUERY } from './frameProbe';
 import { measureInsight } from './timeToInsight';
 import { serveStatic } from './staticServer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from './chromium';
 import { PROGRESS_PREFIX, type BenchReport, type FrameProbe } from './types';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--headless=new', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader',
-  '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 /** The whole suite on SwiftShader can take many minutes; a hung page still ends. */
 const PAGE_TIMEOUT_MS = 60 * 60 * 1000;
 
@@ -36,7 +32,7 @@ export async function runBrowser(args: BenchArgs, root: string, progress: (line:
   const profile = await mkdtemp(join(tmpdir(), 'flowvar-bench-'));
   const { chromium } = await import('playwright-core');
   // headless: false + --headless=new in args: Playwright adds nothing, Chromium gets our flags as written.
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: false, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: false, args: [...CHROMIUM_ARGS] });
   const external = new Set<string>();
   context.on('request', (req) => {
     const url = req.url();
@@ -90,7 +86,7 @@ async function runInsightOnly(appBuilt: boolean, appDist: string, progress: (lin
   const server = await serveStatic({ '/app/': appDist });
   const profile = await mkdtemp(join(tmpdir(), 'flowvar-bench-'));
   const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: false, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: false, args: [...CHROMIUM_ARGS] });
   try {
     progress('time to insight: the rotated and σ chapters on each engine');
     const insight = await measureInsight(context, `${server.origin}/app/index.html`);

@@ -8,15 +8,15 @@
 //   await page.goto(appUrl('seed=3&sigma=0.1'));
 //
 // FLOWVAR_E2E_URL=http://127.0.0.1:5173/ skips the build and tests a running server instead.
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ISOLATION_HEADERS } from '../../src/crossOriginIsolation';
+import { serveStatic } from '../../bench/staticServer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../bench/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,59 +33,10 @@ const DIST = join(ROOT, 'dist');
 export const SUB_PATH = '/flowvar/';
 /** A blank page on the same origin, for checks that need no app (e.g. the WebGPU adapter). */
 export const BLANK_PATH = '/__e2e__/blank.html';
+const BLANK_PAGE = '<!doctype html><meta charset="utf-8"><title>blank</title>';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--headless=new', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader',
-  '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 /** SwiftShader runs WebGPU on the CPU: page actions get a generous default timeout. */
 export const E2E_TIMEOUT_MS = 60_000;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.wgsl': 'text/wgsl; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json', '.woff2': 'font/woff2', '.map': 'application/json',
-};
-
-/** Tiny static server for `dir` under SUB_PATH; '/' redirects there. Never serves outside `dir`. Cross-origin isolated, as static hosts get with dist/_headers. */
-export function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
-  const root = resolve(dir);
-  const server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === BLANK_PATH) {
-      res.writeHead(200, { 'content-type': MIME['.html'] });
-      res.end('<!doctype html><meta charset="utf-8"><title>blank</title>');
-      return;
-    }
-    if (!path.startsWith(SUB_PATH)) {
-      res.writeHead(302, { location: SUB_PATH });
-      res.end();
-      return;
-    }
-    let file = normalize(join(root, path.slice(SUB_PATH.length)));
-    if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403); res.end(); return; }
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': MIME['.txt'] });
-      res.end(`not found: ${path}`);
-    }
-  });
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      ok({ server, url: `http://127.0.0.1:${port}${SUB_PATH}` });
-    });
-  });
-}
 
 /** Vitest globalSetup (vite.config.ts, project e2e): build once, serve, hand the URL to the tests. */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -110,10 +61,11 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     // keep serving: the checks that need no app (the WebGPU adapter) still run and say so
     buildError = e instanceof Error ? e.message : String(e);
   }
-  const { server, url } = await serveStatic(DIST);
-  project.provide('e2eBaseUrl', url);
+  // served under a sub-path, as a static host would; '/' redirects there
+  const server = await serveStatic({ [SUB_PATH]: DIST }, { pages: { [BLANK_PATH]: BLANK_PAGE }, redirect: SUB_PATH });
+  project.provide('e2eBaseUrl', `${server.origin}${SUB_PATH}`);
   project.provide('e2eBuildError', buildError);
-  return () => new Promise<void>((done) => server.close(() => done()));
+  return () => server.close();
 }
 
 function provided<K extends 'e2eBaseUrl' | 'e2eBuildError'>(key: K): ReturnType<typeof inject<K>> | undefined {
@@ -151,7 +103,7 @@ export interface E2EBrowser {
 export async function launchBrowser(): Promise<E2EBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'flowvar-e2e-'));
   // Playwright takes the profile as an argument: it refuses --user-data-dir among `args`
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
   context.setDefaultTimeout(E2E_TIMEOUT_MS);
   let first: Page | undefined = context.pages()[0];
   return {
