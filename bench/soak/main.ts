@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, CHROMIUM_ARGS } from '../browserMain';
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../chromium';
 import { serveStatic } from '../staticServer';
 import { judgeSoak, runSoak, soakOptions } from './soak';
 
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   await build({ root, mode: 'production', logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
   const server = await serveStatic({ '/app/': out });
   const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: false, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: false, args: [...CHROMIUM_ARGS] });
   try {
     const page = context.pages()[0] ?? await context.newPage();
     await page.goto(`${server.origin}/app/index.html?engine=cpu`, { waitUntil: 'load' });

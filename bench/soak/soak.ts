@@ -1,4 +1,4 @@
-// The soak (issue 19, item 5): the built page trains on the CPU worker for a given time while the
+// The soak (docs/design.md#the-page-never-blocks): the built page trains on the CPU worker for a given time while the
 // story's chapters are switched with their keys (1–8), as a student leaving the page open would.
 // Every few seconds it samples the JS heap (after a forced garbage collection), the curve buffers,
 // the rAF frame times and the step counter; `judgeSoak` turns the samples into pass/fail checks.

@@ -1,4 +1,4 @@
-// The 2-minute soak (issue 19, item 5; `npm run soak -- --minutes 60` is the long one): the page
+// The 2-minute soak (docs/design.md#the-page-never-blocks; `npm run soak -- --minutes 60` is the long one): the page
 // trains on the CPU worker while the story's chapters 1 and 8 switch every 20 s; the JS heap, the curve
 // buffers (bounded, the newest steps at full resolution), the frame times, the step counter and
 // the page errors are sampled and judged by bench/soak/soak.ts.
