@@ -19,7 +19,7 @@ export interface IntField extends FieldBase { type: 'int'; default: number; min:
 export interface EnumField<T extends string = string> extends FieldBase { type: 'enum'; default: T; values: readonly T[] }
 export interface BoolField extends FieldBase { type: 'bool'; default: boolean }
 export interface PairsField extends FieldBase { type: 'pairs'; default: number[]; maxPairs: number }
-/** A set of 2-D points, flat [x, y, …], written in a link like userPairs (README "Links"). */
+/** A set of 2-D points, flat [x, y, …], written in a link like userPairs (docs/classroom.md#links). */
 export interface PointsField extends FieldBase { type: 'points'; default: number[]; maxPoints: number }
 export type Field = NumberField | IntField | EnumField | BoolField | PairsField | PointsField;
 

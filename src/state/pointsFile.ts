@@ -1,5 +1,5 @@
 // A file (or pasted text) of 2-D points read into a point set for `source=points` /
-// `target=points` (README "Your own points"): CSV or JSON, a header row or none, comma, semicolon,
+// `target=points` (docs/classroom.md#your-own-points): CSV or JSON, a header row or none, comma, semicolon,
 // tab or blank separated. Pure: never throws; bad input is refused with the line and the reason,
 // and nothing in the store changes until the caller uses the points.
 import { MAX_POINTS } from '../engine/runConfig';

@@ -1,7 +1,7 @@
 // Points from a file: a CSV dropped on the page. A hostile file is refused with
 // the line and the reason while the training goes on untouched; a good one, used as the target,
 // is trained on at once, travels in the link, and the flow learns it (how long that takes on the
-// CPU worker is printed: README "Your own points").
+// CPU worker is printed: docs/classroom.md#your-own-points).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';

@@ -1,4 +1,4 @@
-// A corpus of points files (README "Your own points"): what a researcher's export, a spreadsheet or a
+// A corpus of points files (docs/classroom.md#your-own-points): what a researcher's export, a spreadsheet or a
 // hostile drop puts on the page. Each case names the text and what must come of it: the number of
 // points read (and the notes that must appear), or the words the refusal must contain.
 export interface PointsCase {
