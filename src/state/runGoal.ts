@@ -1,4 +1,4 @@
-// Runs that stop (issue 20, item 4): a run trains to its goal and pauses. The goal starts at
+// Runs that stop: a run trains to its goal and pauses. The goal starts at
 // config.steps; Play on a paused run that reached it, or a chapter's "Try this" change, grants one
 // more segment of config.steps from the current step, so a run never trains on without end and its
 // curves' x axis spans the whole run (segments of equal length, the first one never a sliver).

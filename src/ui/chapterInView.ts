@@ -1,4 +1,4 @@
-// The open chapter's panel in view (issue 20, item 1). The page puts that panel first, right
+// The open chapter's panel in view (docs/design.md#the-story). The page puts that panel first, right
 // under the story card (src/App.tsx), and when the chapter opens or its "Try this" runs, this
 // scrolls the least that shows the panel's plot (or its marked readout row) whole, with the card's
 // "Look for" line still on screen, above the phone's fixed bar. In the projector theme the panels

@@ -1,4 +1,4 @@
-// Every chapter's panel in view (issue 20, item 1): at 1280×720, 1366×768, 1920×1080 and 390×844,
+// Every chapter's panel in view (docs/design.md#the-story): at 1280×720, 1366×768, 1920×1080 and 390×844,
 // one page load per size walks the eight chapters with Next and, for each, asserts that the card's
 // "Look for" line and the chapter's plot (its marked readout row for the memorization chapter) lie
 // inside the viewport together, above the phone's fixed Play / σ bar. Nothing trains
