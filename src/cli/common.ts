@@ -21,7 +21,7 @@ export class UsageError extends Error {}
 /** A failure the user can act on (no GPU, unreadable file): the message alone, no stack trace, exit code 1. */
 export class CliFailure extends Error {}
 
-/** Exit codes of every command (docs/cli.md "Exit codes"). */
+/** Exit codes of every command (docs/cli.md#exit-codes). */
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 /** Most steps one command may ask for (keeps a typo from running for days). */
@@ -50,7 +50,7 @@ export function engineFlag(text: string | undefined): EngineName {
 /** A flag a command accepts: a value (string, possibly repeated) or an on/off switch. */
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
-/** The flags of every command that trains: output, strictness, weights (docs/cli.md "Flags every command shares"). */
+/** The flags of every command that trains: output, strictness, weights (docs/cli.md#flags-every-command-shares). */
 export const COMMON_FLAGS = {
   json: { type: 'boolean' }, csv: { type: 'boolean' }, out: { type: 'string' }, strict: { type: 'boolean' },
   engine: { type: 'string' },

@@ -1,6 +1,6 @@
 // Progress of a long `flowvar run` on stderr ("# progress: …" lines; stdout keeps its rows): the
 // training steps run in blocks of about BLOCK_SECONDS, and each evaluation is announced with an
-// estimate, so a maximal configuration (docs/cli.md, "What a run costs") never sits silent.
+// estimate, so a maximal configuration (docs/cli.md#long-runs-progress-on-stderr-and-what-a-run-costs) never sits silent.
 import type { RunConfig } from '../engine/runConfig';
 import type { StepRecord, Trainer } from '../engine/trainer';
 import { freshStarts, REPRODUCTION_QUERIES } from '../engine/measure';

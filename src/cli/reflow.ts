@@ -1,6 +1,6 @@
 // `flowvar reflow`: train a share link's configuration, then K ReFlow rounds (pairs ← where the flow
 // takes the training x0's; each round from the same initial weights), printing one row per round
-// as it ends (docs/cli.md "flowvar reflow").
+// as it ends (docs/cli.md#flowvar-reflow).
 import { encodeConfig } from '../link/url';
 import { ReflowRunner, reflowSettings, type ReflowRound } from '../engine/reflowRounds';
 import { COMMON_FLAGS, countFlag, engineFlag, parseCommand, readLink, runFailed, stdio, totalSteps, type FlagSpec, type Io } from './common';
@@ -22,7 +22,7 @@ last 10 % of the round's steps).
   --steps N         steps per round: the first N steps of the link's run (default: the link's
                     steps); the learning-rate schedule still spans the link's steps
   --engine cpu|gpu  cpu (default): the WebAssembly SIMD kernel; gpu: the WGSL kernels through Dawn
-  --json, --csv     JSON Lines or CSV with a header: every key (docs/cli.md "Keys")
+  --json, --csv     JSON Lines or CSV with a header: every key (docs/cli.md#keys)
   --out FILE        write the rows to FILE (comments and progress stay on stderr)
   --strict          any correction of the link is an error (exit 2)
 Exit codes: 0 done, 1 the run failed, 2 bad command line or --strict correction.`;

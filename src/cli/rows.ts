@@ -1,4 +1,4 @@
-// The rows every `flowvar` command prints: the row contract's keys (docs/cli.md "Keys"), the run
+// The rows every `flowvar` command prints: the row contract's keys (docs/cli.md#keys), the run
 // identity that ends each row, and the three output formats (table, JSON Lines, CSV) written to
 // stdout or a file. The key names and their order are a public interface: append, never rename.
 import { closeSync, openSync, writeSync } from 'node:fs';

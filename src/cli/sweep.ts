@@ -1,6 +1,6 @@
 // `flowvar sweep`: one model per σ on a share link's configuration (same pairs, init and batches),
-// trained side by side; prints one row per σ at every evaluation as it is made (docs/cli.md
-// "flowvar sweep"). SIGINT or SIGTERM evaluates what has trained, prints it marked partial, exit 130.
+// trained side by side; prints one row per σ at every evaluation as it is made
+// (docs/cli.md#flowvar-sweep). SIGINT or SIGTERM evaluates what has trained, prints it marked partial, exit 130.
 import { encodeConfig } from '../link/url';
 import { GpuSweepEngine } from '../engine/gpuSweepEngine';
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from '../engine/runConfig';
@@ -28,7 +28,7 @@ the means of loss and gradVar over the last 10 % of the steps trained.
   --engine cpu|gpu  cpu (default): one model after another on the WebAssembly SIMD kernel;
                     gpu: every σ model in one batched GPU run through Dawn
   --chunk K         steps per model per turn (default 100; any K gives the same numbers)
-  --json, --csv     JSON Lines or CSV with a header: every key (docs/cli.md "Keys")
+  --json, --csv     JSON Lines or CSV with a header: every key (docs/cli.md#keys)
   --out FILE        write the rows to FILE (comments and progress stay on stderr)
   --strict          any correction of the link is an error (exit 2)
 Ctrl-C (SIGINT) or SIGTERM evaluates what has trained and prints it with partial = true, exit 130.

@@ -704,7 +704,7 @@ def build_world(c, dim, data):
     return world, pairs, extra
 
 
-# ---------------------------------------------------------------- weights file (src/state/weightsFile.ts)
+# ---------------------------------------------------------------- weights file (src/link/weightsFile.ts)
 def f32_list(t):
     return "[" + ",".join(str(x) for x in t.detach().cpu().numpy().astype(np.float32)) + "]"
 

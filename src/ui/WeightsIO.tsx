@@ -6,7 +6,8 @@ import { useDropHandler } from './fileDrop';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
 import { useAppStore } from '../state/useAppStore';
-import { decodeWeightsFile, encodeWeightsFile, loadedStatus, loadWeights } from '../state/weightsFile';
+import { decodeWeightsFile, encodeWeightsFile, loadedStatus } from '../link/weightsFile';
+import { loadWeights } from '../state/weightsFile';
 
 function saveWeights(): void {
   const s = appStore.getState();

@@ -1,4 +1,4 @@
-// One meaning per key and per flag across the commands (docs/cli.md "Keys"): every key any command
+// One meaning per key and per flag across the commands (docs/cli.md#keys): every key any command
 // prints sits in the documented table, the table starts with the row contract, and `--steps` means
 // the same in run, sweep and reflow (checked with a cosine schedule, where a rescaled schedule
 // would give other numbers).

@@ -9,7 +9,7 @@ import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { decodeLink } from '../../src/link/link';
 import { encodeConfig } from '../../src/link/url';
 import { nodeMlpKernel } from '../../src/node/wasmKernel';
-import { decodeWeightsFile, encodeWeightsFile } from '../../src/state/weightsFile';
+import { decodeWeightsFile, encodeWeightsFile } from '../../src/link/weightsFile';
 import { expectClose } from './expectClose';
 import { runScript, tempDir, writeScript } from './torchPython';
 

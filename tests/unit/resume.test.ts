@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
-import { decodeWeightsFile, encodeWeightsFile } from '../../src/state/weightsFile';
+import { decodeWeightsFile, encodeWeightsFile } from '../../src/link/weightsFile';
 import { nodeMlpKernel } from '../../src/node/wasmKernel';
 import { replyTransfers } from '../../src/engine/workerTrainer';
 import { ADAM_DEFAULTS } from '../../src/math/adam';

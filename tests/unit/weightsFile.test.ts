@@ -1,8 +1,8 @@
-// The weights file codec (src/state/weightsFile.ts): version 2 carries θ and Adam's moments exactly,
+// The weights file codec (src/link/weightsFile.ts): version 2 carries θ and Adam's moments exactly,
 // version 1 (θ only) still loads with its moments zeroed and a status line saying so, and hostile
 // files are refused with a reason, never a throw.
 import { describe, expect, it } from 'vitest';
-import { decodeWeightsFile, encodeWeightsFile, loadedStatus } from '../../src/state/weightsFile';
+import { decodeWeightsFile, encodeWeightsFile, loadedStatus } from '../../src/link/weightsFile';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { mlpShape } from '../../src/engine/world';
 import { mlpLayout } from '../../src/math/mlp';
