@@ -33,6 +33,8 @@ export interface Engine {
   trainer(config: RunConfig): Promise<Trainer>;
   /** hands a batched GPU engine (sweep, compare) built on `gpu` to close() */
   own<T extends Disposable>(thing: T): T;
+  /** disposes a trainer or engine made here before close() (a grid frees each run when it ends) */
+  release(thing: Disposable): void;
   /** disposes every trainer and engine made here, then the device */
   close(): void;
 }
@@ -87,10 +89,14 @@ export async function openEngine(kind: EngineName): Promise<Engine> {
   const made: Disposable[] = [];
   const own = <T extends Disposable>(t: T): T => { made.push(t); return t; };
   const disposeAll = () => { for (const t of made.splice(0).reverse()) t.dispose(); };
+  const release = (t: Disposable) => {
+    const i = made.indexOf(t);
+    if (i >= 0) { made.splice(i, 1); t.dispose(); }
+  };
   if (kind === 'cpu') {
     const k = cpuKernel();
     return {
-      kind, device: `CPU (${k.label})`, gpu: null, own,
+      kind, device: `CPU (${k.label})`, gpu: null, own, release,
       trainer: async (config) => own(new CpuTrainer(config, k)),
       close: disposeAll,
     };
@@ -98,7 +104,7 @@ export async function openEngine(kind: EngineName): Promise<Engine> {
   const gpu = await openNodeGpu();
   const { GpuTrainer } = await import('../engine/gpuTrainer');
   return {
-    kind, device: gpuDeviceName(gpu), gpu, own,
+    kind, device: gpuDeviceName(gpu), gpu, own, release,
     trainer: async (config) => own(await GpuTrainer.create(gpu.device, config, gpu.shaders, { adapter: gpu.adapter })),
     close: () => { disposeAll(); gpu.device.destroy(); },
   };

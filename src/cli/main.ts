@@ -12,6 +12,7 @@ type Command = (args: string[], io: Io) => Promise<number> | number;
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   run: { summary: 'train a link, print its metrics (flowvar run --help)', load: async () => (await import('./run')).runCommand },
   sweep: { summary: 'one model per σ, side by side (flowvar sweep --help)', load: async () => (await import('./sweep')).runSweepCommand },
+  grid: { summary: 'every combination of settings (and seeds), one process (flowvar grid --help)', load: async () => (await import('./grid')).runGridCommand },
   reflow: { summary: 'ReFlow rounds: one row per round (flowvar reflow --help)', load: async () => (await import('./reflow')).runReflowCommand },
   export: { summary: 'the link\'s run as one PyTorch script (flowvar export --help)', load: async () => (await import('./export')).runExportCommand },
   fields: { summary: 'every setting of the link: default, range, meaning', load: async () => (await import('./fields')).fieldsCommand },

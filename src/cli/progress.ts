@@ -6,6 +6,7 @@ import type { StepRecord, Trainer } from '../engine/trainer';
 import { freshStarts, REPRODUCTION_QUERIES } from '../engine/measure';
 import { mlpShape } from '../engine/world';
 import { mlpLayout } from '../math/mlp';
+import { metricRow, type MetricRow } from './rows';
 
 /** Wall time one block of steps aims at, and the least time between two progress lines. */
 const BLOCK_SECONDS = 2;
@@ -128,4 +129,31 @@ export class ProgressReporter {
     if (loud) this.say(`step ${step}/${this.total}, evaluation took ${duration(this.evalSeconds)}, about ${duration(this.left(step, evalsDone + 1))} left`);
     return out;
   }
+}
+
+/**
+ * The loop of one trainer in `run` and `grid`: trains to each evaluation step in `at` (progress on
+ * `err`), evaluates, and hands `onRow` the row. `signal` (SIGINT) stops training: the trainer is
+ * evaluated where it is, that row is handed on as partial, and it returns true.
+ */
+export async function trainAndEvaluate(
+  trainer: Trainer, config: RunConfig, at: readonly number[], err: (line: string) => void,
+  onRow: (row: MetricRow, partial: boolean) => void, signal?: AbortSignal,
+): Promise<boolean> {
+  const progress = new ProgressReporter(trainer, config, at.at(-1) ?? trainer.stepCount, at, err);
+  let last: StepRecord | null = null;
+  for (const [k, step] of at.entries()) {
+    const n = step - trainer.stepCount;
+    let stepsPerSec: number | null = null;
+    if (n > 0) {
+      const trained = await progress.train(n, k, signal);
+      last = trained.last ?? last;
+      stepsPerSec = trained.stepsPerSec;
+    }
+    const partial = signal?.aborted === true;
+    const { metrics } = await progress.evaluate(() => trainer.evaluate(), k);
+    onRow(metricRow(metrics, last, stepsPerSec), partial);
+    if (partial) return true;
+  }
+  return false;
 }

@@ -2,12 +2,11 @@
 // and at the end (docs/cli.md#flowvar-run). A compare link trains its two runs (src/cli/compare.ts).
 import type { RunConfig } from '../engine/runConfig';
 import { encodeConfig } from '../link/url';
-import type { StepRecord } from '../engine/trainer';
 import { COMMON_FLAGS, countFlag, engineFlag, evaluationSteps, parseCommand, readLink, runFailed, stdio, totalSteps, UsageError, type EngineName, type FlagSpec, type Io, type ReadLink } from './common';
-import { metricRow, METRIC_KEYS, outputFlags, ROW_KEYS, runIdentity } from './rows';
+import { METRIC_KEYS, outputFlags, ROW_KEYS, runIdentity } from './rows';
 import { openJob, type Job } from './job';
 import { runCompare } from './compare';
-import { ProgressReporter } from './progress';
+import { trainAndEvaluate } from './progress';
 import { checkWeightsFit, readWeights, saveWeights } from './weights';
 import type { WeightsFile } from '../link/weightsFile';
 
@@ -97,22 +96,10 @@ async function runSingle(o: RunOptions, config: RunConfig, job: Job): Promise<nu
   job.comment(`# ${trainer.pairs.n} pairs`);
   const writer = job.writer(ROW_KEYS, METRIC_KEYS);
   const identity = runIdentity(config, null, job.source);
-  let last: StepRecord | null = null;
   // from a loaded step on; --steps at or below it evaluates the loaded weights without training
   const start = trainer.stepCount, total = Math.max(o.steps, start);
   const at = evaluationSteps(total - start, o.evalEvery).map((s) => s + start);
-  const progress = new ProgressReporter(trainer, config, total, at, job.io.err);
-  for (const [k, step] of at.entries()) {
-    const n = step - trainer.stepCount;
-    let stepsPerSec: number | null = null;
-    if (n > 0) {
-      const trained = await progress.train(n, k);
-      last = trained.last ?? last;
-      stepsPerSec = trained.stepsPerSec;
-    }
-    const { metrics } = await progress.evaluate(() => trainer.evaluate(), k);
-    writer.write({ ...metricRow(metrics, last, stepsPerSec), ...identity });
-  }
+  await trainAndEvaluate(trainer, config, at, job.io.err, (row) => writer.write({ ...row, ...identity }));
   if (o.save !== null) {
     await saveWeights(o.save, trainer, config);
     job.comment(`# saved ${o.save}: step ${trainer.stepCount}`);

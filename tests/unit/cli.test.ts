@@ -155,7 +155,7 @@ describe('flowvar run', () => {
     }
     const unknown = await capture(['frobnicate']);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toEqual(['flowvar: unknown command "frobnicate" (one of run, sweep, reflow, export, fields)', 'see `flowvar --help`']);
+    expect(unknown.err).toEqual(['flowvar: unknown command "frobnicate" (one of run, sweep, grid, reflow, export, fields)', 'see `flowvar --help`']);
     expect((await capture([])).code).toBe(2);
     expect((await capture(['run', '--help'])).code).toBe(0);
   });

@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main';
 import { RUN_FLAGS } from '../../src/cli/run';
 import { SWEEP_FLAGS } from '../../src/cli/sweep';
 import { REFLOW_FLAGS } from '../../src/cli/reflow';
+import { GRID_FLAGS } from '../../src/cli/grid';
 import type { FlagSpec } from '../../src/cli/common';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,6 +24,7 @@ const COMMANDS: [string, FlagSpec, string[]][] = [
   ['run', RUN_FLAGS, ['--steps', '2']],
   ['sweep', SWEEP_FLAGS, ['--steps', '2', '--sigmas', '0']],
   ['reflow', REFLOW_FLAGS, ['--steps', '2', '--rounds', '0']],
+  ['grid', GRID_FLAGS, ['--steps', '2', '--vary', 'sigma=0']],
 ];
 
 describe('flowvar --help', () => {
@@ -47,7 +49,7 @@ describe('flowvar --help', () => {
   it('flowvar --help lists every command of the dispatcher', async () => {
     const { code, out } = await capture(['--help']);
     expect(code).toBe(0);
-    for (const c of ['run', 'sweep', 'reflow', 'fields', '--version']) expect(out.join('\n')).toContain(`flowvar ${c}`);
+    for (const c of ['run', 'sweep', 'grid', 'reflow', 'export', 'fields', '--version']) expect(out.join('\n')).toContain(`flowvar ${c}`);
   });
 
   it('--engine gpu without a Vulkan driver prints one line and exits 1: no XDG_RUNTIME_DIR error, no native frames', () => {

@@ -36,6 +36,7 @@ describe('the key table of docs/cli.md', () => {
     ['run', ['run', `${TINY}&compare=width:32`, '--steps', '3']],
     ['sweep', ['sweep', TINY, '--sigmas', '0,0.1', '--steps', '3']],
     ['reflow', ['reflow', TINY, '--rounds', '1', '--steps', '3']],
+    ['grid', ['grid', TINY, '--vary', 'width=16,32', '--seeds', '2', '--steps', '3']],
   ];
   for (const [command, argv] of commands) {
     it(`documents every key that \`${argv.slice(0, 2).join(' ')}\` prints, as a key of ${command}`, async () => {
