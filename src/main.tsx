@@ -81,7 +81,7 @@ async function boot(): Promise<void> {
   const science = new ScienceJobs({
     store: appStore,
     createTrainer: async (config, onLost) => {
-      const { trainer, info } = await createTrainer(config, { preference: preference(), onDeviceLost: onLost });
+      const { trainer, info } = await createTrainer(config, { preference: preference(), onDeviceLost: onLost, onWorkerLost: onLost });
       return { engine: trainer, fallbackReason: info.fallbackReason };
     },
     createSweep: (config, sigmas) => createSweepEngine(config, sigmas, preference()),

@@ -14,27 +14,42 @@ export interface CompareHandle {
   notice: string | null;
 }
 
-async function createGpuCompare(configs: readonly [RunConfig, RunConfig], key: CompareKey): Promise<CompareHandle> {
+/** Called once with the first failure of either run outside a request: a lost GPU device, a dead CPU worker. */
+export type CompareFailure = (message: string) => void;
+
+async function createGpuCompare(configs: readonly [RunConfig, RunConfig], key: CompareKey, onFailure: CompareFailure): Promise<CompareHandle> {
   const ctx = await context();
   const [{ GpuBatchedCompare, batchableCompare, pairedNotice }, { GpuTrainer }, { SHADER_SOURCES }] = await Promise.all([
     import('./gpuCompare'), import('./gpuTrainer'), import('./shaderSources'),
   ]);
-  if (batchableCompare(key)) return { engine: await GpuBatchedCompare.create(ctx.device, configs, SHADER_SOURCES), kind: 'gpu', notice: null };
+  if (batchableCompare(key)) {
+    const engine = await GpuBatchedCompare.create(ctx.device, configs, SHADER_SOURCES);
+    engine.onError = (f) => onFailure(f.message);
+    return { engine, kind: 'gpu', notice: null };
+  }
   const notice = pairedNotice(key);
-  const engine = await PairedCompare.create(configs, (c) => GpuTrainer.create(ctx.device, c, SHADER_SOURCES, { adapter: ctx.adapter }), notice);
+  const engine = await PairedCompare.create(configs, async (c) => {
+    const trainer = await GpuTrainer.create(ctx.device, c, SHADER_SOURCES, { adapter: ctx.adapter });
+    trainer.onError = (f) => onFailure(f.message);
+    return trainer;
+  }, notice);
   return { engine, kind: 'gpu', notice };
 }
 
 /** The two runs of a compare, GPU first unless the CPU is asked for; never rejects for lack of a GPU. */
-export async function createCompare(configs: readonly [RunConfig, RunConfig], key: CompareKey, preference: EnginePreference): Promise<CompareHandle> {
+export async function createCompare(configs: readonly [RunConfig, RunConfig], key: CompareKey, preference: EnginePreference, onFailure: CompareFailure): Promise<CompareHandle> {
   let notice: string | null = null;
   if (preference !== 'cpu') {
     try {
-      return await createGpuCompare(configs, key);
+      return await createGpuCompare(configs, key, onFailure);
     } catch (err) {
       notice = `GPU unavailable (${err instanceof Error ? err.message : String(err)}): the two runs train on the CPU.`;
     }
   }
-  const engine = await PairedCompare.create(configs, (c) => WorkerTrainer.create(c, undefined, configs.length));
+  const engine = await PairedCompare.create(configs, async (c) => {
+    const trainer = await WorkerTrainer.create(c, undefined, configs.length);
+    trainer.onFatal = onFailure;
+    return trainer;
+  });
   return { engine, kind: 'cpu', notice };
 }

@@ -30,6 +30,8 @@ export interface CreateOptions {
   preference: EnginePreference;
   /** called once with the first GPU failure (device lost, uncaptured error) of the trainer */
   onDeviceLost: (message: string) => void;
+  /** called once when the CPU trainer's worker is lost (crashed or silent: WorkerTrainer.onFatal) */
+  onWorkerLost?: (message: string) => void;
 }
 
 export interface GpuContext {
@@ -71,19 +73,20 @@ async function createGpu(config: RunConfig, opts: CreateOptions): Promise<Traine
   return { trainer, info: { kind: 'gpu', adapterName: ctx.adapterName, software: ctx.software, fallbackReason: null } };
 }
 
-async function createCpu(config: RunConfig, fallbackReason: string | null): Promise<TrainerHandle> {
+async function createCpu(config: RunConfig, fallbackReason: string | null, opts: CreateOptions): Promise<TrainerHandle> {
   const trainer = await WorkerTrainer.create(config);
+  trainer.onFatal = (message) => opts.onWorkerLost?.(message);
   return { trainer, info: { kind: 'cpu', adapterName: trainer.deviceName, software: false, fallbackReason } };
 }
 
 /** Creates a trainer for `config`, GPU first unless told otherwise; never rejects for lack of a GPU. */
 export async function createTrainer(config: RunConfig, opts: CreateOptions): Promise<TrainerHandle> {
-  if (opts.preference === 'cpu') return createCpu(config, null);
+  if (opts.preference === 'cpu') return createCpu(config, null, opts);
   try {
     return await createGpu(config, opts);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return createCpu(config, `GPU unavailable: ${reason}`);
+    return createCpu(config, `GPU unavailable: ${reason}`, opts);
   }
 }
 

@@ -66,7 +66,18 @@ export interface WorkerLike {
 interface Pending {
   resolve: (value: never) => void;
   reject: (error: Error) => void;
+  /** when it was sent (performance.now()) */
+  sent: number;
 }
+
+/**
+ * A worker that was terminated (by the browser, out of memory) or whose WebAssembly threads hang
+ * sends nothing at all: a request with no reply after this long, and after 20 times the slowest
+ * reply so far, means the worker is gone.
+ */
+export const WORKER_STALL_MS = 30_000;
+/** How often the watchdog looks at the oldest pending request. */
+const WATCHDOG_MS = 1000;
 
 export function spawnCpuWorker(): WorkerLike {
   return new Worker(new URL('./cpuWorker.ts', import.meta.url), { type: 'module', name: 'flowvar-cpu' }) as unknown as WorkerLike;
@@ -81,8 +92,13 @@ export class WorkerTrainer implements Trainer {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private disposed = false;
-  /** called once with the first worker failure that no pending request can report */
+  /** called once when the worker is lost (crashed, or no reply within stallMs); pending requests reject too */
   onFatal: ((message: string) => void) | null = null;
+  /** no reply for this long means the worker is gone (tests lower it) */
+  stallMs = WORKER_STALL_MS;
+  private slowestReplyMs = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private lost = false;
 
   private constructor(worker: WorkerLike, config: RunConfig) {
     this.worker = worker;
@@ -96,10 +112,7 @@ export class WorkerTrainer implements Trainer {
   static create(config: RunConfig, worker: WorkerLike = spawnCpuWorker(), coreShare = 1): Promise<WorkerTrainer> {
     const trainer = new WorkerTrainer(worker, config);
     return new Promise((resolve, reject) => {
-      trainer.pending.set(0, {
-        resolve: ((name: string) => { trainer.deviceName = name; resolve(trainer); }) as (v: never) => void,
-        reject,
-      });
+      trainer.track(0, ((name: string) => { trainer.deviceName = name; resolve(trainer); }) as (v: never) => void, reject);
       worker.postMessage({ type: 'init', config, coreShare });
     });
   }
@@ -126,29 +139,70 @@ export class WorkerTrainer implements Trainer {
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
+    // init (id 0) fetches and compiles the kernel: not a measure of how long a request takes
+    if (id !== 0) this.slowestReplyMs = Math.max(this.slowestReplyMs, performance.now() - p.sent);
+    this.stopWatchdogWhenIdle();
     p.resolve(value as never);
   }
 
   private fail(id: number | null, message: string): void {
-    const error = new Error(message);
     if (id !== null && this.pending.has(id)) {
-      this.pending.get(id)!.reject(error);
+      this.pending.get(id)!.reject(new Error(message));
       this.pending.delete(id);
+      this.stopWatchdogWhenIdle();
       return;
     }
-    // A failure outside a request (a crash): every pending request learns of it.
+    this.die(message);
+  }
+
+  /** The worker is gone (a crash outside a request, or silence): every pending request and onFatal learn of it, once. */
+  private die(message: string): void {
+    if (this.lost || this.disposed) return;
+    this.lost = true;
+    this.worker.terminate();
+    const error = new Error(message);
     for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
+    this.stopWatchdogWhenIdle();
     this.onFatal?.(message);
+  }
+
+  private checkStall(): void {
+    const limit = Math.max(this.stallMs, 20 * this.slowestReplyMs);
+    const now = performance.now();
+    for (const p of this.pending.values()) {
+      if (now - p.sent > limit) return this.die(`the CPU worker stopped answering (no reply in ${Math.round((now - p.sent) / 1000)} s)`);
+    }
+  }
+
+  private stopWatchdogWhenIdle(): void {
+    if (this.pending.size > 0 || this.watchdog === null) return;
+    clearInterval(this.watchdog);
+    this.watchdog = null;
   }
 
   private request<T>(build: (id: number) => ToWorker, transfer: Transferable[] = []): Promise<T> {
     if (this.disposed) return Promise.reject(new Error('trainer disposed'));
+    if (this.lost) return Promise.reject(new Error('the CPU worker is gone'));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: never) => void, reject });
+      this.track(id, resolve as (v: never) => void, reject);
       this.worker.postMessage(build(id), transfer);
     });
+  }
+
+  /** Waits for the reply `id`, under the watchdog. */
+  private track(id: number, resolve: Pending['resolve'], reject: Pending['reject']): void {
+    this.pending.set(id, { resolve, reject, sent: performance.now() });
+    this.watchdog ??= setInterval(() => this.checkStall(), Math.min(WATCHDOG_MS, this.stallMs));
+  }
+
+  /**
+   * Test hook: ends the worker as the browser would (out of memory), without telling this
+   * trainer; the watchdog has to notice.
+   */
+  killWorkerForTest(): void {
+    this.worker.terminate();
   }
 
   step(n: number): Promise<TrainSnapshot> {
@@ -196,6 +250,8 @@ export class WorkerTrainer implements Trainer {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
     this.worker.terminate();
     for (const p of this.pending.values()) p.reject(new Error('trainer disposed'));
     this.pending.clear();

@@ -64,7 +64,7 @@ export function stepOnce(store: AppStore = appStore): void {
   store.setState((s) => ({ playing: false, stepRequest: s.stepRequest + 1 }));
 }
 
-/** After a lost GPU device: rebuild on the CPU worker from the last weights, same config. */
+/** After a lost GPU device or a dead CPU worker: rebuild on a new CPU worker from the last train state the page holds, same config. */
 export function continueOnCpu(store: AppStore = appStore): void {
   store.setState((s) => ({ enginePref: 'cpu', cpuRequest: s.cpuRequest + 1, error: null }));
 }

@@ -7,8 +7,9 @@ import type { RunConfig } from '../engine/runConfig';
 import type { EngineKind, TrainSnapshot } from '../engine/trainer';
 import type { EnginePreference } from '../engine/createTrainer';
 import type { CompareHandle } from '../engine/createCompare';
-import { compareConfigs, type CompareEngine, type CompareKey, type CompareSetting } from '../engine/compare';
+import { compareConfigs, RUN_NAMES, settingLabel, type CompareEngine, type CompareKey, type CompareSetting } from '../engine/compare';
 import { CurveBuffer } from './curves';
+import { divergedError, firstDivergence } from './divergence';
 import { StepDispatcher } from './stepDispatcher';
 import { runGoal } from './runGoal';
 import { StepRate } from './stepRate';
@@ -19,7 +20,8 @@ import type { AppStore, Store } from './store';
 
 export interface CompareRunnerDeps extends Partial<RunnerClock> {
   store: AppStore;
-  create: (configs: readonly [RunConfig, RunConfig], key: CompareKey, preference: EnginePreference) => Promise<CompareHandle>;
+  /** `onFailure`: the runs' failures outside a request (a lost device, a dead worker) */
+  create: (configs: readonly [RunConfig, RunConfig], key: CompareKey, preference: EnginePreference, onFailure: (message: string) => void) => Promise<CompareHandle>;
   /** pause after a config change before both runs rebuild (a dragged slider rebuilds once) */
   rebuildDelayMs?: number;
 }
@@ -33,6 +35,8 @@ export class CompareRunner {
   private engine: CompareEngine | null = null;
   private kind: EngineKind = 'cpu';
   private generation = 0;
+  /** bumped per rebuild only (a reset keeps the engine): an engine's failures are checked against it */
+  private build = 0;
   private readonly evals = new EvalSchedule(true);
   /** the step calls of both runs (one in flight, sized by the StepPacer) */
   private readonly steps: StepDispatcher<readonly TrainSnapshot[]>;
@@ -47,7 +51,7 @@ export class CompareRunner {
     this.steps = new StepDispatcher<readonly TrainSnapshot[]>({
       want: () => {
         const e = this.engine, s = this.store.getState();
-        if (!e || !s.compare) return null;
+        if (!e || !s.compare || s.error) return null;
         // the shown run's goal: Play after it trains one more segment (src/state/runGoal.ts)
         return { playing: s.playing, speed: s.speed, target: runGoal(s), send: (n) => e.step(n) };
       },
@@ -120,7 +124,11 @@ export class CompareRunner {
     }
     const configs = compareConfigs(s.config, setting);
     this.store.setState({ compareState: { ...COMPARE_OFF, phase: 'starting', runs: this.freshRuns(configs) }, goal: 0, segments: [] });
-    this.deps.create(configs, setting.key, s.enginePref).then((handle) => {
+    // a config change rebuilds both runs from step 0: a diverged pair starts over, as after Reset
+    if (s.error?.kind === 'diverged') this.store.setState({ error: null });
+    const build = ++this.build;
+    const onFailure = (message: string) => { if (build === this.build) this.fail(this.generation, new Error(message)); };
+    this.deps.create(configs, setting.key, s.enginePref, onFailure).then((handle) => {
       if (gen !== this.generation) return handle.engine.dispose();
       this.engine = handle.engine;
       this.kind = handle.kind;
@@ -153,13 +161,20 @@ export class CompareRunner {
     this.steps.request();
     const stepsPerSec = this.rate.sample(now, s.compareState.step);
     if (stepsPerSec !== null && stepsPerSec !== s.compareState.stepsPerSec) this.store.setState((st) => ({ compareState: { ...st.compareState, stepsPerSec } }));
-    if (this.evals.due(now, s.compareState.step, s.playing, this.steps.inFlight, this.kind)) this.requestEvaluation(e, now);
+    if (!s.error && this.evals.due(now, s.compareState.step, s.playing, this.steps.inFlight, this.kind)) this.requestEvaluation(e, now);
   }
 
   private absorb(snaps: readonly TrainSnapshot[]): void {
-    const st = this.store.getState().compareState;
+    const s = this.store.getState(), st = s.compareState;
     snaps.forEach((snap, i) => { for (const r of snap.records) st.runs[i]?.curves.push(r); });
     this.store.setState({ compareState: { ...st, step: snaps[0].step, version: st.version + 1 } });
+    // NaN or Infinity in either run stops both, with the single run's banner (its Reset resets both)
+    const diverged = snaps.map((snap) => firstDivergence(snap.records));
+    const i = diverged.findIndex((d) => d !== null);
+    if (i >= 0 && s.compare) {
+      const run = { name: RUN_NAMES[i], setting: settingLabel(s.compare.key, st.runs[i]?.config[s.compare.key] ?? s.compare.value) };
+      this.store.setState({ playing: false, error: divergedError(diverged[i]!, run) });
+    }
   }
 
   private requestEvaluation(e: CompareEngine, startedAt: number): void {

@@ -19,7 +19,7 @@ export interface EngineState {
   fallbackReason: string | null;
 }
 
-export type RunErrorKind = 'diverged' | 'device-lost' | 'engine';
+export type RunErrorKind = 'diverged' | 'device-lost' | 'worker-lost' | 'engine';
 
 export interface RunError {
   kind: RunErrorKind;

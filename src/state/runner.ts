@@ -10,6 +10,7 @@ import { T_BINS } from '../math/metrics';
 import { makePairs, type PairSet } from '../math/couplings';
 import { worldSpec } from '../engine/world';
 import { CurveBuffer } from './curves';
+import { divergedError, firstDivergence } from './divergence';
 import { changeMarkers, mergeMarkers } from './markers';
 import { StepDispatcher } from './stepDispatcher';
 import { runGoal } from './runGoal';
@@ -161,23 +162,29 @@ export class Runner {
     const s = this.store.getState();
     const config = s.config;
     const carried = carryToCpu ? s.weights : load;
+    // nothing read back yet (no evaluation finished): the carried run starts over, curves cleared
+    const keepRun = carryToCpu && carried !== null;
     this.store.setState({
       engine: { ...s.engine, phase: 'starting' },
       // the pairs are a pure function of (world, seed): drawn at once, before the engine is ready
-      pairs: carryToCpu ? s.pairs : pairsOf(config),
-      ...(carryToCpu ? {} : this.clearedRun(s)),
+      pairs: keepRun ? s.pairs : pairsOf(config),
+      ...(keepRun ? {} : this.clearedRun(s)),
     });
     const preference = carryToCpu ? 'cpu' : s.enginePref;
     closed.then(() => {
       if (gen !== this.generation) return null; // superseded while the old engine closed
-      return this.deps.create(config, { preference, onDeviceLost: (message) => this.onDeviceLost(build, message) });
+      return this.deps.create(config, {
+        preference,
+        onDeviceLost: (message) => this.onLost(build, 'device-lost', message),
+        onWorkerLost: (message) => this.onLost(build, 'worker-lost', message),
+      });
     }).then((handle) => {
       if (!handle) return;
       if (gen !== this.generation) return handle.trainer.dispose();
       const trainer = handle.trainer;
       if (carried) {
         trainer.setWeights(carried);
-        if (carryToCpu) this.resumeAt(carried.step, handle.info.adapterName);
+        if (keepRun) this.resumeAt(carried.step, handle.info.adapterName);
       }
       this.trainer = trainer;
       this.steps.restart(trainer.stepCount);
@@ -211,7 +218,7 @@ export class Runner {
       markers: s.markers.filter((m) => m.step <= step),
       stepCount: step,
       finished: false,
-      engineNotice: `Continued on ${engineName} from step ${step}, the last weights and Adam moments read from the GPU`
+      engineNotice: `Continued on ${engineName} from step ${step}, the last weights and Adam moments the page held`
         + (dropped > 0 ? `; steps ${step + 1}–${s.stepCount} are trained again.` : '.'),
     });
   }
@@ -234,9 +241,11 @@ export class Runner {
     this.store.setState((s) => this.clearedRun(s));
   }
 
-  private onDeviceLost(build: number, message: string): void {
+  /** The engine is gone (a lost GPU device, a dead CPU worker): paused, with a banner that carries the run on. */
+  private onLost(build: number, kind: 'device-lost' | 'worker-lost', message: string): void {
     if (build !== this.build) return; // a replaced trainer's loss is not this run's
-    this.store.setState({ playing: false, error: { kind: 'device-lost', message } });
+    const text = kind === 'worker-lost' ? `The CPU worker stopped (${message}). Restart continues from the last state the page holds.` : message;
+    this.store.setState({ playing: false, error: { kind, message: text } });
   }
 
   private fail(gen: number, err: unknown): void {
@@ -258,20 +267,11 @@ export class Runner {
 
   private absorb(snap: TrainSnapshot): void {
     const s = this.store.getState();
-    const curves = s.curves;
-    let diverged: { step: number; loss: number } | null = null;
-    for (const r of snap.records) {
-      curves.push(r);
-      if (!diverged && (!Number.isFinite(r.loss) || !Number.isFinite(r.gradVar))) diverged = { step: r.step, loss: r.loss };
-    }
+    for (const r of snap.records) s.curves.push(r);
     const bins = snap.gradVarByT.some(Number.isFinite) ? snap.gradVarByT : s.gradVarByT;
     this.store.setState({ stepCount: snap.step, curveVersion: s.curveVersion + 1, gradVarByT: bins });
-    if (diverged) {
-      this.store.setState({
-        playing: false,
-        error: { kind: 'diverged', message: `Training diverged: the loss became ${diverged.loss} at step ${diverged.step}. Lower the learning rate, then reset.` },
-      });
-    }
+    const diverged = firstDivergence(snap.records);
+    if (diverged) this.store.setState({ playing: false, error: divergedError(diverged) });
   }
 
   private requestEvaluation(t: Trainer, startedAt: number): void {

@@ -50,6 +50,7 @@ function ErrorBanner() {
       <span>{error.message}</span>
       {error.kind === 'diverged' && <button type="button" onClick={() => resetRun()}>Reset</button>}
       {error.kind === 'device-lost' && <button type="button" onClick={() => continueOnCpu()}>Continue on CPU</button>}
+      {error.kind === 'worker-lost' && <button type="button" onClick={() => continueOnCpu()}>Restart</button>}
       {error.kind === 'engine' && <button type="button" onClick={() => continueOnCpu()}>Restart on CPU</button>}
     </div>
   );

@@ -58,4 +58,37 @@ describe('errors', () => {
     await waitForStep(page, after.step + 3);
     await page.close();
   });
+
+  it('a CPU worker that dies mid-run shows "Restart", which continues from the last state the page holds, steps increasing, none twice', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    await page.goto(appUrl(cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16, steps: 0, seed: 9 })));
+    await waitForStep(page, 20);
+    await waitForEvaluation(page, 1);
+    // the worker ends as the browser ends one out of memory: no message, no error event
+    await page.evaluate(() => {
+      const t = window.__flowvar!.runner.current as unknown as { stallMs: number; killWorkerForTest(): void };
+      t.stallMs = 1500;
+      t.killWorkerForTest();
+    });
+    const banner = page.getByTestId('error-worker-lost');
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toContain('The CPU worker stopped (the CPU worker stopped answering');
+    const lost = await pageState(page);
+    expect(lost.playing).toBe(false);
+    const held = await page.evaluate(() => window.__flowvar!.store.getState().weights!.step);
+    await banner.getByRole('button', { name: 'Restart' }).click();
+    await expect.poll(async () => (await pageState(page)).error, { timeout: 30_000 }).toBeNull();
+    await page.getByTestId('engine-notice').waitFor();
+    expect(await page.getByTestId('engine-notice').textContent()).toContain(`from step ${held}`);
+    await page.getByTestId('play').click();
+    await waitForStep(page, lost.step + 20);
+    const curve = await page.evaluate(() => window.__flowvar!.curve());
+    expect(curve.step[0]).toBe(1);
+    expect(curve.step.every((s, i) => i === 0 || s > curve.step[i - 1])).toBe(true);
+    expect(new Set(curve.step).size).toBe(curve.step.length);
+    expect(curve.step.at(-1)).toBeGreaterThan(lost.step);
+    expect(watch.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    await page.close();
+  });
 });

@@ -170,4 +170,57 @@ describe('CompareRunner', () => {
     expect(shownStep(off)).toBe(off.stepCount);
     expect(shownLosses(off)).toEqual([off.curves.last()?.loss]);
   });
+
+  it('NaN in run B stops both runs with the diverged banner naming B, its setting and the step; Reset recovers both', async () => {
+    const { store, engines, frames } = setup();
+    store.setState((s) => ({ config: { ...s.config, steps: 0 } }));
+    pickCompare('lr', '0.05', store);
+    await frames(6);
+    const engine = engines.at(-1) as PairedCompare;
+    expect(store.getState().compareState.step).toBeGreaterThan(0);
+    // run B's weights become NaN: its next step's loss is NaN (no in-range lr does this under Adam)
+    const b = engine.trainer(1) as CpuTrainer;
+    b.setWeights({ theta: new Float32Array(b.weightsSync().length).fill(NaN), step: b.stepCount });
+    await frames(4);
+    const s = store.getState();
+    expect(s.playing).toBe(false);
+    expect(s.error?.kind).toBe('diverged');
+    expect(s.error?.message).toMatch(/^Run B \(lr = 0\.05\) diverged: the loss became NaN at step \d+\. Both runs are paused\. Lower the learning rate, then reset\.$/);
+    // both stay where they stopped, even when Play is pressed again before Reset
+    const stopped = s.compareState.step;
+    store.setState({ playing: true });
+    await frames(4);
+    expect(store.getState().compareState.step).toBe(stopped);
+    resetRun(store);
+    expect(store.getState().error).toBeNull();
+    store.setState({ playing: true });
+    await frames(6);
+    const after = store.getState();
+    expect(after.error).toBeNull();
+    expect(after.compareState.step).toBeGreaterThan(0);
+    expect(losses(store).flat().every(Number.isFinite)).toBe(true);
+  });
+
+  it('a failure outside a request (a lost device, a dead worker) stops the compare with its message', async () => {
+    let report: ((message: string) => void) | null = null;
+    const store: AppStore = createAppStore();
+    store.setState({ config: { ...defaultConfig(), ...TINY }, speed: 3, playing: true });
+    const cbs: ((t: number) => void)[] = [];
+    const compare = new CompareRunner({
+      store, rebuildDelayMs: 0, now: () => 0, requestFrame: (f) => cbs.push(f), cancelFrame: () => {},
+      create: async (configs, _key, _pref, onFailure) => {
+        report = onFailure;
+        return { engine: await PairedCompare.create(configs, (c) => new CpuTrainer(c)), kind: 'cpu', notice: null };
+      },
+    });
+    compare.start();
+    pickCompare('sigma', '0.3', store);
+    await expect.poll(() => store.getState().compareState.phase).toBe('ready');
+    report!('the CPU worker stopped answering (no reply in 30 s)');
+    const s = store.getState();
+    expect(s.playing).toBe(false);
+    expect(s.compareState.phase).toBe('failed');
+    expect(s.compareState.notice).toBe('The compare runs stopped: the CPU worker stopped answering (no reply in 30 s)');
+    compare.stop();
+  });
 });

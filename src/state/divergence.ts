@@ -1,0 +1,28 @@
+// A run diverged when a step's loss or gradient variance is NaN or ±Infinity. The single run
+// (src/state/runner.ts) and compare mode (src/state/compareRunner.ts) both stop on the first such
+// step and show one banner with its Reset button; this is the one test and the one message.
+import type { StepRecord } from '../engine/trainer';
+import type { RunError } from './runSlice';
+
+export interface Divergence {
+  step: number;
+  /** which figure went non-finite first, and its value */
+  what: 'loss' | 'gradient variance';
+  value: number;
+}
+
+/** The first record whose loss or gradient variance is not finite, or null. */
+export function firstDivergence(records: readonly StepRecord[]): Divergence | null {
+  for (const r of records) {
+    if (!Number.isFinite(r.loss)) return { step: r.step, what: 'loss', value: r.loss };
+    if (!Number.isFinite(r.gradVar)) return { step: r.step, what: 'gradient variance', value: r.gradVar };
+  }
+  return null;
+}
+
+/** The banner's error: which run (compare mode names it, with its setting), at which step, what to change. */
+export function divergedError(d: Divergence, run: { name: string; setting: string } | null = null): RunError {
+  const who = run ? `Run ${run.name} (${run.setting}) diverged` : 'Training diverged';
+  const both = run ? ' Both runs are paused.' : '';
+  return { kind: 'diverged', message: `${who}: the ${d.what} became ${d.value} at step ${d.step}.${both} Lower the learning rate, then reset.` };
+}
