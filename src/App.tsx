@@ -105,7 +105,7 @@ export function App() {
               </button>
             )}
             <MotionToggle />
-            <button type="button" onClick={() => setHelp(true)} title="?" aria-label="Keyboard shortcuts" data-testid="help-open">?</button>
+            <button type="button" onClick={() => setHelp(true)} title="?" aria-label="Help: words and keyboard shortcuts" data-testid="help-open">?</button>
           </div>
         </header>
         <main className="page">

@@ -43,6 +43,22 @@ export function FlowPanel() {
   );
 }
 
+/** One entry per mark the flow panel draws now (src/panels/drawFlow.ts), in its colours. */
+function FlowLegend() {
+  const layers = useAppStore((s) => s.layers);
+  const t = useAppStore((s) => s.tScrub);
+  const paths = layers.trainPaths || layers.freshPaths;
+  return (
+    <p className="legend" data-testid="flow-legend">
+      {layers.trainPaths && <span className="key trainPaths">— paths from training x0{layers.endpoints ? ', ● where they end' : ''}</span>}
+      {layers.freshPaths && <span className="key freshPaths">— paths from fresh x0{layers.endpoints ? ', ● where they end' : ''}</span>}
+      {paths && t < 1 && <span className="key xt" data-testid="legend-at-t">● every path's point at t = {t.toFixed(2)}</span>}
+      {layers.quiver && <span className="key quiver">→ velocity v(x, t) the net learned</span>}
+      {layers.partners && <span className="key partners" data-testid="legend-partners">— from a training x0's end to its own partner x1</span>}
+    </p>
+  );
+}
+
 function Footer() {
   const t = useAppStore((s) => s.tScrub);
   const hidden = useAppStore((s) => s.hidden.includes('tScrub'));
@@ -55,12 +71,7 @@ function Footer() {
             aria-label="time t of the vector field and of the particles" />
         </label>
       )}
-      <p className="legend">
-        <span className="key trainPaths">— from training x0</span>
-        <span className="key freshPaths">— from fresh x0</span>
-        <span className="key xt">● at t</span>
-        <span className="key quiver">→ v(x, t)</span>
-      </p>
+      <FlowLegend />
     </div>
   );
 }

@@ -22,8 +22,24 @@ export interface PanelFrameProps {
   png?: boolean;
 }
 
+/** Said in place of a single-run panel while two runs are compared (it would wait for a run that is idle). */
+function CompareElsewhere() {
+  const go = () => {
+    const panel = document.getElementById(panelInfo('compare').anchor);
+    panel?.scrollIntoView({ block: 'start' });
+    panel?.focus({ preventScroll: true });
+  };
+  return (
+    <p className="compare-elsewhere" data-testid="compare-elsewhere">
+      Compare mode is on: runs A and B train in the compare panel, and this panel shows the single run, which waits.{' '}
+      <button type="button" className="link" onClick={go}>Go to the compare panel</button>
+    </p>
+  );
+}
+
 export function PanelFrame({ id, tools, footer, children, png = true }: PanelFrameProps) {
-  const { title, anchor } = panelInfo(id);
+  const { title, anchor, definition, singleRun } = panelInfo(id);
+  const elsewhere = useAppStore((s) => s.compare !== null && !!singleRun);
   const full = useAppStore((s) => s.fullscreen === id);
   const [active, setActive] = useState(false);
   const summary = usePanelSummary<HTMLParagraphElement>(id);
@@ -49,8 +65,9 @@ export function PanelFrame({ id, tools, footer, children, png = true }: PanelFra
           </button>
         </div>
       </header>
-      <ErrorBoundary name={title}>{children}</ErrorBoundary>
-      {footer && <div className="panel-foot">{footer}</div>}
+      <p className="panel-def" data-testid={`definition-${id}`}>{definition}</p>
+      {elsewhere ? <CompareElsewhere /> : <ErrorBoundary name={title}>{children}</ErrorBoundary>}
+      {footer && !elsewhere && <div className="panel-foot">{footer}</div>}
       <p className="sr-only" aria-live={active ? 'polite' : 'off'} data-testid={`summary-${id}`} ref={summary} />
     </section>
   );

@@ -20,11 +20,12 @@ export interface MetricText {
 const METRICS: Record<MetricId, MetricText> = {
   reproduction: { label: 'pair reproduction', hint: 'share of training x0 whose flow endpoint is nearest to its own partner x1', percent: true },
   partnerDistance: { label: 'distance to partner', hint: 'mean ‖endpoint − own partner x1‖' },
-  slicedW2: { label: 'sliced W2 to target', hint: 'generated cloud (fresh x0) vs a target sample' },
-  gaussianW2: { label: 'Gaussian W2 to target', hint: 'closed form between the fitted Gaussian and the target' },
+  slicedW2: { label: 'sliced W2 to target', hint: 'distance of the generated cloud (fresh x0) to a target sample, averaged over 1-D projections; 0 = same cloud' },
+  gaussianW2: { label: 'Gaussian W2 to target', hint: 'distance of a Gaussian fitted to the generated cloud to the target Gaussian (closed form); 0 = same' },
   generatedCov: { label: 'generated covariance', hint: 'covariance [[xx, xy], [yx, yy]] of the generated cloud (fresh x0)', matrix: true },
-  straightness: { label: 'straightness', hint: 'E‖(x̂1 − x0) − v(x_t, t)‖² along the paths (0 = straight)' },
-  transportCost: { label: 'transport cost', hint: 'E‖x̂1 − x0‖² against the OT cost W2²' },
+  // `straightness` is 0 for straight paths and grows as they bend: shown as what it measures
+  straightness: { label: 'path curvature', hint: 'how far the paths bend: E‖(x̂1 − x0) − v(x_t, t)‖² along them; 0 = straight lines' },
+  transportCost: { label: 'transport cost', hint: 'mean squared distance each point travels, E‖x̂1 − x0‖², against the least possible (optimal transport, OT)' },
 };
 
 export type MetricInfo = MetricText & { id: MetricId };

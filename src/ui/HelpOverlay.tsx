@@ -1,8 +1,10 @@
-// The "?" overlay: every shortcut, generated from KEY_BINDINGS. A real modal: focus is trapped
-// inside and returns to the opener on close (src/ui/useModal.ts).
+// The "?" overlay: a glossary of the words the page shows (src/story/glossary.ts), then every
+// shortcut, generated from KEY_BINDINGS. A real modal: focus is trapped inside and returns to the
+// opener on close (src/ui/useModal.ts).
 import { setHelp } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
 import { KEY_BINDINGS } from './keys';
+import { GLOSSARY } from '../story/glossary';
 import { useModal } from './useModal';
 
 export function HelpOverlay() {
@@ -12,7 +14,14 @@ export function HelpOverlay() {
   return (
     <div className="overlay" data-testid="help-backdrop" onClick={() => setHelp(false)}>
       <div className="overlay-card" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help" ref={card} onClick={(e) => e.stopPropagation()}>
-        <h2 id="help-title">Keyboard shortcuts</h2>
+        <h2 id="help-title">Help: words and shortcuts</h2>
+        <h3>Words on the page</h3>
+        <dl className="glossary" data-testid="glossary">
+          {GLOSSARY.map((g) => (
+            <div key={g.term}><dt>{g.term}</dt><dd>{g.definition}</dd></div>
+          ))}
+        </dl>
+        <h3>Keyboard shortcuts</h3>
         <table>
           <tbody>
             {KEY_BINDINGS.map((b) => (

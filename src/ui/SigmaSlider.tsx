@@ -23,7 +23,7 @@ export function SigmaSlider({ id, label, testIdPrefix = '' }: { id: string; labe
           onChange={(e) => setSigma(sigmaAt(Number(e.target.value)))} />
         <div className="sigma-ticks" aria-hidden="true">
           <span style={{ left: '0%' }}>{formatSigma(SIGMA_NOTCHES[0])}</span>
-          <span className="paper" style={{ left: `${paperAt}%` }} title="the paper's σ">0.05 ▲ paper</span>
+          <span className="paper" style={{ left: `${paperAt}%` }} title="σ = 0.05 in Reu, Dromigny, Bronstein, Vargas: Gradient Variance Reveals Failure Modes in Flow-Based Generative Models (NeurIPS 2025)">0.05 ▲ Reu et al. 2025</span>
           <span style={{ left: '100%' }}>{formatSigma(SIGMA_NOTCHES[LAST])}</span>
         </div>
       </div>

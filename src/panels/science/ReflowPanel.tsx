@@ -24,7 +24,7 @@ const ROW_GAP = 16;
 const TITLE_H = 14;
 const ROWS = [
   { key: 'cost', title: 'transport cost (flow —, pairs ···, OT - -)' },
-  { key: 'straightness', title: 'straightness' },
+  { key: 'straightness', title: 'path curvature (0 = straight)' },
   { key: 'reproduction', title: 'pair reproduction (chance - -)' },
 ] as const;
 const REPRODUCTION_ROW = ROWS.findIndex((r) => r.key === 'reproduction');
@@ -75,7 +75,7 @@ export function ReflowPanel() {
   return (
     <PanelFrame id="reflow" tools={<JobButton job="reflow" label="Run ReFlow" />} footer={<ReflowFooter />}>
       <PlotLayers box={box} canvas={canvas} size={size} style={style} canvasTestId="canvas-reflow"
-        label="Transport cost, straightness and pair reproduction per ReFlow round">
+        label="Transport cost, path curvature and pair reproduction per ReFlow round">
         <g ref={gx} className="axis" />
         {ROWS.map((r, i) => (
           <g key={r.key}>
@@ -103,6 +103,8 @@ function ReflowFooter() {
   let note = '';
   if (status === 'running' && progress) note = `round ${progress.round}: step ${progress.step} / ${progress.steps}`;
   else if (status === 'failed') note = `failed: ${error ?? ''}`;
+  else if (status === 'running') note = 'starting round 0…';
+  else if (!last) note = 'Run ReFlow: round 0 trains this configuration, each reflow then retrains on the pairs its flow produced.';
   else if (last) note = `round ${last.round}: cost ${last.transportCost.toPrecision(3)}${last.otCost !== null ? ` vs OT ${last.otCost.toPrecision(3)}` : ''}, reproduction ${(100 * last.reproduction).toFixed(0)} %`;
   return (
     <div className="reflow-foot">
@@ -111,7 +113,7 @@ function ReflowFooter() {
         <input type="number" min={0} max={20} value={rounds} disabled={status === 'running'} onChange={(e) => setReflowRounds(Number(e.target.value))}
           style={{ width: '4em' }} aria-label="ReFlow rounds after round 0" data-testid="reflow-rounds" />
       </label>
-      <span className="plot-note" role="status"> {note}</span>
+      <span className="plot-note" role="status" data-testid="reflow-note"> {note}</span>
       {fallback && <span className="plot-note" data-testid="reflow-fallback"> · on the CPU ({fallback})</span>}
     </div>
   );
