@@ -1,4 +1,5 @@
-// Panel (a): the training pairs and their straight interpolants, with the σ tube and hover.
+// Panel (a): the training pairs and their straight interpolants, with the σ tube and hover; the
+// tools that draw pairs or paint the source's or target's own points.
 import { useRef, useState, type PointerEvent } from 'react';
 import { effectiveSigma } from '../engine/world';
 import { appStore } from '../state/store';
@@ -15,6 +16,8 @@ import { useRedraw } from './useRedraw';
 import { useDrawMode } from './drawMode/useDrawMode';
 import { DrawOverlay } from './drawMode/DrawOverlay';
 import { DrawToggle, DrawTools } from './drawMode/DrawTools';
+import { usePaintMode } from './drawMode/usePaintMode';
+import { PaintOverlay, PaintToggle, PaintTools } from './drawMode/PaintTools';
 
 const HOVER_PX = 10;
 
@@ -23,8 +26,13 @@ export function PairsPanel() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<number | null>(null);
   const [drawing, setDrawing] = useState(false);
-  const { size, scales, gx, gy } = usePlane(box, drawing);
+  const [painting, setPainting] = useState(false);
+  const { size, scales, gx, gy } = usePlane(box, drawing || painting);
   const draw = useDrawMode(scales, drawing, (on) => { setDrawing(on); setHover(null); });
+  const paint = usePaintMode(scales, painting, (on) => { setPainting(on); setHover(null); });
+  /** The tool that owns the plot's pointer and keys: the pair drawing or the point painter. */
+  const tool = paint.active ? paint : draw;
+  const editing = draw.active || paint.active;
   const pairs = useAppStore((s) => s.pairs);
   const sigma = useAppStore((s) => effectiveSigma(s.config));
   const kind = useAppStore((s) => s.config.interpolant);
@@ -45,7 +53,7 @@ export function PairsPanel() {
 
   const onMove = (e: PointerEvent<SVGSVGElement>) => {
     const s = appStore.getState();
-    if (draw.onPointerMove(e) || draw.active || !s.pairs) return;
+    if (tool.onPointerMove(e) || editing || !s.pairs) return;
     const r = e.currentTarget.getBoundingClientRect();
     const px = scales.x.invert(e.clientX - r.left), py = scales.y.invert(e.clientY - r.top);
     setHover(nearestPair(s.pairs, px, py, HOVER_PX / scales.unit));
@@ -55,21 +63,24 @@ export function PairsPanel() {
   const h = hover ?? 0;
   return (
     <PanelFrame id="pairs"
-      tools={<DrawToggle draw={draw} />}
-      footer={<><DrawTools draw={draw} /><Legend n={count} /></>}>
-      <div className={draw.active ? 'plot is-drawing' : 'plot'} ref={box}>
+      tools={<><DrawToggle draw={draw} disabled={paint.active} /><PaintToggle paint={paint} disabled={draw.active} /></>}
+      footer={<><DrawTools draw={draw} /><PaintTools paint={paint} /><Legend n={count} /></>}>
+      <div className={editing ? 'plot is-drawing' : 'plot'} ref={box}>
         <canvas ref={canvas} data-testid="canvas-pairs" />
         <svg width={size.width} height={size.height} onPointerMove={onMove} onPointerLeave={() => setHover(null)}
-          onPointerDown={draw.onPointerDown} onPointerUp={draw.onPointerUp} onPointerCancel={draw.onPointerUp} onKeyDown={draw.onKeyDown}
-          tabIndex={draw.active ? 0 : undefined} data-testid="pairs-svg"
-          role={draw.active ? 'application' : 'img'}
-          aria-label={draw.active
+          onPointerDown={tool.onPointerDown} onPointerUp={tool.onPointerUp} onPointerCancel={tool.onPointerUp} onKeyDown={tool.onKeyDown}
+          tabIndex={editing ? 0 : undefined} data-testid="pairs-svg"
+          role={editing ? 'application' : 'img'}
+          aria-label={paint.active
+            ? `Point painting, ${paint.draft.length / 2} ${paint.side} points; brush at (${paint.cursor.x.toFixed(1)}, ${paint.cursor.y.toFixed(1)}). Arrows move it, Enter or Space paints, Delete erases.`
+            : draw.active
             ? `Pair drawing, ${draw.draft.length / 4} pairs; cursor at (${draw.cursor.x.toFixed(1)}, ${draw.cursor.y.toFixed(1)}). Arrows move it, Enter sets x0 then x1, Delete removes the focused pair.`
             : `${count} training pairs and their straight lines`}>
           <g ref={gx} className="axis" />
           <g ref={gy} className="axis" />
           {draw.active && <DrawOverlay draft={draw.draft} focused={draw.focused} cursor={draw.cursor} scales={scales} />}
-          {p && !draw.active && (
+          {paint.active && <PaintOverlay paint={paint} scales={scales} />}
+          {p && !editing && (
             <g className="hover" data-testid="hover-pair">
               {showTube && sigma > 0 && count > TUBE_ALL_MAX && <HoverTube p={p} i={h} sigma={sigma} kind={kind} scales={scales} />}
               <line x1={scales.x(p.x0[2 * h])} y1={scales.y(p.x0[2 * h + 1])} x2={scales.x(p.x1[2 * h])} y2={scales.y(p.x1[2 * h + 1])} />

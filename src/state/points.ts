@@ -2,7 +2,7 @@
 // read file, and the pure edits of the paint brush. Values go through the codec's clampField, so
 // the set obeys its field (at most MAX_POINTS, within ±PAIR_COORD_LIMIT, on the link's grid).
 import { MAX_POINTS } from '../engine/runConfig';
-import { pcg4d, boxMuller, Stream } from '../math/rng';
+import { pcg4d, toUniform, Stream } from '../math/rng';
 import { clampField, PAIR_COORD_LIMIT } from '../link/url';
 import { appStore, type AppStore } from './store';
 import type { PairsHistory } from './userPairs';
@@ -34,17 +34,17 @@ export const BRUSH_RADIUS = 0.25;
 export const BRUSH_DAB = 4;
 
 /**
- * The set with one dab of the brush at (x, y): BRUSH_DAB points spread around it (a Gaussian of
- * std BRUSH_RADIUS / 2 keyed by the seed and the dab's number, so a painting is reproducible),
- * clamped to the plane; no more than MAX_POINTS in all.
+ * The set with one dab of the brush at (x, y): BRUSH_DAB points spread uniformly over the brush's
+ * disc (keyed by the seed and the dab's number, so a painting is reproducible; the eraser at the
+ * same place takes them all back), clamped to the plane; no more than MAX_POINTS in all.
  */
 export function dab(points: readonly number[], x: number, y: number, seed: number, dabIndex: number): number[] {
   const out = [...points];
   const clamp = (v: number) => Math.min(PAIR_COORD_LIMIT, Math.max(-PAIR_COORD_LIMIT, v));
   for (let k = 0; k < BRUSH_DAB && out.length / 2 < MAX_POINTS; k++) {
     const [w0, w1] = pcg4d(seed, Stream.stamp, dabIndex, k);
-    const [n0, n1] = boxMuller(w0, w1);
-    out.push(clamp(x + (BRUSH_RADIUS / 2) * n0), clamp(y + (BRUSH_RADIUS / 2) * n1));
+    const r = BRUSH_RADIUS * Math.sqrt(toUniform(w0)), angle = 2 * Math.PI * toUniform(w1);
+    out.push(clamp(x + r * Math.cos(angle)), clamp(y + r * Math.sin(angle)));
   }
   return out;
 }
@@ -56,4 +56,15 @@ export function erase(points: readonly number[], x: number, y: number, radius = 
     if (Math.hypot(points[i] - x, points[i + 1] - y) > radius) out.push(points[i], points[i + 1]);
   }
   return out;
+}
+
+/** Pause after the last brush stroke before training restarts on the painted points. */
+export const PAINT_DEBOUNCE_MS = 400;
+let pendingPaint: ReturnType<typeof setTimeout> | null = null;
+
+/** setPoints(…, 'replace') after PAINT_DEBOUNCE_MS without a newer stroke (a burst of dabs restarts once). */
+export function schedulePoints(side: PointSide, points: readonly number[], store: AppStore = appStore, delay = PAINT_DEBOUNCE_MS): void {
+  if (pendingPaint !== null) clearTimeout(pendingPaint);
+  const copy = [...points];
+  pendingPaint = setTimeout(() => { pendingPaint = null; setPoints(side, copy, store, 'replace'); }, delay);
 }

@@ -1,5 +1,5 @@
-// "Load points…": the user's own 2-D points as the source or the target (README "Your own
-// points"). A file from the picker, a file dropped on the page (src/ui/fileDrop.ts) or pasted text
+// "Load points…": the user's own 2-D points as the source or the target
+// (docs/classroom.md#your-own-points). A file from the picker, a file dropped on the page (src/ui/fileDrop.ts) or pasted text
 // is read (src/state/pointsFile.ts) and shown with its notes; "Use as …" trains on it. A refused
 // file says why and changes nothing: the running training goes on.
 import { useState } from 'react';

@@ -86,3 +86,12 @@ export async function simulateDeviceLoss(page: Page): Promise<Locator> {
   await banner.waitFor();
   return banner;
 }
+
+/** A finger drag from (x, y) in `moves` steps of (dx, dy) page pixels, through the Chrome DevTools protocol (pointerType "touch"). */
+export async function touchDrag(page: Page, x: number, y: number, dx: number, dy: number, moves: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let k = 1; k <= moves; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + dx * k, y: y + dy * k }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
-import { cpuQuery, pageState, TINY } from './appPage';
+import { cpuQuery, pageState, TINY, touchDrag } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { decodeConfig } from '../../src/link/url';
 
@@ -73,12 +73,7 @@ describe('draw your own pairs', () => {
     expect(t.pairs).toEqual(t.link);
 
     // touch: a finger drag through the Chrome DevTools protocol (pointerType "touch")
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
-    const [tx, ty] = [box.x + box.width * 0.6, box.y + box.height * 0.3];
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: tx, y: ty }] });
-    for (let k = 1; k <= 5; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: tx, y: ty + 12 * k }] });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await touchDrag(page, box.x + box.width * 0.6, box.y + box.height * 0.3, 0, 12, 5);
     t = await trained(page, 2);
     expect(t.link[7]).toBeLessThan(t.link[5]); // drawn downwards
     expect(t.pairs).toEqual(t.link);

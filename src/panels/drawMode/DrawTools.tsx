@@ -8,9 +8,9 @@ import type { DrawMode } from './useDrawMode';
 const DEFAULT_STAMP_PAIRS = 16;
 
 /** The header button that starts and ends drawing. */
-export function DrawToggle({ draw }: { draw: DrawMode }) {
+export function DrawToggle({ draw, disabled = false }: { draw: DrawMode; disabled?: boolean }) {
   return (
-    <button type="button" className="tool" onClick={draw.active ? draw.stop : draw.start} aria-pressed={draw.active} title="Draw your own training pairs">
+    <button type="button" className="tool" onClick={draw.active ? draw.stop : draw.start} aria-pressed={draw.active} disabled={disabled} title="Draw your own training pairs">
       {draw.active ? 'Done drawing' : 'Draw pairs'}
     </button>
   );
