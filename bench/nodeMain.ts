@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { RunConfig } from '../src/engine/runConfig';
 import type { Trainer } from '../src/engine/trainer';
 import { describeAdapter } from './adapter';
+import { runExportTimingRow } from './exportRow';
 import { runCpuEngineTable } from './cpuEngines';
 import { planForAdapter, type BenchArgs } from './args';
 import { openDawn, vulkanDriverHint } from './nodeGpu';
@@ -71,5 +72,6 @@ export async function runNode(args: BenchArgs, root: string, progress: (line: st
   const integrate = await runIntegrateTable(plan, gpu, progress);
   device.destroy();
   const cpuEngines = await runCpuEngineTable(plan, train, progress, root);
-  return { mode: 'node', runtime: `Node ${process.version}, Dawn (npm webgpu)`, adapter: summary, plan, train, integrate, notes, cpuEngines };
+  const exportTiming = await runExportTimingRow(plan, 1, progress);
+  return { mode: 'node', runtime: `Node ${process.version}, Dawn (npm webgpu)`, adapter: summary, plan, train, integrate, notes, cpuEngines, exportTiming };
 }

@@ -1,5 +1,5 @@
 // BenchReport → the text table printed in the terminal.
-import type { BenchReport, Cell, CpuEngineRow, FrameProbe, InsightRow } from './types';
+import type { BenchReport, Cell, CpuEngineRow, ExportTimingRow, FrameProbe, InsightRow } from './types';
 
 /** 3 significant-ish digits with k/M/G suffixes: 0.123, 12.3, 1234, 12.3k, 4.56M, 7.89G. */
 export function formatRate(x: number): string {
@@ -71,6 +71,16 @@ function insightText(rows: InsightRow[] | undefined): string | null {
   ].join('\n');
 }
 
+/** The exported PyTorch script against flowvar run on the same link, batch and threads. */
+function exportTimingText(row: ExportTimingRow, cellText: (c: Cell) => string): string {
+  return [
+    `Exported PyTorch script vs flowvar run --engine cpu, train steps/s (same link, batch ${row.batch}, width ${row.width}, depth ${row.depth}, ${row.threads} thread${row.threads > 1 ? 's' : ''}; both with the exact per-sample gradient variance)`,
+    renderColumns(['flowvar run (WASM)', `run.py (${row.device ?? 'PyTorch'})`, 'script/flowvar'],
+      [[cellText(row.flowvar), cellText(row.script), ratioText(row.script, row.flowvar)]]),
+    `link: ${row.link}`,
+  ].join('\n');
+}
+
 /** The CPU engines table: JavaScript and WebAssembly on 1 and N threads; PyTorch in Node mode. */
 function cpuEnginesText(mode: BenchReport['mode'], rows: CpuEngineRow[], cellText: (c: Cell) => string): string {
   const n = rows[0].threads;
@@ -132,6 +142,7 @@ export function renderReport(r: BenchReport): string {
     ));
   }
   if (r.cpuEngines?.length) out.push('', cpuEnginesText(r.mode, r.cpuEngines, cellText));
+  if (r.exportTiming) out.push('', exportTimingText(r.exportTiming, cellText));
   const probe = probeText(r.frameProbe);
   if (probe) out.push('', probe);
   const insight = insightText(r.insight);

@@ -9,10 +9,14 @@ import type { BenchPlan, Cell } from './types';
 
 type TorchResult = { cell: Cell; version?: string };
 
+/** The Pythons to try for torch, in order: $PYTHON or python3 on the PATH, then Debian's /usr/bin/python3. */
+export function benchPythons(): string[] {
+  return [...new Set([process.env.PYTHON ?? 'python3', '/usr/bin/python3'])].filter((p) => !p.startsWith('/') || existsSync(p));
+}
+
 export function torchTrainCell(config: RunConfig, plan: BenchPlan, root: string): TorchResult {
-  const pythons = [...new Set([process.env.PYTHON ?? 'python3', '/usr/bin/python3'])].filter((p) => !p.startsWith('/') || existsSync(p));
   let first: TorchResult | null = null;
-  for (const python of pythons) {
+  for (const python of benchPythons()) {
     const result = runWith(python, config, plan, root);
     if (result.cell.ok) return result;
     first ??= result;

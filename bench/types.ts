@@ -119,6 +119,23 @@ export interface BenchReport {
   cpuEngines?: CpuEngineRow[];
   /** time to insight per engine (browser mode, app built) */
   insight?: InsightRow[];
+  /** the exported PyTorch script against flowvar run's CPU engine (Node mode; bench/exportRow.ts) */
+  exportTiming?: ExportTimingRow;
+}
+
+/** One link trained by `flowvar run --engine cpu` and by its exported PyTorch script, same batch and threads. */
+export interface ExportTimingRow {
+  link: string;
+  batch: number;
+  width: number;
+  depth: number;
+  threads: number;
+  /** the CpuTrainer on the WebAssembly kernel */
+  flowvar: Cell;
+  /** the script's stepsPerSec (training only) */
+  script: Cell;
+  /** the script's device string, e.g. "cpu (torch 1.13, 1 threads)" */
+  device?: string;
 }
 
 /** Progress lines the page logs; the driver echoes them to stderr. */

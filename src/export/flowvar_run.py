@@ -67,14 +67,23 @@ try:
     import numpy as np
 except ImportError:
     fail("numpy is missing: pip install numpy (or apt-get install python3-numpy)")
-try:
-    import torch
-except ImportError:
-    fail("torch is missing: pip install torch (>= 1.13), or apt-get install python3-torch")
-_TORCH = tuple(int(p) for p in torch.__version__.split("+")[0].split(".")[:2] if p.isdigit())
-if _TORCH < (1, 13):
-    fail(f"torch {torch.__version__} is too old: this script needs torch >= 1.13")
-import torch.distributed as dist
+torch = dist = None  # imported by load_torch() once the command line is read (bad input exits at once)
+_TORCH = (0, 0)
+
+
+def load_torch():
+    global torch, dist, _TORCH
+    try:
+        import torch as _torch
+    except ImportError:
+        fail("torch is missing: pip install torch (>= 1.13), or apt-get install python3-torch")
+    torch = _torch
+    _TORCH = tuple(int(p) for p in torch.__version__.split("+")[0].split(".")[:2] if p.isdigit())
+    if _TORCH < (1, 13):
+        fail(f"torch {torch.__version__} is too old: this script needs torch >= 1.13")
+    import torch.distributed as _dist
+    dist = _dist
+
 
 # ---------------------------------------------------------------- RNG (src/math/rng.ts)
 STREAM = dict(init=1, source=2, target=3, batch=4, fresh=5, shuffle=6, slice=7, evalTarget=8)
@@ -355,9 +364,9 @@ def sample_batch(x0, x1, seed, step, rows, kind, sigma, fourier):
 # ---------------------------------------------------------------- the MLP (src/math/mlp.ts, activations.ts)
 GELU_K = math.sqrt(2 / math.pi)
 ACTIVATIONS = dict(
-    silu=torch.nn.functional.silu,
-    relu=torch.relu,
-    tanh=torch.tanh,
+    silu=lambda z: torch.nn.functional.silu(z),
+    relu=lambda z: torch.relu(z),
+    tanh=lambda z: torch.tanh(z),
     gelu=lambda z: 0.5 * z * (1 + torch.tanh(GELU_K * (z + 0.044715 * z * z * z))),
 )
 
@@ -529,12 +538,13 @@ def sliced_w2(a, b, seed):
 
 
 def mmd(a, b):
-    """MMD (square root of the biased MMD^2) with a Gaussian kernel whose width is the median distance within b."""
+    """Unbiased MMD^2 (U-statistic: no self-pairs, so sets of different sizes compare fairly) with a
+    Gaussian kernel whose width is the median distance within b; near 0 (either sign) when a and b match."""
     a, b = torch.tensor(a[:MMD_POINTS]), torch.tensor(b[:MMD_POINTS])
-    dbb = torch.cdist(b, b) ** 2
+    daa, dbb, dab = torch.cdist(a, a) ** 2, torch.cdist(b, b) ** 2, torch.cdist(a, b) ** 2
     h2 = float(dbb[dbb > 0].median()) if (dbb > 0).any() else 1.0
-    k = lambda d2: torch.exp(-d2 / h2).mean()
-    return math.sqrt(max(0.0, float(k(torch.cdist(a, a) ** 2) + k(dbb) - 2 * k(torch.cdist(a, b) ** 2))))
+    within = lambda d2: float((torch.exp(-d2 / h2).sum() - len(d2)) / (len(d2) * (len(d2) - 1)))
+    return within(daa) + within(dbb) - 2 * float(torch.exp(-dab / h2).mean())
 
 
 def evaluate(model, world, extra):
@@ -577,7 +587,7 @@ def evaluate(model, world, extra):
             dim=dim,
             pairedL2=float(partner.mean()),
             otPairedL2=float(np.sqrt(((ot_target - train_end) ** 2).sum(axis=1)).mean()),
-            mmdFresh=mmd(end, fresh_target),
+            mmdFresh=None if fresh_target is None else mmd(end, fresh_target),
             mmdTrain=mmd(end, x1),
         )
     return row
@@ -640,6 +650,7 @@ def load_data(path):
         if path.endswith(".npy"):
             data = np.load(path, allow_pickle=False)
         elif path.endswith(".pt"):
+            load_torch()
             data = torch.load(path, map_location="cpu")
             data = data.detach().cpu().numpy() if torch.is_tensor(data) else np.asarray(data)
         elif path.endswith(".csv"):
@@ -675,17 +686,19 @@ def build_world(c, dim, data):
         coupling = c["coupling"]
         if coupling not in ("independent", "ot"):
             fail(f"--data trains under the independent (shuffled) or ot coupling, not {coupling}")
-        n = data.shape[0]
+        # a fixed shuffle of the rows: the first `pairs` train, the rest are held out (fresh targets)
+        order = shuffled(data.shape[0], c["seed"])
+        n = min(c["pairs"], data.shape[0])
+        train, held_out = data[order[:n]], data[order[n:]]
         x0 = sample_points(world["source"], c["seed"], STREAM["source"], 0, np.arange(n), dim)
         if coupling == "independent":
-            x1 = data[shuffled(n, c["seed"])]
+            x1 = train  # x0 and the shuffled rows are independent: the paper's shuffled pairing
         else:
             if n > MAX_DISCRETE_OT:
                 fail(f"--data with coupling=ot pairs by exact assignment, at most {MAX_DISCRETE_OT} rows (has {n})")
-            x1 = discrete_ot(x0, data)
+            x1 = discrete_ot(x0, train)
         pairs = (x0, x1)
-        rng = np.random.default_rng(c["seed"])
-        extra.update(data=data, fresh_target=lambda m: data[rng.choice(n, size=min(m, n), replace=False)])
+        extra.update(data=data, fresh_target=lambda m: held_out[:m] if len(held_out) >= 2 else None)
     else:
         pairs = make_pairs(world, c["seed"], dim)
         extra["fresh_target"] = lambda m: sample_points(world["target"], c["seed"], STREAM["evalTarget"], 0, np.arange(m), dim)
@@ -914,12 +927,13 @@ def summary_rows(rows, keys):
 
 def main(argv=None):
     a = parse_args(sys.argv[1:] if argv is None else argv)
-    if a.threads:
-        torch.set_num_threads(a.threads)
     data = load_data(a.data) if a.data else None
     dim = a.dim or (data.shape[1] if data is not None else 2)
     if data is not None and data.shape[1] != dim:
         fail(f"--data has D = {data.shape[1]} columns but --dim is {dim}")
+    load_torch()
+    if a.threads:
+        torch.set_num_threads(a.threads)
     dim_keys = a.dim is not None or data is not None
     keys = ROW_KEYS + (DIM_KEYS if dim_keys else [])
     total = CONFIG["steps"] if a.steps is None else a.steps

@@ -31,8 +31,8 @@ export const DIM_KEY_DOCS = [
   ['dim', 'the dimension D'],
   ['pairedL2', "mean L2 distance of the training x0's endpoints to their paired targets (memorization: small)"],
   ['otPairedL2', "mean L2 distance of the same endpoints to their OT-paired targets (the paper's Table 2)"],
-  ['mmdFresh', 'MMD of fresh endpoints to fresh target samples (generalization; Gaussian kernel, median width)'],
-  ['mmdTrain', 'MMD of fresh endpoints to the training targets (memorization; the paper\'s Table 1)'],
+  ['mmdFresh', 'unbiased MMD^2 of fresh endpoints to fresh target samples (generalization; Gaussian kernel, median width; ~0 when they match); with --data the rows past the link\'s pairs, held out (null when none are)'],
+  ['mmdTrain', 'unbiased MMD^2 of fresh endpoints to the training targets (memorization: below mmdFresh; the paper\'s Table 1)'],
 ] as const satisfies readonly (readonly [string, string])[];
 
 export const RUN_ROW_KEYS = ROW_KEY_DOCS.map(([k]) => k);

@@ -12,7 +12,7 @@ export const SETTING_USE: Record<ConfigKey, string> = {
   tgtMx: 'target mean, axis 1', tgtMy: 'target mean, axis 2', tgtSx: 'target std, axis 1', tgtSy: 'target std, axis 2', tgtRho: 'target correlation of axes 1, 2',
   coupling: 'how the training pairs are formed',
   phi: 'rotation angle of the rotated coupling (in every coordinate plane at D > 2)',
-  pairs: 'number of training pairs N (--data: the file\'s rows)',
+  pairs: 'number of training pairs N (--data: the first N rows after a fixed shuffle; the rest are held out)',
   userPairs: 'the drawn pairs of coupling=user',
   sourcePoints: 'the points of source=points (at D > 2 the other axes get pointJitter noise)',
   targetPoints: 'the points of target=points',
