@@ -173,7 +173,8 @@ export interface SweepHandle {
 
 /**
  * The σ sweep's engine: on the GPU one GpuSweepEngine (every dispatch covers all models), else
- * one CPU Worker per σ stepped in turn (SweepRunner), with the reason the GPU was not used.
+ * one CPU Worker per σ, all stepping at once on their share of the cores (SweepRunner), with the
+ * reason the GPU was not used.
  */
 export async function createSweepEngine(config: RunConfig, sigmas: readonly number[], preference: EnginePreference): Promise<SweepHandle> {
   let fallbackReason: string | null = null;

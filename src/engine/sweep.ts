@@ -1,8 +1,10 @@
 // The σ sweep of docs/design.md#panels: M models trained side by side, one per σ, with the same pairs, the
 // same initial weights and the same batches (t, pair index, ε share the seed), so σ is the only
 // difference. `SweepEngine` is what the page and the CLI drive; `SweepRunner` implements it over M
-// independent Trainers stepped round-robin (the CPU engine), and GpuSweepEngine
-// (src/engine/gpuSweepEngine.ts) implements it on the GPU with all M models in one dispatch.
+// independent Trainers stepped concurrently (the CPU engine: the page's workers each train on their
+// share of the cores at once; Node's synchronous CpuTrainers take turns on one shared thread pool),
+// and GpuSweepEngine (src/engine/gpuSweepEngine.ts) implements it on the GPU with all M models in
+// one dispatch.
 import { clampSigma, type RunConfig } from './runConfig';
 import type { EvalMetrics, StepRecord, Trainer } from './trainer';
 
@@ -136,15 +138,24 @@ export function sweepConfig(base: RunConfig, sigma: number): RunConfig {
   return { ...base, sigma, interpolant: base.interpolant === 'deterministic' ? 'constant' : base.interpolant };
 }
 
-/** The CPU path: M Trainers stepped one after another, n steps each per call. */
+export interface SweepRunnerOptions {
+  /** step the models one after another instead of all at once (the bench's comparison; same numbers) */
+  inTurn?: boolean;
+}
+
+/**
+ * The CPU path: M Trainers, n steps each per call, all requested at once. The models share nothing
+ * (each has its own weights, moments and batches), so the order their replies land in never
+ * changes a number: concurrent and in-turn sweeps are bit-identical (tests/unit/sweep.test.ts).
+ */
 export class SweepRunner implements SweepEngine {
   readonly stats: SweepModelStats[];
-  private constructor(readonly sigmas: readonly number[], private readonly trainers: Trainer[], tail: number) {
+  private constructor(readonly sigmas: readonly number[], private readonly trainers: Trainer[], tail: number, private readonly inTurn: boolean) {
     this.stats = sigmas.map((s) => new SweepModelStats(s, tail));
   }
 
   /** `tailSteps`: the steps the tail means cover 10 % of (the CLI trains fewer than the link's steps). */
-  static async create(base: RunConfig, sigmas: readonly number[], make: TrainerFactory, tailSteps = base.steps): Promise<SweepRunner> {
+  static async create(base: RunConfig, sigmas: readonly number[], make: TrainerFactory, tailSteps = base.steps, options: SweepRunnerOptions = {}): Promise<SweepRunner> {
     const list = cleanSigmas(sigmas);
     const trainers: Trainer[] = [];
     try {
@@ -153,7 +164,7 @@ export class SweepRunner implements SweepEngine {
       for (const t of trainers) t.dispose();
       throw e;
     }
-    return new SweepRunner(list, trainers, tailWindow(tailSteps));
+    return new SweepRunner(list, trainers, tailWindow(tailSteps), options.inTurn === true);
   }
 
   get stepCount(): number {
@@ -165,23 +176,27 @@ export class SweepRunner implements SweepEngine {
     return this.trainers[i];
   }
 
+  /** `work(trainer)` for every model, all at once (or in turn); the results in model order. */
+  private async each<T>(work: (t: Trainer) => Promise<T>): Promise<T[]> {
+    if (!this.inTurn) return Promise.all(this.trainers.map(work));
+    const out: T[] = [];
+    for (const t of this.trainers) out.push(await work(t));
+    return out;
+  }
+
   async step(n: number): Promise<SweepProgress> {
-    const models: SweepModelProgress[] = [];
-    for (let i = 0; i < this.trainers.length; i++) {
-      const snap = await this.trainers[i].step(n);
+    const snaps = await this.each((t) => t.step(n));
+    // statistics in model order once all replied: the same pushes as stepping in turn
+    const models = snaps.map((snap, i): SweepModelProgress => {
       this.stats[i].push(snap.records);
-      models.push({ sigma: this.sigmas[i], step: snap.step, records: snap.records });
-    }
+      return { sigma: this.sigmas[i], step: snap.step, records: snap.records };
+    });
     return { step: this.stepCount, models };
   }
 
   async evaluate(): Promise<SweepResult[]> {
-    const out: SweepResult[] = [];
-    for (let i = 0; i < this.trainers.length; i++) {
-      const { metrics } = await this.trainers[i].evaluate();
-      out.push({ sigma: this.sigmas[i], metrics, gradVar: this.stats[i].gradVarTail.mean(), loss: this.stats[i].lossTail.mean() });
-    }
-    return out;
+    const evaluations = await this.each((t) => t.evaluate());
+    return evaluations.map(({ metrics }, i) => ({ sigma: this.sigmas[i], metrics, gradVar: this.stats[i].gradVarTail.mean(), loss: this.stats[i].lossTail.mean() }));
   }
 
   dispose(): void {

@@ -109,6 +109,49 @@ describe('SweepRunner over σ ∈ {0, 1} (CPU, seed 1, 600 steps)', () => {
   });
 });
 
+describe('SweepRunner: concurrent steps', () => {
+  /** A CpuTrainer whose replies land after a delay that differs per model and per call (out of order). */
+  function delayed(config: RunConfig, log: { inFlight: number; most: number }, model: () => number) {
+    const t = new CpuTrainer(config);
+    const i = model();
+    let call = 0;
+    const step = t.step.bind(t);
+    t.step = async (n: number) => {
+      log.inFlight++;
+      log.most = Math.max(log.most, log.inFlight);
+      const snap = await step(n);
+      await new Promise((r) => setTimeout(r, ((i * 7 + call++ * 3) % 5) * 2));
+      log.inFlight--;
+      return snap;
+    };
+    return t;
+  }
+
+  it('all models step at once, and the records, statistics, weights and evaluation are bit-identical to stepping in turn', async () => {
+    const config: RunConfig = { ...BASE, steps: 90, width: 16, particles: 64 };
+    const sigmas = [0, 0.01, 0.1, 1];
+    const runs = [];
+    for (const inTurn of [false, true]) {
+      const log = { inFlight: 0, most: 0 };
+      let made = 0;
+      const runner = await SweepRunner.create(config, sigmas, (c) => delayed(c, log, () => made++), config.steps, { inTurn });
+      const records: StepRecord[][] = sigmas.map(() => []);
+      const results = (await runSweep(runner, config.steps, { chunk: 30, onProgress: (p) => p.models.forEach((m, i) => records[i].push(...m.records)) }))!;
+      const weights = await Promise.all(sigmas.map((_, i) => runner.trainer(i).weights()));
+      runs.push({ log, records, results, weights, traces: runner.stats.map((st) => st.gradVarTrace.values) });
+      runner.dispose();
+    }
+    const [together, inTurn] = runs;
+    expect(together.log.most).toBe(sigmas.length);
+    expect(inTurn.log.most).toBe(1);
+    expect(together.records).toEqual(inTurn.records);
+    expect(together.records[3]).toHaveLength(90);
+    expect(together.results).toEqual(inTurn.results);
+    expect(together.weights).toEqual(inTurn.weights);
+    expect(together.traces).toEqual(inTurn.traces);
+  });
+});
+
 describe('flowvar sweep (runSweepCommand)', () => {
   const capture = () => {
     const out: string[] = [], err: string[] = [];
