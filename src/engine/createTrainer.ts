@@ -100,15 +100,15 @@ export interface EngineChoice {
 }
 
 /** Steps each engine trains in the probe, after PROBE_WARMUP untimed ones (compilation, first upload). */
-export const PROBE_STEPS = 20;
+const ENGINE_PROBE_STEPS = 20;
 export const PROBE_WARMUP = 3;
 
-/** Steps per second of `trainer` on `config`, measured over PROBE_STEPS steps. */
+/** Steps per second of `trainer` on `config`, measured over ENGINE_PROBE_STEPS steps. */
 async function rate(trainer: Trainer): Promise<number> {
   await trainer.step(PROBE_WARMUP);
   const t0 = performance.now();
-  await trainer.step(PROBE_STEPS);
-  return (PROBE_STEPS * 1000) / Math.max(1e-3, performance.now() - t0);
+  await trainer.step(ENGINE_PROBE_STEPS);
+  return (ENGINE_PROBE_STEPS * 1000) / Math.max(1e-3, performance.now() - t0);
 }
 
 /** Measures both engines on `config` (a short run each, disposed after). */
@@ -150,18 +150,6 @@ export async function chooseEngine(preference: EnginePreference, config: RunConf
   } catch (err) {
     console.warn(`flowvar: the engine probe failed, starting on the GPU (${err instanceof Error ? err.message : String(err)})`);
     return { kind: 'gpu', reason: null, measured: null };
-  }
-}
-
-/** The engine createTrainer() will most likely pick, without building a trainer (for start sizes). */
-export async function probeEngine(preference: EnginePreference): Promise<EngineKind> {
-  if (preference === 'cpu') return 'cpu';
-  try {
-    await context();
-    return 'gpu';
-  } catch {
-    // no reason kept here: createTrainer() tries the GPU again and its fallbackReason says why
-    return 'cpu';
   }
 }
 

@@ -17,9 +17,6 @@ export const TRAIN_BUFFER_NAMES = [
 ] as const;
 export type TrainBufferName = (typeof TRAIN_BUFFER_NAMES)[number];
 
-/** The buffers the kernels write every step (not the run's state: θ, moments, pairs, counter). */
-export const WORK_BUFFER_NAMES: readonly TrainBufferName[] = TRAIN_BUFFER_NAMES.filter((n) => !['theta', 'moments', 'pairs', 'state'].includes(n));
-
 export interface TrainBuffers extends Record<TrainBufferName, GPUBuffer> {
   live: GPUBuffer;
   net: GPUBuffer;

@@ -206,11 +206,6 @@ export class GpuIntegrator {
     }
   }
 
-  /** Test seam: fills the chunk buffers (activations, ODE state, paths) with a 32-bit pattern. */
-  poison(word: number): void {
-    if (!this.chunk || this.closed) return;
-    for (const b of [this.chunk.acts, this.chunk.ode, this.chunk.path]) this.device.queue.writeBuffer(b, 0, new Uint32Array(b.size / 4).fill(word));
-  }
 
   /** No further submits; what is in flight completes (its promise settles), then call destroy(). */
   close(): void {

@@ -15,7 +15,7 @@ export interface PathChoice {
 }
 
 /** Steps per timed submit of the probe (one warm-up submit of each path first). */
-export const PROBE_STEPS = 8;
+const PATH_PROBE_STEPS = 8;
 
 const chosen = new WeakMap<GPUDevice, Map<string, StepPath>>();
 
@@ -34,8 +34,8 @@ export async function choosePath(device: GPUDevice, plan: NetPlan, passes: Recor
   for (const path of ['tiled', 'loop'] as const) {
     await runSteps(passes[path], 1); // warm-up: first use of the pipelines
     const t0 = now();
-    await runSteps(passes[path], PROBE_STEPS);
-    msPerStep[path] = (now() - t0) / PROBE_STEPS;
+    await runSteps(passes[path], PATH_PROBE_STEPS);
+    msPerStep[path] = (now() - t0) / PATH_PROBE_STEPS;
   }
   const path: StepPath = msPerStep.loop < msPerStep.tiled ? 'loop' : 'tiled';
   perDevice.set(key, path);

@@ -22,7 +22,7 @@ export const KERNEL_BINDINGS = {
   gradVarBins: ['read', 'read', 'read', 'rw'], // samples, perSample, state | bins
   odeInput: ['read', 'read', 'rw', 'rw'], // theta, ode | acts, zs
   odeOutput: ['read', 'read', 'rw', 'rw'], // theta, acts | ode, path
-} as const satisfies Record<Exclude<KernelName, 'rngProbe'>, readonly Access[]>;
+} as const satisfies Record<KernelName, readonly Access[]>;
 
 export type TrainerKernel = keyof typeof KERNEL_BINDINGS;
 
@@ -41,7 +41,6 @@ export const KERNEL_CONSTANTS: Record<KernelName, Record<string, number>> = {
   gradVarBins: { WG: REDUCE_WG },
   odeInput: rows,
   odeOutput: { WG: ROW_WG },
-  rngProbe: { WG: ROW_WG },
 };
 
 /** Kernels built only when the device allows their bindings (training falls back to the others). */

@@ -11,7 +11,7 @@ import type { PairSet } from '../math/couplings';
 import { T_BINS } from '../math/metrics';
 import { getKernels, getOptionalPipeline, type GpuKernels } from './gpuPipelines';
 import { layerSelTable, MAX_STEPS_PER_SUBMIT, packLive, packNet, planTraining, RECORD_WORDS, type NetPlan } from './gpuLayout';
-import { BINS_BYTES, createTrainBuffers, destroyBuffers, packPairs, readBuffer, readRegions, RECORDS_BYTES, WORK_BUFFER_NAMES, USAGE, type TrainBufferName, type TrainBuffers } from './gpuBuffers';
+import { BINS_BYTES, createTrainBuffers, destroyBuffers, packPairs, readBuffer, readRegions, RECORDS_BYTES, USAGE, type TrainBuffers } from './gpuBuffers';
 import { ReadbackRing } from './gpuReadback';
 import { packMoments, packThetas, parseMetrics, unpackStates } from './gpuModelSlices';
 import { loopFits, TrainPass, type StepPath } from './gpuTrainPass';
@@ -320,25 +320,6 @@ export class GpuRun {
     q.writeBuffer(b.state, 0, new Uint32Array(4 * this.models).map((_, i) => (i % 4 === 0 ? step >>> 0 : 0)));
     this.stepCount = step;
     this.lastBins = this.emptyBins();
-  }
-
-  /** Test and debugging seam: the bytes of one of the run's storage buffers. */
-  inspect(name: TrainBufferName): Promise<ArrayBuffer> {
-    return this.closed() ?? this.track(readBuffer(this.device, this.buffers[name]));
-  }
-
-  /** Test seam: fills the named buffers (default: all work buffers) with a 32-bit pattern (default a NaN), so unwritten data shows. */
-  poison(names: readonly TrainBufferName[] = WORK_BUFFER_NAMES, word = 0x7fc00bad): void {
-    if (this.disposed) return;
-    for (const name of names) {
-      const b = this.buffers[name];
-      this.device.queue.writeBuffer(b, 0, new Uint32Array(b.size / 4).fill(word));
-    }
-  }
-
-  /** Test seam: the same for the integration buffers of the last integrate() call. */
-  poisonIntegration(word = 0x7fc00bad): void {
-    this.integrator.poison(word);
   }
 
   get isDisposed(): boolean {

@@ -6,7 +6,7 @@
 export const SHADER_NAMES = [
   'trig', 'rng', 'common', 'layer0', 'gemm', 'rowPass', 'sampleNorm', 'adamUpdate', 'stepRecord', 'batchGrad',
   'trainRows', 'forwardHidden', 'weightGrad', 'adamStep', 'finalizeStep', 'stepLoop', 'loopGrad', 'gradDotMean', 'gradVarBins',
-  'odeInput', 'odeOutput', 'rngProbe',
+  'odeInput', 'odeOutput',
 ] as const;
 
 export type ShaderName = (typeof SHADER_NAMES)[number];
@@ -27,7 +27,6 @@ export const KERNEL_LIBRARIES = {
   gradVarBins: ['trig', 'common'],
   odeInput: ['trig', 'common', 'layer0'],
   odeOutput: ['trig', 'common'],
-  rngProbe: ['trig', 'rng'],
 } as const satisfies Record<string, readonly ShaderName[]>;
 
 export type KernelName = keyof typeof KERNEL_LIBRARIES;

@@ -13,7 +13,6 @@ import { evaluationOf } from './measure';
 import { GpuRun, type GpuRunOptions, type RunCounters } from './gpuRun';
 import type { PathChoice } from './gpuPathProbe';
 import type { NetPlan } from './gpuLayout';
-import type { TrainBufferName } from './gpuBuffers';
 import { probeCapabilities, type GpuCapabilities } from './gpu';
 import { GpuRunOwner } from './gpuRunOwner';
 
@@ -123,20 +122,6 @@ export class GpuTrainer extends GpuRunOwner implements Trainer {
     this.run.setWeights(state.theta, state.step, state);
   }
 
-  /** Test and debugging seam: the bytes of one of the run's storage buffers. */
-  inspect(name: TrainBufferName): Promise<ArrayBuffer> {
-    return this.run.inspect(name);
-  }
-
-  /** Test seam: fills buffers (default: the work buffers) with a NaN pattern, so unwritten data shows. */
-  poison(names?: readonly TrainBufferName[], word?: number): void {
-    this.run.poison(names, word);
-  }
-
-  /** Test seam: poisons the integration buffers (activations, ODE state, paths) of the last integrate(). */
-  poisonIntegration(word?: number): void {
-    this.run.poisonIntegration(word);
-  }
 
   /** Resolves once in-flight work settled and the buffers are destroyed (GpuRun.dispose). */
   dispose(): Promise<void> {

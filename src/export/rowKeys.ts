@@ -35,4 +35,3 @@ export const DIM_KEY_DOCS = [
   ['mmdTrain', 'unbiased MMD^2 of fresh endpoints to the training targets (memorization: below mmdFresh; the paper\'s Table 1)'],
 ] as const satisfies readonly (readonly [string, string])[];
 
-export const RUN_ROW_KEYS = ROW_KEY_DOCS.map(([k]) => k);

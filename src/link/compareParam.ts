@@ -4,7 +4,7 @@
 // never throws: a bad key turns compare off, a bad value takes the key's default, and both are
 // reported like every other correction.
 import { COMPARE_DEFAULTS, COMPARE_KEYS, type CompareKey, type CompareSetting } from '../engine/compare';
-import { clampField, formatField, linkParams } from './url';
+import { clampField, formatField } from './url';
 
 /** Name of the view key. */
 export const COMPARE_PARAM = 'compare';
@@ -28,10 +28,4 @@ export function parseCompare(text: string): { setting: CompareSetting | null; co
 /** The key's text for a setting (inverse of parseCompare). */
 export function formatCompare(setting: CompareSetting): string {
   return `${setting.key}:${formatField(setting.key, setting.value)}`;
-}
-
-/** The compare setting of a link (any form linkParams reads: the one tokenizer); null when absent. */
-export function compareFromQuery(query: string): { setting: CompareSetting | null; correction: string | null } {
-  const given = linkParams(query).filter((p) => p.key === COMPARE_PARAM);
-  return given.length === 0 ? { setting: null, correction: null } : parseCompare(given[given.length - 1].value ?? '');
 }

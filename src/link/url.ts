@@ -323,15 +323,6 @@ export function configNotes(config: RunConfig): string[] {
   return notes;
 }
 
-/**
- * RunConfig from a link (a bare query, `?…`, `#…`, or a full URL). Never throws: every value ends
- * within range and each change is listed in `corrections`. View keys are skipped silently; to
- * read a whole link as the page does, use decodeLink (src/link/link.ts).
- */
-export function decodeConfig(query: string): { config: RunConfig; corrections: string[] } {
-  return decodeConfigParams(linkParams(query));
-}
-
 /** Compact query string (no `?`): `v=1&seed=…` and every field that differs from its default. */
 export function encodeConfig(config: RunConfig): string {
   const parts = [`v=${URL_VERSION}`, `seed=${formatField('seed', config.seed)}`];

@@ -6,7 +6,7 @@ import { CONFIG_KEYS } from '../engine/runConfig';
 import type { EnginePreference } from '../engine/createTrainer';
 import { isPanelId, PANEL_IDS, type PanelId } from '../story/panelList';
 import { chapterFromLink, CHAPTERS, type ChapterId } from '../story/chapters';
-import { clampNumber, duplicateCounter, isViewKey, linkParams, type LinkParam } from './url';
+import { clampNumber, duplicateCounter, isViewKey, type LinkParam } from './url';
 import { COMPARE_PARAM, formatCompare, parseCompare } from './compareParam';
 import type { CompareSetting } from '../engine/compare';
 
@@ -67,11 +67,6 @@ function flagOf(value: string): boolean | undefined {
 export function quoteValue(value: string): string {
   const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
-}
-
-/** View params of a link (any form linkParams reads). */
-export function parseViewParams(query: string): { view: ViewParams; corrections: string[] } {
-  return parseViewKeys(linkParams(query));
 }
 
 /** The view keys among a link's settings; config keys are skipped (the config codec reads them). */

@@ -141,12 +141,6 @@ export function conditionalVariance(pairs: PairSet, opts: ConditionalVarianceOpt
   return { grid: { ...g, size }, t, variance, weight: w, meanU, maxVariance, totalVariance, outside };
 }
 
-/** The variance of the cell holding point (x, y), NaN outside the grid or in an empty cell. */
-export function varianceAt(result: ConditionalVarianceGrid, x: number, y: number): number {
-  const g = result.grid;
-  const ci = cellOf(x, g.xMin, g.xMax, g.size), cj = cellOf(y, g.yMin, g.yMax, g.size);
-  return ci < 0 || cj < 0 ? NaN : result.variance[cj * g.size + ci];
-}
 
 /** Weighted mean of the cell variances (weight = samples in the cell): the average the regression cannot remove. */
 export function meanConditionalVariance(result: ConditionalVarianceGrid): number {

@@ -3,7 +3,6 @@
 export type Mat2 = [number, number, number, number];
 export type Vec2 = [number, number];
 
-export const IDENTITY: Mat2 = [1, 0, 0, 1];
 
 export function mul(p: Mat2, q: Mat2): Mat2 {
   return [p[0] * q[0] + p[1] * q[2], p[0] * q[1] + p[1] * q[3], p[2] * q[0] + p[3] * q[2], p[2] * q[1] + p[3] * q[3]];
@@ -24,10 +23,6 @@ export function trace(m: Mat2): number {
 export function inverse(m: Mat2): Mat2 {
   const d = det(m);
   return [m[3] / d, -m[1] / d, -m[2] / d, m[0] / d];
-}
-
-export function transpose(m: Mat2): Mat2 {
-  return [m[0], m[2], m[1], m[3]];
 }
 
 /** Principal square root of a symmetric positive semi-definite 2×2: (M + √det I)/√(tr + 2√det). */

@@ -35,9 +35,3 @@ export function w2GaussianSq(m0: Vec2, s0: Mat2, m1: Vec2, s1: Mat2): number {
   return Math.max(0, meanPart + trace(s0) + trace(s1) - 2 * trace(cross));
 }
 
-/** E‖x1 − x0‖² of x1 = μ1 + M (x0 − μ0), x0 ~ N(μ0, Σ0): ‖μ1 − μ0‖² + tr((M − I) Σ0 (M − I)ᵀ). */
-export function linearTransportCost(m: Mat2, mu0: Vec2, cov0: Mat2, mu1: Vec2): number {
-  const d: Mat2 = [m[0] - 1, m[1], m[2], m[3] - 1];
-  const dt: Mat2 = [d[0], d[2], d[1], d[3]];
-  return (mu1[0] - mu0[0]) ** 2 + (mu1[1] - mu0[1]) ** 2 + trace(mul(mul(d, cov0), dt));
-}

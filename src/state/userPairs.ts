@@ -77,8 +77,3 @@ export function scheduleUserPairs(list: readonly number[], store: AppStore = app
   const copy = [...list];
   pending = setTimeout(() => { pending = null; setUserPairs(copy, store, history); }, delay);
 }
-
-/** Whether an edit waits for its debounce. */
-export function userPairsPending(): boolean {
-  return pending !== null;
-}

@@ -1,4 +1,4 @@
-// The words the page shows, in plain words (issue 20, item 7): the help dialog's glossary lists
+// The words the page shows, in plain words: the help dialog's glossary lists
 // them, so a definition is on screen on a touch screen or a projector too, not only on hover.
 export interface GlossaryEntry {
   /** as the page writes it */

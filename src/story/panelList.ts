@@ -9,7 +9,7 @@ export interface PanelInfo {
   readonly title: string;
   /** the section's HTML id: a chapter's "what to look for" mark and `#anchor` links point here */
   readonly anchor: string;
-  /** one line in plain words under the title: what the panel shows (issue 20, item 7) */
+  /** one line in plain words under the title: what the panel shows */
   readonly definition: string;
   /** draws the single run only: while two runs are compared it says so and points to the compare panel */
   readonly singleRun?: true;

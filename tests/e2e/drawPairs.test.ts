@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, pageState, TINY, touchDrag } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
-import { decodeConfig } from '../../src/link/url';
+import { decodeConfig } from '../decodeConfig';
 
 const browser = sharedBrowser();
 

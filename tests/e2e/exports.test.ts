@@ -7,7 +7,7 @@ import type { Download, Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, TINY, waitForEvaluation } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
-import { readPngText } from '../../src/panels/pngText';
+import { readPngText } from '../readPngText';
 import { mlpLayout } from '../../src/math/mlp';
 import { mlpShape } from '../../src/engine/world';
 

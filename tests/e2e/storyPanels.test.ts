@@ -1,4 +1,4 @@
-// No empty panel, every word explained (issue 20, items 2 and 7), at 1366×768 on the CPU worker.
+// No empty panel, every word explained, at 1366×768 on the CPU worker.
 // Walking the eight chapters, every visible panel draws within 10 s of the chapter opening (or
 // says plainly why it shows nothing: compare mode, a sweep or ReFlow not run yet); while two runs
 // are compared, the single-run panels say so and point to the compare panel; each panel has a

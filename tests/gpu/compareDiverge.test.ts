@@ -1,4 +1,4 @@
-// Compare mode on the GPU engine diverges like the single run (issue 19, item 2): NaN in run B of
+// Compare mode on the GPU engine diverges like the single run: NaN in run B of
 // a batched GPU compare stops both runs with the banner naming B, its setting and the step; Reset
 // trains both again; a GPU failure outside a request (onError) stops the compare with its message.
 // The compare runner (src/state/compareRunner.ts) drives a real GpuBatchedCompare on Dawn.

@@ -1,8 +1,9 @@
-// shaders/rng.wgsl against src/math/rng.ts through the rngProbe kernel.
+// shaders/rng.wgsl against src/math/rng.ts through the rngProbe kernel (tests/gpu/rngProbe.wgsl: a
+// test's kernel, so it stays out of the page's bundle).
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boxMuller, pcg4d, toIndex, toUniform, toUniformOpen } from '../../src/math/rng';
-import { kernelCode } from '../../src/engine/gpuShaders';
-import { compileModule, KERNEL_CONSTANTS } from '../../src/engine/gpuPipelines';
+import { compileModule } from '../../src/engine/gpuPipelines';
 import { readBuffer, USAGE } from '../../src/engine/gpuBuffers';
 import { ROW_WG } from '../../src/engine/gpuLayout';
 import type { NodeDevice } from '../../src/node/dawn';
@@ -27,7 +28,8 @@ function makeKeys(): Uint32Array {
 }
 
 async function runProbe(device: GPUDevice, keys: Uint32Array) {
-  const module = await compileModule(device, kernelCode(SHADERS, 'rngProbe'), 'rngProbe');
+  const code = [SHADERS.trig, SHADERS.rng, readFileSync(new URL('./rngProbe.wgsl', import.meta.url), 'utf8')].join('\n');
+  const module = await compileModule(device, code, 'rngProbe');
   const layout = device.createBindGroupLayout({
     entries: [
       { binding: 0, visibility: 4, buffer: { type: 'uniform' } },
@@ -39,7 +41,7 @@ async function runProbe(device: GPUDevice, keys: Uint32Array) {
   });
   const pipeline = device.createComputePipeline({
     layout: device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-    compute: { module, entryPoint: 'main', constants: KERNEL_CONSTANTS.rngProbe },
+    compute: { module, entryPoint: 'main', constants: { WG: ROW_WG } },
   });
   const storage = USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST;
   const params = device.createBuffer({ size: 16, usage: USAGE.UNIFORM | USAGE.COPY_DST });

@@ -11,6 +11,7 @@ import { batchGradient } from '../../src/math/trainStep';
 import { RECORD_WORDS } from '../../src/engine/gpuLayout';
 import type { NodeDevice } from '../../src/node/dawn';
 import { expectClose, expectCloseWithNaN, f32, gpuOrSkip, randomTheta, SHADERS, u32 } from './helpers';
+import { inspect, poison } from './seams';
 
 let gpu: NodeDevice | null = null;
 beforeAll(async () => { gpu = await gpuOrSkip(); });
@@ -39,11 +40,11 @@ describe('GpuTrainer batch (trainRows.wgsl)', () => {
       const g = await trainer(config);
       const inputDim = g.plan.inputDim;
       for (let step = 0; step < 3; step++) {
-        g.poison(['acts', 'samples']);
+        poison(g, ['acts', 'samples']);
         await g.step(1);
         const cpu = sampleBatch(g.pairs, { seed: config.seed, step, size: config.batch, kind, sigma: effectiveSigma(config), fourier: config.fourier });
-        const samples = f32(await g.inspect('samples'), 4 * config.batch);
-        const acts = f32(await g.inspect('acts'), config.batch * inputDim);
+        const samples = f32(await inspect(g, 'samples'), 4 * config.batch);
+        const acts = f32(await inspect(g, 'acts'), config.batch * inputDim);
         const t = [], k = [], u = [];
         for (let i = 0; i < config.batch; i++) {
           u.push(samples[4 * i], samples[4 * i + 1]); t.push(samples[4 * i + 2]); k.push(samples[4 * i + 3]);
@@ -76,7 +77,7 @@ describe('GpuTrainer step against src/math/trainStep.ts', () => {
       const theta = randomTheta(shape, 11);
       const g = await trainer(config, splitChunk ? { splitChunk } : {});
       g.setWeights({ theta, step: 0 });
-      g.poison();
+      poison(g);
       const snap = await g.step(1);
       const B = config.batch, plan = g.plan, L = plan.layers.length;
       // CPU reference on the same θ and batch
@@ -92,7 +93,7 @@ describe('GpuTrainer step against src/math/trainStep.ts', () => {
       const dots = sampleGradDotMean(shape, cache, back.delta, back.grad);
 
       const [acts, zs, deltas, perSample, grad, records] = await Promise.all(
-        (['acts', 'zs', 'deltas', 'perSample', 'grad', 'records'] as const).map((n) => g.inspect(n)));
+        (['acts', 'zs', 'deltas', 'perSample', 'grad', 'records'] as const).map((n) => inspect(g, n)));
       const tol = { abs: 2e-5, rel: 2e-5 };
       for (let l = 0; l < L - 1; l++) {
         const n = B * plan.layers[l].fanOut;
@@ -133,7 +134,7 @@ describe('GpuTrainer over several steps', () => {
     const c = new CpuTrainer(config);
     g.setWeights({ theta, step: 0 });
     c.setWeights({ theta, step: 0 });
-    g.poison(['moments', 'grad', 'gradPartials', 'records']);
+    poison(g, ['moments', 'grad', 'gradPartials', 'records']);
     g.setWeights({ theta, step: 0 }); // re-zero the moments after the poison
     const sg = await g.step(5);
     const sc = c.stepSync(5);
@@ -151,10 +152,10 @@ describe('GpuTrainer over several steps', () => {
     const g = await trainer(BASE);
     const run = async () => {
       // poisoned before each run, so areas no kernel writes (unused record slots) compare equal too
-      g.poison(['grad', 'moments', 'records', 'bins', 'gradPartials', 'acts', 'deltas', 'perSample']);
+      poison(g, ['grad', 'moments', 'records', 'bins', 'gradPartials', 'acts', 'deltas', 'perSample']);
       g.setWeights({ theta, step: 0 });
       const snap = await g.step(3);
-      const bufs = await Promise.all((['grad', 'theta', 'moments', 'records', 'bins', 'gradPartials'] as const).map((n) => g.inspect(n)));
+      const bufs = await Promise.all((['grad', 'theta', 'moments', 'records', 'bins', 'gradPartials'] as const).map((n) => inspect(g, n)));
       return { snap, words: bufs.map((b) => Array.from(new Uint32Array(b))) };
     };
     const a = await run();

@@ -13,6 +13,7 @@ import type { IntegrateRequest } from '../../src/engine/trainer';
 import type { GpuFailure } from '../../src/engine/gpu';
 import type { NodeDevice } from '../../src/node/dawn';
 import { expectClose, gpuOrSkip, randomTheta, SHADERS } from './helpers';
+import { poisonIntegration } from './seams';
 
 let gpu: NodeDevice | null = null;
 beforeAll(async () => { gpu = await gpuOrSkip(); });
@@ -46,7 +47,7 @@ describe('GpuTrainer.integrate (odeInput.wgsl, forwardHidden.wgsl, odeOutput.wgs
       await g.integrate({ start: starts(40, 0), count: 40, method, steps: 5, direction: 'forward' }); // allocates the buffers
       for (const direction of ['forward', 'backward'] as const) {
         const req: IntegrateRequest = { start: starts(40, method.length + direction.length), count: 40, method, steps: 5, direction };
-        g.poisonIntegration();
+        poisonIntegration(g);
         const got = await g.integrate(req);
         const want = c.integrateSync(req);
         expect([got.count, got.states]).toEqual([40, 6]);
@@ -62,7 +63,7 @@ describe('GpuTrainer.integrate (odeInput.wgsl, forwardHidden.wgsl, odeOutput.wgs
     const [g, c] = await pair({ ...BASE, depth: 2, fourier: 0 }, { integrateChunk: 30 });
     const req: IntegrateRequest = { start: starts(70, 5), count: 70, method: 'heun', steps: 3, direction: 'forward' };
     await g.integrate(req);
-    g.poisonIntegration();
+    poisonIntegration(g);
     expectClose((await g.integrate(req)).path, c.integrateSync(req).path, { abs: 1e-4, rel: 1e-4 }, 'chunked path');
     const empty = await g.integrate({ ...req, count: 0 });
     expect(empty.path.length).toBe(0);

@@ -2,8 +2,10 @@
 // list and the autoplay rule (the weights file codec: tests/unit/weightsFile.test.ts).
 import { describe, expect, it } from 'vitest';
 import { builderLink, iframeSnippet, type BuilderChoice } from '../../src/ui/shareBuilder';
-import { encodeViewParams, PAGE_CONTROLS, parseViewParams } from '../../src/link/viewParams';
-import { readPngText, withPngText } from '../../src/panels/pngText';
+import { encodeViewParams, PAGE_CONTROLS } from '../../src/link/viewParams';
+import { decodeLink } from '../../src/link/link';
+import { withPngText } from '../../src/panels/pngText';
+import { readPngText } from '../readPngText';
 import { precacheList } from '../../src/offline/precachePlugin';
 import { resolveAutoplay } from '../../src/ui/motionSetting';
 import { wrapStamp } from '../../src/panels/exportCompose';
@@ -25,7 +27,7 @@ describe('builderLink()', () => {
     expect(PAGE_CONTROLS).toContain('compare');
     const link = builderLink('https://x.org/?v=1&compare=sigma:0.3', { ...CHOICE, hidden: ['compare', 'play'] });
     expect(new URL(link).searchParams.get('compare_hide')).toBe('true');
-    const { view, corrections } = parseViewParams(new URL(link).search);
+    const { view, corrections } = decodeLink(new URL(link).search);
     expect(corrections).toEqual([]);
     expect([...view.hidden].sort()).toEqual(['compare', 'play']);
     expect(view.compare).toEqual({ key: 'sigma', value: 0.3 });

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { compareConfigs, PairedCompare, runTag, settingLabel } from '../../src/engine/compare';
-import { compareFromQuery, formatCompare, parseCompare } from '../../src/link/compareParam';
+import { formatCompare, parseCompare } from '../../src/link/compareParam';
+import { decodeLink } from '../../src/link/link';
 import { main } from '../../src/cli/main';
 import { ROW_KEYS } from '../../src/cli/rows';
 import type { EvalMetrics, StepRecord } from '../../src/engine/trainer';
@@ -48,13 +49,13 @@ describe('compareConfigs and the compare link key', () => {
     expect(parseCompare('lr:abc').setting).toEqual({ key: 'lr', value: 2e-3 });
   });
 
-  it('formatCompare and compareFromQuery round-trip every compare key in a full link', () => {
+  it('formatCompare and decodeLink round-trip every compare key in a full link', () => {
     for (const text of ['sigma:0.05', 'interpolant:deterministic', 'width:256', 'lr:0.01', 'phi:3.14', 'sigma:1e+0']) {
-      const { setting } = compareFromQuery(`https://x.test/app/?seed=3&compare=${encodeURIComponent(text)}&engine=cpu`);
+      const setting = decodeLink(`https://x.test/app/?seed=3&compare=${encodeURIComponent(text)}&engine=cpu`).view.compare;
       expect(setting).not.toBeNull();
-      expect(compareFromQuery(`seed=3&compare=${formatCompare(setting!)}`).setting).toEqual(setting);
+      expect(decodeLink(`seed=3&compare=${formatCompare(setting!)}`).view.compare).toEqual(setting);
     }
-    expect(compareFromQuery('seed=3&sigma=0.1')).toEqual({ setting: null, correction: null });
+    expect(decodeLink('seed=3&sigma=0.1').view.compare).toBeNull();
   });
 
   it('labels name the setting: settingLabel for the page, runTag for the CLI', () => {

@@ -6,7 +6,7 @@ import { createAppStore } from '../../src/state/store';
 import { chapterById } from '../../src/story/chapters';
 import { openChapter, tryChapter } from '../../src/state/storyActions';
 import { shareQuery } from '../../src/state/urlSync';
-import { parseViewParams } from '../../src/link/viewParams';
+import { decodeLink } from '../../src/link/link';
 import { compareConfigs } from '../../src/engine/compare';
 
 describe('the compare chapter', () => {
@@ -18,7 +18,7 @@ describe('the compare chapter', () => {
     expect([s.config.coupling, s.config.phi, s.config.sigma]).toEqual(['rotated', Math.PI / 2, 0]);
     const [a, b] = compareConfigs(s.config, s.compare!);
     expect([a.sigma, b.sigma]).toEqual([0, 0.05]);
-    expect(parseViewParams(shareQuery(s)).view.compare).toEqual({ key: 'sigma', value: 0.05 });
+    expect(decodeLink(shareQuery(s)).view.compare).toEqual({ key: 'sigma', value: 0.05 });
   });
 
   it('"Try this" compares against σ = 0.3; another chapter turns compare mode off', () => {

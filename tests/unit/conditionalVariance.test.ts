@@ -1,8 +1,15 @@
 // Conditional target variance Var[u_t | x_t ≈ x, t] (docs/design.md#what-is-measured) on hand-checkable pairings.
 import { describe, expect, it } from 'vitest';
-import { conditionalVariance, meanConditionalVariance, varianceAt, type GridSpec } from '../../src/math/conditionalVariance';
+import { cellOf, conditionalVariance, meanConditionalVariance, type ConditionalVarianceGrid, type GridSpec } from '../../src/math/conditionalVariance';
 import { makePairs, type PairSet, type WorldSpec } from '../../src/math/couplings';
 import { expectClose } from './expectClose';
+
+/** The variance of the cell holding point (x, y), NaN outside the grid or in an empty cell. */
+function varianceAt(result: ConditionalVarianceGrid, x: number, y: number): number {
+  const g = result.grid;
+  const ci = cellOf(x, g.xMin, g.xMax, g.size), cj = cellOf(y, g.yMin, g.yMax, g.size);
+  return ci < 0 || cj < 0 ? NaN : result.variance[cj * g.size + ci];
+}
 
 const GAUSS = { kind: 'gaussian' as const, mean: [0, 0] as [number, number], std: [1, 1] as [number, number], rho: 0 };
 const world = (phi: number, pairs = 2048): WorldSpec => ({ source: GAUSS, target: GAUSS, coupling: 'rotated', phi, pairs, userPairs: [] });

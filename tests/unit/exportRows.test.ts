@@ -4,9 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIM_KEY_DOCS, RUN_ROW_KEYS } from '../../src/export/rowKeys';
+import { DIM_KEY_DOCS, ROW_KEY_DOCS } from '../../src/export/rowKeys';
 import { FLOWVAR_VERSION } from '../../src/export/pytorchScript';
 import { runScript, tempDir, writeScript } from './torchPython';
+
+/** The keys of a `flowvar run --json` row, in order. */
+const RUN_ROW_KEYS = ROW_KEY_DOCS.map(([k]) => k);
 
 const LINK = 'pairs=32&width=16&depth=1&batch=32&particles=64&odeSteps=4&sigma=0.05&bogus=1';
 const CANONICAL = 'v=1&seed=1&pairs=32&sigma=0.05&width=16&depth=1&batch=32&odeSteps=4&particles=64';

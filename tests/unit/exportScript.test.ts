@@ -7,10 +7,13 @@ import { join } from 'node:path';
 import { CONFIG_KEYS } from '../../src/engine/runConfig';
 import { pytorchScript, FLOWVAR_VERSION } from '../../src/export/pytorchScript';
 import { loadScriptTemplate } from '../../src/node/scriptTemplate';
-import { DIM_KEY_DOCS, RUN_ROW_KEYS } from '../../src/export/rowKeys';
+import { DIM_KEY_DOCS, ROW_KEY_DOCS } from '../../src/export/rowKeys';
 import { ROW_KEYS } from '../../src/cli/rows';
 import { main } from '../../src/cli/main';
 import { tempDir } from './torchPython';
+
+/** The keys of a `flowvar run --json` row, in order. */
+const RUN_ROW_KEYS = ROW_KEY_DOCS.map(([k]) => k);
 
 /** The row contract fixed for every `flowvar run --json` row (docs/cli.md). */
 const CONTRACT = ['step', 'loss', 'gradVar', 'reproduction', 'chance', 'partnerDistance', 'slicedW2', 'gaussianW2',

@@ -4,7 +4,7 @@
 // (measured 5–7 ms per step at width 64, depth 2, batch 128).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
-import { decodeConfig } from '../../src/link/url';
+import { decodeConfig } from '../decodeConfig';
 import type { EvalMetrics } from '../../src/engine/trainer';
 
 const STEPS = 2000;

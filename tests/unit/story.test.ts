@@ -7,9 +7,9 @@ import { CHAPTERS, chapterById, chapterConfig, chapterFromLink } from '../../src
 import { closeStory, nextChapter, openChapter, prevChapter, tryChapter } from '../../src/state/storyActions';
 import { defaultLayers } from '../../src/state/viewSlice';
 import { trackStoryModified } from '../../src/state/storySlice';
-import { parseViewParams } from '../../src/link/viewParams';
+import { decodeLink } from '../../src/link/link';
 import { shareQuery } from '../../src/state/urlSync';
-import { decodeConfig } from '../../src/link/url';
+import { decodeConfig } from '../decodeConfig';
 
 function storyStore() {
   const store = createAppStore();
@@ -92,15 +92,15 @@ describe('story chapters', () => {
     setSigma(1, store);
     const query = shareQuery(store.getState());
     expect(query).toContain('chapter=noise');
-    const { view } = parseViewParams(query);
+    const { view } = decodeLink(query);
     expect(view.chapter).toBe('noise');
     const other = storyStore();
     other.setState({ config: decodeConfig(query).config, story: { chapter: view.chapter!, open: true, modified: false, focus: 0 } });
     trackStoryModified(other);
     expect(other.getState().story.modified).toBe(true);
-    expect(parseViewParams('tour=3').view.chapter).toBe(CHAPTERS[2].id);
-    expect(parseViewParams('preset=independent').view.chapter).toBe('lines');
-    expect(parseViewParams('chapter=nope').corrections.length).toBe(1);
+    expect(decodeLink('tour=3').view.chapter).toBe(CHAPTERS[2].id);
+    expect(decodeLink('preset=independent').view.chapter).toBe('lines');
+    expect(decodeLink('chapter=nope').corrections.length).toBe(1);
     expect(chapterFromLink('0')).toBeNull();
   });
 });

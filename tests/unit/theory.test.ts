@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { linearPairingField, linearTransportCost, otMatrix, rotatedMatrix, w2GaussianSq } from '../../src/math/theory';
-import { apply, covariance, IDENTITY, mul, transpose, type Mat2, type Vec2 } from '../../src/math/linalg2';
+import { linearPairingField, otMatrix, rotatedMatrix, w2GaussianSq } from '../../src/math/theory';
+import { apply, covariance, mul, trace, type Mat2, type Vec2 } from '../../src/math/linalg2';
 import { normal2 } from '../../src/math/rng';
 import { expectClose } from './expectClose';
+
+const IDENTITY: Mat2 = [1, 0, 0, 1];
+const transpose = (m: Mat2): Mat2 => [m[0], m[2], m[1], m[3]];
+
+/** E‖x1 − x0‖² of x1 = μ1 + M (x0 − μ0), x0 ~ N(μ0, Σ0): ‖μ1 − μ0‖² + tr((M − I) Σ0 (M − I)ᵀ). */
+function linearTransportCost(m: Mat2, mu0: Vec2, cov0: Mat2, mu1: Vec2): number {
+  const d: Mat2 = [m[0] - 1, m[1], m[2], m[3] - 1];
+  const dt: Mat2 = [d[0], d[2], d[1], d[3]];
+  return (mu1[0] - mu0[0]) ** 2 + (mu1[1] - mu0[1]) ** 2 + trace(mul(mul(d, cov0), dt));
+}
 
 /** M Σ Mᵀ */
 const push = (m: Mat2, s: Mat2): Mat2 => mul(mul(m, s), transpose(m));

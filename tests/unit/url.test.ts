@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clampField, decodeConfig, encodeConfig, isViewKey, sanitizeConfig, snapToPairGrid, PAIR_COORD_LIMIT } from '../../src/link/url';
+import { clampField, encodeConfig, isViewKey, sanitizeConfig, snapToPairGrid, PAIR_COORD_LIMIT } from '../../src/link/url';
+import { decodeConfig } from '../decodeConfig';
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS, defaultConfig, type ConfigKey, type Field, type RunConfig } from '../../src/engine/runConfig';
 import { pcg4d, toUniform } from '../../src/math/rng';
 
