@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { openEngine } from '../src/cli/engine';
 import { encodeConfig } from '../src/link/url';
 import type { EvalMetrics } from '../src/engine/trainer';
-import { DERIVED, FIGURE_RUNS, GRADVAR_TAIL, runConfig, runPrefix } from '../src/story/measurePlan';
+import { DERIVED, FIGURE_RUNS, GRADVAR_TAIL, runConfig, runPrefix, SWEEP_CHAPTER, SWEEP_SIGMAS } from '../src/story/measurePlan';
+import { runSweep, SweepRunner } from '../src/engine/sweep';
+import { chapterById, chapterConfig } from '../src/story/chapters';
 import type { Figure, FiguresFile } from '../src/story/figures';
 
 const OUT = fileURLToPath(new URL('../src/story/figures.json', import.meta.url));
@@ -20,6 +22,32 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.le
 function reproductionFigures(prefix: string, m: EvalMetrics, pairs: number, figures: Record<string, Figure>): void {
   figures[`${prefix}.reproduction`] = { kind: 'percent', value: m.reproduction };
   figures[`${prefix}.hits`] = { kind: 'count', value: Math.round(m.reproduction * Math.min(pairs, 1024)) };
+  // the generated cloud's spread: the mean of its two variances (1 for N(0, I))
+  figures[`${prefix}.spread`] = { kind: 'number', value: (m.generatedCov[0] + m.generatedCov[3]) / 2 };
+}
+
+/** The σ sweep chapter: the sweep the page runs on its CPU config, per σ its reproduction and sliced W2. */
+async function sweepFigures(figures: Record<string, Figure>, runs: FiguresFile['runs']): Promise<void> {
+  const config = chapterConfig(chapterById(SWEEP_CHAPTER)!, 'cpu');
+  const t0 = performance.now();
+  const engine = await openEngine('cpu');
+  try {
+    const sweep = await SweepRunner.create(config, SWEEP_SIGMAS, engine.trainer);
+    const results = (await runSweep(sweep, config.steps, { chunk: CHUNK }))!;
+    sweep.dispose();
+    results.forEach((r, i) => {
+      figures[`sweep.s${i}.sigma`] = { kind: 'number', value: r.sigma };
+      figures[`sweep.s${i}.reproduction`] = { kind: 'percent', value: r.metrics.reproduction };
+      figures[`sweep.s${i}.w2`] = { kind: 'number', value: r.metrics.slicedW2 };
+    });
+    figures['sweep.chance'] = { kind: 'chance', value: 1 / results[0].metrics.chance };
+    figures['sweep.pairs'] = { kind: 'count', value: config.pairs };
+    const seconds = (performance.now() - t0) / 1000;
+    runs.sweep = { link: encodeConfig(config), steps: config.steps, seconds: Number(seconds.toFixed(1)) };
+    console.log(`sweep: ${results.length} models × ${config.steps} steps in ${seconds.toFixed(1)} s; reproduction ${results.map((r) => r.metrics.reproduction.toFixed(2)).join(' ')}`);
+  } finally {
+    engine.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -60,6 +88,7 @@ async function main(): Promise<void> {
       engine.close();
     }
   }
+  await sweepFigures(figures, runs);
   for (const [key, d] of Object.entries(DERIVED)) {
     figures[key] = { kind: 'number', value: figures[d.of].value / figures[d.over].value };
   }

@@ -5,7 +5,7 @@ import { effectiveSigma } from '../engine/world';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
 import { fitCanvas } from './canvas';
-import { bridgeOutline, drawPairs, nearestPair, TUBE_ALL_MAX } from './drawPairs';
+import { bridgeOutline, drawPairs, nearestPair, TUBE_ALL_MAX, tubeCount } from './drawPairs';
 import { readPalette } from './palette';
 import { PanelFrame } from './PanelFrame';
 import { PLANE_MARGIN, type PlaneScales } from './planeFrame';
@@ -114,7 +114,7 @@ function Legend({ n }: { n: number }) {
       <span className="key source">● x0 source</span>
       <span className="key target">● x1 target</span>
       <span className="key lines">— {n} training lines</span>
-      <span className="key tube">▬ ±2σ tube</span>
+      <span className="key tube">▬ ±2σ tube{tubeCount(n) < n ? ` (on ${tubeCount(n)} of the ${n} lines)` : ''}</span>
       <span className="key xt">● x_t</span>
     </p>
   );

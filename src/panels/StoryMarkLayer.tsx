@@ -41,17 +41,22 @@ export function StoryMarkLayer({ panel, x, y, plot }: StoryMarkLayerProps) {
   useAppStore((s) => (mine ? s.sweep.results : null));
   useAppStore((s) => (mine ? s.reflow.history : null));
   if (!chapter || !mine || !(plot.right > plot.left)) return null;
-  const anchor = markAnchor(chapter.look.target, markData(appStore.getState(), chapter.look.target));
+  const state = appStore.getState();
+  const anchor = markAnchor(chapter.look.target, markData(state, chapter.look.target));
   if (!anchor) return null;
-  const { box, line, label } = markPixels(anchor, x, y, plot, chapter.look.label.length);
+  // after a σ change the chapter's claim is about another run: the mark says what changed instead
+  const change = anchor.kind === 'level' && anchor.sigmaChange !== null ? state.markers.find((m) => m.key === 'sigma' && m.step === anchor.sigmaChange) : undefined;
+  const text = change ? `since ${change.label} at step ${change.step}` : chapter.look.label;
+  const value = anchor.kind === 'level' ? ` · now ${formatMetric(anchor.value, 2)}` : '';
+  const { box, line, label } = markPixels(anchor, x, y, plot, text.length + value.length);
   return (
     <g className="story-mark" data-testid="story-mark-data" data-anchor={anchor.kind}
       data-value={anchor.kind === 'level' ? anchor.value : undefined} data-sigma-change={anchor.kind === 'level' ? anchor.sigmaChange ?? '' : undefined}>
       <rect className="story-band" {...box} />
       {line !== null && <line className="story-level" x1={plot.left} x2={box.x + box.width} y1={line} y2={line} />}
-      <text x={label.x} y={label.y} textAnchor={label.anchor}>
-        {chapter.look.label}
-        {anchor.kind === 'level' && <tspan className="story-level-value">{` · now ${formatMetric(anchor.value, 2)}`}</tspan>}
+      <text x={label.x} y={label.y} textAnchor={label.anchor} data-claim={change ? 'changed' : 'chapter'}>
+        {text}
+        {value && <tspan className="story-level-value">{value}</tspan>}
       </text>
     </g>
   );

@@ -8,8 +8,17 @@ import type { Palette } from './palette';
 import type { LayerId } from '../state/viewSlice';
 import { ARC_DOTS_MAX, dotPath } from './marks';
 
-/** Pairs up to this many get a tube each; above it only the hovered pair does (drawn in the SVG). */
+/**
+ * Pairs up to this many get a tube each; above it the first TUBE_ALL_MAX pairs (a random sample:
+ * pairs are drawn at random) get one, so the tubes and their overlap show at any N, and the
+ * hovered pair gets its own (drawn in the SVG).
+ */
 export const TUBE_ALL_MAX = 64;
+
+/** How many pairs of `n` get a tube on the canvas. */
+export function tubeCount(n: number): number {
+  return Math.min(n, TUBE_ALL_MAX);
+}
 const BRIDGE_SEGMENTS = 24;
 
 export interface PairsDrawInput {
@@ -78,13 +87,20 @@ export function drawPairs(ctx: CanvasRenderingContext2D, d: PairsDrawInput): voi
   const { pairs: p, scales: { x, y }, layers, palette } = d;
   const n = p.n;
   const r = (n <= 64 ? 3.5 : n <= 1024 ? 2 : 1.2) * palette.weight;
-  if (layers.tube && d.sigma > 0 && d.kind !== 'deterministic' && n <= TUBE_ALL_MAX) {
+  if (layers.tube && d.sigma > 0 && d.kind !== 'deterministic') {
+    const drawn = tubeCount(n);
     ctx.save();
+    // inside the axes: a wide tube (σ = 1) must not spill over the tick labels
+    const [left, right] = x.range(), [bottom, top] = y.range();
+    ctx.beginPath();
+    ctx.rect(left, top, right - left, bottom - top);
+    ctx.clip();
     ctx.strokeStyle = palette.tube;
     ctx.fillStyle = palette.tube;
     ctx.lineCap = 'round';
-    ctx.globalAlpha = Math.min(0.25, 2 / Math.sqrt(n));
-    if (n <= TUBE_ALL_MAX) for (let i = 0; i < n; i++) tube(ctx, p, i, d);
+    // overlapping tubes darken where they overlap; wide ones stay faint enough to see the lines
+    ctx.globalAlpha = Math.min(0.25, 1.2 / Math.sqrt(drawn));
+    for (let i = 0; i < drawn; i++) tube(ctx, p, i, d);
     ctx.restore();
   }
   if (layers.lines) {

@@ -27,12 +27,17 @@ export function initialStoryState(): StorySlice {
 
 export const createStorySlice: StateCreator<Store, [], [], StorySlice> = () => initialStoryState();
 
-/** Whether `s.config` is not the open chapter's config on any engine (compared as links). */
-export function configModified(s: Pick<Store, 'config' | 'story'>): boolean {
+/**
+ * Whether the run is not the open chapter's: its config differs on every engine (compared as
+ * links), or the comparison differs from the chapter's (run B on another setting, or none).
+ */
+export function configModified(s: Pick<Store, 'config' | 'story' | 'compare'>): boolean {
   const chapter = chapterById(s.story.chapter);
   if (!chapter) return false;
   const link = encodeConfig(s.config);
-  return link !== encodeConfig(chapterConfig(chapter, 'gpu')) && link !== encodeConfig(chapterConfig(chapter, 'cpu'));
+  const own = chapter.compare ?? null, now = s.compare;
+  const compareChanged = own === null || now === null ? own !== now : own.key !== now.key || !Object.is(own.value, now.value);
+  return compareChanged || (link !== encodeConfig(chapterConfig(chapter, 'gpu')) && link !== encodeConfig(chapterConfig(chapter, 'cpu')));
 }
 
 /** Keeps `story.modified` equal to configModified() as the config changes; returns the unsubscribe. */
@@ -43,6 +48,6 @@ export function trackStoryModified(store: AppStore): () => void {
   };
   update(store.getState());
   return store.subscribe((s, prev) => {
-    if (s.config !== prev.config || s.story.chapter !== prev.story.chapter || s.story.open !== prev.story.open) update(s);
+    if (s.config !== prev.config || s.compare !== prev.compare || s.story.chapter !== prev.story.chapter || s.story.open !== prev.story.open) update(s);
   });
 }

@@ -124,7 +124,7 @@ export const CHAPTERS: readonly Chapter[] = [
   {
     id: 'collision',
     title: 'All lines through one point',
-    text: 'With φ = 180° every line passes through the centre at the same time t = ½: a collision in space-time that no smooth field can fit. Whether partners come back then depends on the integrator grid: one Euler step jumps over t = ½ and returns {collision.reproduction}, while 64 steps return {collision.ode64.reproduction} (chance {collision.chance}).',
+    text: 'With φ = 180° every line passes through the centre at the same time t = ½: a collision in space-time that no smooth field can fit. Whether partners come back then depends on the integrator grid: one Euler step jumps over t = ½ and returns {collision.reproduction}, while 64 steps return {collision.ode64.reproduction} (chance {collision.chance}). The 64-step flow stalls where the averaged field is zero, so the whole generated cloud shrinks towards the centre: its spread falls to {collision.ode64.spread}, against 1 for the target.',
     panel: 'flow',
     look: { label: 'every line meets here at t = ½', target: { kind: 'region', x: [-0.35, 0.35], y: [-0.35, 0.35] } },
     tryThis: { label: 'Integrate with 64 steps', action: { kind: 'config', patch: { odeSteps: 64 } } },
@@ -134,9 +134,9 @@ export const CHAPTERS: readonly Chapter[] = [
   {
     id: 'sweep',
     title: 'The σ sweep: a phase curve',
-    text: 'Train the rotated pairing once per σ, side by side from the same pairs and initial weights. Reproduction stays near one for tiny σ and collapses past a threshold, while the distance to the target falls: memorization and generalization trade places along σ.',
+    text: 'Train the rotated pairing once per σ, side by side from the same pairs and initial weights. Reproduction stays at {sweep.s0.reproduction} for σ = 0 and collapses past σ = 0.1, to {sweep.s6.reproduction} at σ = 0.3 and {sweep.s7.reproduction} at σ = 1 (chance {sweep.chance}). The distance to the target hardly moves, sliced W2 {sweep.s0.w2} at σ = 0 and {sweep.s7.w2} at σ = 1: both clouds are N(0, I), so the memorized rotation lands on the target too, and along σ the pairing is forgotten while the target stays reached.',
     panel: 'sweep',
-    look: { label: 'reproduction collapses as σ grows', target: { kind: 'transition' } },
+    look: { label: 'reproduction collapses past σ = 0.1', target: { kind: 'transition' } },
     tryThis: { label: 'Run the σ sweep', action: { kind: 'sweep' } },
     config: { ...ROTATED, pairs: 128, sigma: 0, steps: 1000 },
     cpu: { steps: 400 },

@@ -48,5 +48,13 @@ export function runConfig(run: FigureRun): RunConfig {
   return { ...chapterConfig(chapter, 'cpu'), ...run.patch };
 }
 
+/**
+ * The σ sweep chapter's figures: the sweep the page runs (its CPU config, the default σ grid), one
+ * key per σ: `sweep.s<i>.reproduction` and `sweep.s<i>.w2` (sliced W2, the sweep panel's solid curve)
+ * for SWEEP_SIGMAS[i].
+ */
+export const SWEEP_CHAPTER: ChapterId = 'sweep';
+export { DEFAULT_SIGMAS as SWEEP_SIGMAS } from '../engine/sweep';
+
 /** Share of the final steps whose gradient variance is averaged for the `gradVar` figure. */
 export const GRADVAR_TAIL = 0.1;

@@ -97,6 +97,13 @@ describe('story', () => {
     expect(await page.getByTestId('panel-reflow').getByTestId('story-mark').isVisible()).toBe(false);
     await page.goto(appUrl(`${tiny('compare')}&chapter=compare&compare=sigma:0.05`));
     await expectMarkOnData(page, 'compare', 'level', chapterById('compare')!.look.label);
+    // run B on another σ than the chapter's is no longer the chapter's run: the card says so
+    expect(await page.getByTestId('story-modified').count()).toBe(1); // tiny sizes
+    await page.goto(appUrl(`${cpuQuery({ ...chapterConfig(chapterById('compare')!, 'cpu') })}&chapter=compare&compare=sigma:0.05&autoplay=false`));
+    await page.getByTestId('explain').waitFor();
+    expect(await page.getByTestId('story-modified').count()).toBe(0);
+    await page.getByTestId('story-try').click();
+    await page.getByTestId('story-modified').waitFor();
     expect(watch.errors).toEqual([]);
     await page.close();
   });
@@ -114,18 +121,20 @@ describe('story', () => {
     // the variance mark now bands the level since the σ marker
     await expect.poll(() => page.getByTestId('story-mark-data').getAttribute('data-sigma-change')).toMatch(/^\d+$/);
     expect(await page.getByTestId('story-mark-data').locator('text').textContent()).toMatch(/ · now [\d.e+-]+$/);
+    // the chapter's claim ("falls towards zero") is about σ = 0: after the change the mark says what changed
+    expect(await page.getByTestId('story-mark-data').locator('text').textContent()).toMatch(/^since σ 0 → [\d.e+−-]+ at step \d+ · now /);
     expect(await page.getByTestId('story-modified').textContent()).toContain('modified from chapter 2');
     expect(await page.getByTestId('explain').getAttribute('data-chapter')).toBe('rotated');
     expect((await box()).y).toBe(before.y);
     await expect.poll(() => page.evaluate(() => location.search)).toContain('chapter=rotated');
     const link = await page.evaluate(() => window.__flowvar!.shareLink());
-    // Next by key: chapter 3, a fresh run from step 0, the card unmodified, the slider in place
+    // Next by key: chapter 3, a fresh run from step 0, the card unmodified
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('n');
     await expect.poll(async () => page.getByTestId('explain').getAttribute('data-chapter')).toBe(CHAPTERS[2].id);
     expect(await page.getByTestId('chapter-position').textContent()).toBe(`3 / ${CHAPTERS.length}`);
     expect(await page.getByTestId('story-modified').count()).toBe(0);
-    expect((await box()).y).toBe(before.y);
+    // another chapter may move the page: it brings its own panel into view (tests/e2e/storyLayout.test.ts)
     await page.getByTestId('chapter-prev').click();
     await expect.poll(async () => page.getByTestId('explain').getAttribute('data-chapter')).toBe('rotated');
     await page.keyboard.press('4');
