@@ -13,6 +13,8 @@ export interface JobFlags {
   engine: EngineName;
   /** corrections the link needed (the `corrections` key) */
   corrections: number;
+  /** --out appends (a resumed sweep): no second CSV header */
+  append?: boolean;
 }
 
 export interface Job {
@@ -33,7 +35,7 @@ export interface Job {
  * reproduces the rows) and `# device: …`.
  */
 export async function openJob(name: string, link: string, headerFlags: readonly (string | number)[], flags: JobFlags, io: Io): Promise<Job> {
-  const output = openOutput(flags, io.out);
+  const output = openOutput(flags, io.out, flags.append === true);
   let engine: Engine;
   try {
     engine = await openEngine(flags.engine);
@@ -48,7 +50,7 @@ export async function openJob(name: string, link: string, headerFlags: readonly 
   return {
     io, output, engine, comment,
     source: { engine: engine.kind, device: engine.device, corrections: flags.corrections },
-    writer: (keys, tableKeys) => new RowWriter(keys, output.format, output.sink, tableKeys),
+    writer: (keys, tableKeys) => new RowWriter(keys, output.format, output.sink, tableKeys, output.appending),
     close: () => { engine.close(); output.sink.close(); },
   };
 }

@@ -78,6 +78,8 @@ export class ProgressReporter {
       const snap = await this.trainer.step(size);
       last = snap.records.at(-1) ?? last;
       done += size;
+      // the CPU engine steps synchronously: yield to the event loop so a SIGINT handler can run
+      if (signal) await new Promise((resolve) => setImmediate(resolve));
       const elapsed = this.now() - t0;
       if (elapsed > 0) this.stepRate = done / elapsed; // over the whole call: one short block is noisy
       this.block = Math.max(1, Math.round((this.stepRate ?? 1) * BLOCK_SECONDS));

@@ -1,7 +1,7 @@
 // The rows every `flowvar` command prints: the row contract's keys (docs/cli.md#keys), the run
 // identity that ends each row, and the three output formats (table, JSON Lines, CSV) written to
 // stdout or a file. The key names and their order are a public interface: append, never rename.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { EvalMetrics, StepRecord } from '../engine/trainer';
 import type { RunConfig } from '../engine/runConfig';
@@ -164,6 +164,8 @@ export interface Output {
   sink: LineSink;
   /** comments (`# …`) go to stderr: stdout holds data, or the rows go to a file */
   commentsToStderr: boolean;
+  /** rows are appended to a file that already has some (its CSV header included) */
+  appending: boolean;
 }
 
 /** --json and --csv exclude each other. */
@@ -175,6 +177,7 @@ export function outputFlags(values: Record<string, unknown>): { json: boolean; c
 /** Opens the output the flags ask for; `out` is the line writer of stdout. */
 export function openOutput(flags: { json?: boolean; csv?: boolean; out?: string }, out: (line: string) => void, append = false): Output {
   const format: OutputFormat = flags.csv ? 'csv' : flags.json ? 'json' : 'table';
+  const appending = append && flags.out !== undefined && existsSync(flags.out) && statSync(flags.out).size > 0;
   const sink = flags.out !== undefined ? fileSink(flags.out, append) : { line: out, close: () => {} };
-  return { format, sink, commentsToStderr: format !== 'table' || flags.out !== undefined };
+  return { format, sink, commentsToStderr: format !== 'table' || flags.out !== undefined, appending };
 }

@@ -2,11 +2,12 @@
 // and at the end (docs/cli.md#flowvar-run). A compare link trains its two runs (src/cli/compare.ts).
 import type { RunConfig } from '../engine/runConfig';
 import { encodeConfig } from '../link/url';
-import { COMMON_FLAGS, countFlag, engineFlag, evaluationSteps, parseCommand, readLink, runFailed, stdio, totalSteps, UsageError, type EngineName, type FlagSpec, type Io, type ReadLink } from './common';
+import { COMMON_FLAGS, countFlag, engineFlag, evaluationSteps, EXIT, parseCommand, readLink, runFailed, stdio, totalSteps, UsageError, type EngineName, type FlagSpec, type Io, type ReadLink } from './common';
 import { METRIC_KEYS, outputFlags, ROW_KEYS, runIdentity } from './rows';
 import { openJob, type Job } from './job';
 import { runCompare } from './compare';
 import { trainAndEvaluate } from './progress';
+import { interruptSignal } from './interrupt';
 import { checkWeightsFit, readWeights, saveWeights } from './weights';
 import type { WeightsFile } from '../link/weightsFile';
 
@@ -30,9 +31,11 @@ the end: an aligned table, or one row per evaluation as JSON Lines (--json) or C
                     its θ, Adam's moments and step; training continues from that step up to
                     --steps, and --steps 0 evaluates it. Without a link, the file's settings.
   --save-weights FILE  write the final θ, moments and step as a weights file the page loads
+Ctrl-C (SIGINT) or SIGTERM evaluates the run where it is, prints that row (and saves the weights
+with --save-weights), exit 130.
 A compare link (compare=<key>[:<value>], key sigma, interpolant, width, lr or phi) trains two
 runs in lockstep: one row per run per evaluation, labelled by the run key.
-Exit codes: 0 done, 1 the run failed (e.g. no GPU), 2 bad command line or --strict correction.`;
+Exit codes: 0 done, 1 the run failed (e.g. no GPU), 2 bad command line or --strict correction, 130 interrupted.`;
 
 export const RUN_FLAGS = {
   ...COMMON_FLAGS, steps: { type: 'string' }, 'eval-every': { type: 'string' }, 'load-weights': { type: 'string' }, 'save-weights': { type: 'string' },
@@ -87,7 +90,7 @@ export function runHeaderFlags(o: Pick<RunOptions, 'steps' | 'evalEvery' | 'engi
   ];
 }
 
-async function runSingle(o: RunOptions, config: RunConfig, job: Job): Promise<number> {
+async function runSingle(o: RunOptions, config: RunConfig, job: Job, signal: AbortSignal): Promise<number> {
   const trainer = await job.engine.trainer(config);
   if (o.load) {
     trainer.setWeights(o.load.file);
@@ -99,26 +102,28 @@ async function runSingle(o: RunOptions, config: RunConfig, job: Job): Promise<nu
   // from a loaded step on; --steps at or below it evaluates the loaded weights without training
   const start = trainer.stepCount, total = Math.max(o.steps, start);
   const at = evaluationSteps(total - start, o.evalEvery).map((s) => s + start);
-  await trainAndEvaluate(trainer, config, at, job.io.err, (row) => writer.write({ ...row, ...identity }));
+  const stopped = await trainAndEvaluate(trainer, config, at, job.io.err, (row) => writer.write({ ...row, ...identity }), signal);
   if (o.save !== null) {
     await saveWeights(o.save, trainer, config);
     job.comment(`# saved ${o.save}: step ${trainer.stepCount}`);
   }
-  return 0;
+  return stopped ? EXIT.interrupted : EXIT.ok;
 }
 
 export async function runCommand(argv: readonly string[], io: Io = stdio): Promise<number> {
   let job: Job | null = null;
+  const interrupt = interruptSignal();
   try {
     const o = parseRunArgs(argv, io);
     if (typeof o === 'number') return o;
     const { config, view } = o.link;
     if (view.compare) return await runCompare(o, view.compare, runHeaderFlags(o), io);
     job = await openJob('run', encodeConfig(config), runHeaderFlags(o), { ...o, corrections: o.link.corrections.length }, io);
-    return await runSingle(o, config, job);
+    return await runSingle(o, config, job, interrupt.signal);
   } catch (e) {
     return runFailed('run', e, io);
   } finally {
+    interrupt.dispose();
     job?.close();
   }
 }
