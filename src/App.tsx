@@ -24,6 +24,7 @@ import { ShareDialogButton } from './ui/ShareDialog';
 import { Transport } from './ui/Transport';
 import { WeightsIO } from './ui/WeightsIO';
 import { PointsIO } from './ui/PointsIO';
+import { ResultsIO } from './ui/ResultsIO';
 import { installFileDrop } from './ui/fileDrop';
 import { PairsPanel } from './panels/PairsPanel';
 import { FlowPanel } from './panels/FlowPanel';
@@ -113,7 +114,7 @@ export function App() {
           <ExplainCard />
           <Transport />
           <div className="layout">
-            <div className="sidebar"><Controls /><PointsIO /><WeightsIO /></div>
+            <div className="sidebar"><Controls /><PointsIO /><ResultsIO /><WeightsIO /></div>
             <Panels />
           </div>
         </main>

@@ -15,6 +15,8 @@ import { PlotLayers } from './PlotLayers';
 import { StoryMarkLayer } from './StoryMarkLayer';
 import { RunMarkers } from './RunMarkers';
 import { axisGoal } from '../state/runGoal';
+import { shownOverlay } from '../state/overlaySlice';
+import { OverlayBar, OverlayCurves, overlayExtents, unionExtent } from './ResultsOverlay';
 
 export function GradVarPanel() {
   const box = useRef<HTMLDivElement>(null);
@@ -26,13 +28,17 @@ export function GradVarPanel() {
   const target = useAppStore(axisGoal);
   const version = useAppStore((s) => Math.floor(s.curveVersion / 8)); // axes follow the data, not every frame
 
+  const overlay = useAppStore((s) => shownOverlay(s, 'gradvar'));
   const layout = useMemo(() => curveLayout(size.height), [size.height]);
 
   const scales = useMemo(() => {
     const curves = appStore.getState().curves;
     const last = curves.length > 0 ? curves.columns.step[curves.length - 1] : 0;
-    return curveScales(size.width, layout, last, target, logExtent(curves, ['gradVar', 'gradVarEma']), logExtent(curves, ['loss', 'lossEma']));
-  }, [size.width, layout, target, version]);
+    // a results file beside the run: both fit on the axes (its steps may run far past the live run's)
+    const o = overlayExtents(overlay);
+    return curveScales(size.width, layout, Math.max(last, o.lastStep), target,
+      unionExtent(logExtent(curves, ['gradVar', 'gradVarEma']), o.gradVar), unionExtent(logExtent(curves, ['loss', 'lossEma']), o.loss));
+  }, [size.width, layout, target, version, overlay]);
 
   useRedraw(() => {
     const frame = panelCanvas(canvas.current, box.current, size);
@@ -52,11 +58,12 @@ export function GradVarPanel() {
     </>
   );
   return (
-    <PanelFrame id="gradvar" tools={tools}>
+    <PanelFrame id="gradvar" tools={tools} footer={<OverlayBar panel="gradvar" />}>
       <PlotLayers box={box} canvas={canvas} size={size} canvasTestId="canvas-gradvar"
         label="Gradient variance and loss over training steps">
         <CurveAxes scales={scales} layout={layout} />
         <RunMarkers scales={scales} layout={layout} right={size.width - M.right} markers={markers} segments={segments} segmentSteps={steps} />
+        {overlay && <OverlayCurves overlay={overlay} x={scales.x} yTop={scales.yTop} yBottom={scales.yBottom} labelX={M.left + 6} labelY={layout.top[0] + 12} />}
         <StoryMarkLayer panel="gradvar" x={scales.x} y={scales.yTop} plot={{ left: M.left, right: size.width - M.right, top: layout.top[0], bottom: layout.top[1] }} />
       </PlotLayers>
     </PanelFrame>

@@ -9,8 +9,9 @@ import { createScienceSlice, type ScienceSlice } from './scienceSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createFieldSlice, type FieldSlice } from './fieldSlice';
 import { createStorySlice, type StorySlice } from './storySlice';
+import { createOverlaySlice, type OverlaySlice } from './overlaySlice';
 
-export type Store = ConfigSlice & RunSlice & ViewSlice & ScienceSlice & CompareSlice & FieldSlice & StorySlice;
+export type Store = ConfigSlice & RunSlice & ViewSlice & ScienceSlice & CompareSlice & FieldSlice & StorySlice & OverlaySlice;
 
 export function createAppStore() {
   return createStore<Store>()((...a) => ({
@@ -21,6 +22,7 @@ export function createAppStore() {
     ...createCompareSlice(...a),
     ...createFieldSlice(...a),
     ...createStorySlice(...a),
+    ...createOverlaySlice(...a),
   }));
 }
 

@@ -95,3 +95,14 @@ export async function touchDrag(page: Page, x: number, y: number, dx: number, dy
   for (let k = 1; k <= moves; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + dx * k, y: y + dy * k }] });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
+
+/** Drops a file named `name` holding `text` on the page's main area, as a file manager does. */
+export async function dropFile(page: Page, name: string, text: string, type = 'text/plain'): Promise<void> {
+  const transfer = await page.evaluateHandle(([n, t, ty]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: ty }));
+    return dt;
+  }, [name, text, type] as const);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+}

@@ -3,25 +3,13 @@
 // is trained on at once, travels in the link, and the flow learns it (how long that takes on the
 // CPU worker is printed: docs/classroom.md#your-own-points).
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
-import { cpuQuery, pageState, waitForStep } from './appPage';
+import { cpuQuery, dropFile, pageState, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { CPU_SIZES } from '../../src/story/chapters';
 import { decodeLink } from '../../src/link/link';
 
 const browser = sharedBrowser();
-
-/** Drops a file named `name` holding `text` on the page, as a file manager does. */
-async function dropFile(page: Page, name: string, text: string): Promise<void> {
-  const transfer = await page.evaluateHandle(([n, t]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: 'text/csv' }));
-    return dt;
-  }, [name, text] as const);
-  await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
-  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
-}
 
 const ring = (n: number, r: number) => ['x,y', ...Array.from({ length: n }, (_, i) => `${(r * Math.cos((2 * Math.PI * i) / n)).toFixed(4)},${(r * Math.sin((2 * Math.PI * i) / n)).toFixed(4)}`)].join('\n');
 

@@ -17,6 +17,9 @@ import { sigmaAxis, sigmaLabel } from './sigmaAxis';
 import { drawSweepMetrics, drawSweepTraces, traceDomain, type SweepColors, type SweepPoint } from './drawSweep';
 import { PlotLayers } from '../PlotLayers';
 import { StoryMarkLayer } from '../StoryMarkLayer';
+import { shownOverlay } from '../../state/overlaySlice';
+import { OverlayBar } from '../ResultsOverlay';
+import { SweepOverlay } from './SweepOverlay';
 
 // left and right leave room for "100%" and the W2 ticks at the projector theme's 17 px; the two
 // chart titles sit on separate lines so they never overlap in a narrow panel
@@ -31,10 +34,13 @@ export function SweepPanel() {
   const size = useSize(box);
   const style = usePlotStyle('sweep', 'clamp(300px, 42vh, 640px)');
   const sigmaKey = useAppStore((s) => s.sweep.sigmas.join(','));
-  const distMax = useAppStore((s) => Math.max(0.5, ...(s.sweep.results ?? []).flatMap((r) => [r.metrics.slicedW2, r.metrics.gaussianW2 ?? 0]).filter(Number.isFinite)));
+  const overlay = useAppStore((s) => shownOverlay(s, 'sweep'));
+  const distMax = useAppStore((s) => Math.max(0.5, ...(s.sweep.results ?? []).flatMap((r) => [r.metrics.slicedW2, r.metrics.gaussianW2 ?? 0]).filter(Number.isFinite),
+    ...(overlay?.sigmas ?? []).map((r) => (r.slicedW2 ?? 0) + (r.slicedW2Std ?? 0))));
 
   const layout = useMemo(() => {
-    const sigmas = sigmaKey.split(',').map(Number);
+    // the axis spans the sweep's σ grid and a results file's σ's
+    const sigmas = [...new Set([...sigmaKey.split(',').map(Number), ...(overlay?.sigmas.map((r) => r.sigma) ?? [])])];
     const bandBottom = size.height - M.bottom;
     const bandTop = bandBottom - TRACE_BAND;
     const plotBottom = Math.max(M.top + 20, bandTop - TRACE_GAP);
@@ -42,7 +48,7 @@ export function SweepPanel() {
     const yRate = scaleLinear().domain([0, 1]).range([plotBottom, M.top]);
     const yDist = scaleLinear().domain([0, distMax * 1.1]).range([plotBottom, M.top]).nice();
     return { sigmas, axis, yRate, yDist, band: { top: bandTop, bottom: bandBottom }, plotBottom };
-  }, [sigmaKey, distMax, size.width, size.height]);
+  }, [sigmaKey, distMax, size.width, size.height, overlay]);
 
   useEffect(() => {
     const { axis, yRate, yDist, sigmas } = layout;
@@ -68,7 +74,7 @@ export function SweepPanel() {
 
   const { axis, plotBottom, band } = layout;
   return (
-    <PanelFrame id="sweep" tools={<JobButton job="sweep" label="Run sweep" />} footer={<SweepFooter />}>
+    <PanelFrame id="sweep" tools={<JobButton job="sweep" label="Run sweep" />} footer={<><SweepFooter /><OverlayBar panel="sweep" /></>}>
       <PlotLayers box={box} canvas={canvas} size={size} style={style} canvasTestId="canvas-sweep"
         label="Final pair reproduction and distance to the target against σ, with each run's gradient variance">
         <g ref={gx} className="axis" />
@@ -84,6 +90,7 @@ export function SweepPanel() {
         <text className="chart-title" x={M.left + 4} y={M.top - 20} style={{ fill: 'var(--c-trainPaths)' }}>pair reproduction</text>
         <text className="chart-title" x={size.width - M.right - 4} y={M.top - 8} textAnchor="end" style={{ fill: 'var(--c-freshPaths)' }}>W2 to target (sliced —, Gaussian - -)</text>
         <text className="plot-note" x={M.left + 4} y={band.top - 4}>gradient variance per run (log y, steps →)</text>
+        {overlay && <SweepOverlay overlay={overlay} axis={axis} yRate={layout.yRate} yDist={layout.yDist} labelX={M.left + 4} labelY={M.top + 12} />}
         <SweepNote x={(M.left + size.width - M.right) / 2} y={(M.top + plotBottom) / 2} />
         <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">σ</text>
         <StoryMarkLayer panel="sweep" x={axis.x} y={layout.yRate} plot={{ left: M.left, right: size.width - M.right, top: M.top, bottom: plotBottom }} />
