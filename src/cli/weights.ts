@@ -1,13 +1,13 @@
 // `--load-weights FILE` and `--save-weights FILE`: the page's weights file (version 2: θ, Adam's
 // moments and the step; codec in src/link/weightsFile.ts), so a run moves between the page and the
 // CLI and continues exactly where it stopped.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { RunConfig } from '../engine/runConfig';
 import type { Trainer } from '../engine/trainer';
 import { mlpShape } from '../engine/world';
 import { mlpLayout } from '../math/mlp';
 import { encodeConfig } from '../link/url';
-import { decodeWeightsFile, encodeWeightsFile, type WeightsFile } from '../link/weightsFile';
+import { decodeWeightsFile, encodeWeightsFile, weightsFileSizeProblem, type WeightsFile } from '../link/weightsFile';
 import { CliFailure, UsageError, type Io } from './common';
 
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -16,9 +16,11 @@ const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 export function readWeights(path: string, io: Io): { file: WeightsFile; corrections: string[] } {
   let text: string;
   try {
+    const tooBig = weightsFileSizeProblem(statSync(path).size);
+    if (tooBig) throw new CliFailure(`--load-weights ${path}: ${tooBig}`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliFailure(`--load-weights ${path}: ${firstLine(e)}`);
+    throw e instanceof CliFailure ? e : new CliFailure(`--load-weights ${path}: ${firstLine(e)}`);
   }
   const decoded = decodeWeightsFile(text);
   if (!decoded.ok) throw new CliFailure(`--load-weights ${path}: ${decoded.reason}`);

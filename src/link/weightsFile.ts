@@ -3,7 +3,7 @@
 // Load) to continue training or to inspect. Reading never throws: a
 // file that is not a flowvar weights file, or whose parameters do not fit its network, is
 // refused with a reason; settings out of range are clamped and reported (sanitizeConfig).
-import type { RunConfig } from '../engine/runConfig';
+import { defaultConfig, RUN_CONFIG_FIELDS, type RunConfig } from '../engine/runConfig';
 import { mlpShape } from '../engine/world';
 import { mlpLayout } from '../math/mlp';
 import { sanitizeConfig } from './url';
@@ -27,6 +27,34 @@ export function encodeWeightsFile(file: WeightsFile, link: string): string {
   });
 }
 
+/** Characters one f32 takes at most in the file ("-1.2345678e-12,"). */
+const CHARS_PER_NUMBER = 16;
+
+/**
+ * The largest weights file there can be: θ, m and v of the biggest network the settings allow, at
+ * CHARS_PER_NUMBER each, and a megabyte for the rest. A bigger file is refused before it is read
+ * (a 100 MB drop would otherwise sit in memory as text and then as numbers).
+ */
+export const MAX_WEIGHTS_FILE_BYTES = (() => {
+  const biggest = { ...defaultConfig(), width: RUN_CONFIG_FIELDS.width.max, depth: RUN_CONFIG_FIELDS.depth.max, fourier: RUN_CONFIG_FIELDS.fourier.max };
+  return 3 * mlpLayout(mlpShape(biggest)).paramCount * CHARS_PER_NUMBER + 2 ** 20;
+})();
+
+/** Why a file of `bytes` cannot be a weights file (too big), or null. */
+export function weightsFileSizeProblem(bytes: number): string | null {
+  if (bytes <= MAX_WEIGHTS_FILE_BYTES) return null;
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MB`;
+  return `the file is ${mb(bytes)}; a weights file of the largest network (${RUN_CONFIG_FIELDS.depth.max} × ${RUN_CONFIG_FIELDS.width.max}) is at most ${mb(MAX_WEIGHTS_FILE_BYTES)}, so this is not one`;
+}
+
+/** A value from the file for a message: short, and safe for any nesting (JSON.stringify of a deep array overflows the stack). */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 export type DecodedWeights = { ok: true; file: WeightsFile; corrections: string[] } | { ok: false; reason: string };
 
 /** `name` as `count` finite numbers (at least `min`), or why not. */
@@ -41,6 +69,8 @@ function floats(o: Record<string, unknown>, name: string, count: number, config:
 
 /** Reads a weights file's text; `ok: false` with the reason when it cannot be used. */
 export function decodeWeightsFile(text: string): DecodedWeights {
+  const tooBig = weightsFileSizeProblem(text.length);
+  if (tooBig) return { ok: false, reason: tooBig };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -49,8 +79,8 @@ export function decodeWeightsFile(text: string): DecodedWeights {
   }
   if (typeof raw !== 'object' || raw === null) return { ok: false, reason: 'not a flowvar weights file' };
   const o = raw as Record<string, unknown>;
-  if (o.format !== WEIGHTS_FORMAT) return { ok: false, reason: `format is ${JSON.stringify(o.format)}, not "${WEIGHTS_FORMAT}"` };
-  if (o.version !== 1 && o.version !== WEIGHTS_VERSION) return { ok: false, reason: `version ${JSON.stringify(o.version)} is not 1 or ${WEIGHTS_VERSION}` };
+  if (o.format !== WEIGHTS_FORMAT) return { ok: false, reason: `format is ${shown(o.format)}, not "${WEIGHTS_FORMAT}"` };
+  if (o.version !== 1 && o.version !== WEIGHTS_VERSION) return { ok: false, reason: `version ${shown(o.version)} is not 1 or ${WEIGHTS_VERSION}: written by another flowvar, or not by flowvar` };
   const { config, corrections } = sanitizeConfig(o.config);
   const expected = mlpLayout(mlpShape(config)).paramCount;
   const theta = floats(o, 'theta', expected, config);
@@ -64,7 +94,7 @@ export function decodeWeightsFile(text: string): DecodedWeights {
     moments = { m, v };
   }
   const step = typeof o.step === 'number' && Number.isInteger(o.step) && o.step >= 0 ? o.step : 0;
-  if (step !== o.step) corrections.push(`step ${JSON.stringify(o.step)} is not a step count: continuing from 0`);
+  if (step !== o.step) corrections.push(`step ${shown(o.step)} is not a step count: continuing from 0`);
   return { ok: true, file: { config, step, theta, ...moments }, corrections };
 }
 

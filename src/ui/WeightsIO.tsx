@@ -6,7 +6,7 @@ import { useDropHandler } from './fileDrop';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
 import { useAppStore } from '../state/useAppStore';
-import { decodeWeightsFile, encodeWeightsFile, loadedStatus } from '../link/weightsFile';
+import { decodeWeightsFile, encodeWeightsFile, loadedStatus, weightsFileSizeProblem } from '../link/weightsFile';
 import { loadWeights } from '../state/weightsFile';
 
 function saveWeights(): void {
@@ -21,12 +21,15 @@ export function WeightsIO() {
   const [status, setStatus] = useState('');
   const picker = useRef<HTMLInputElement>(null);
   const read = (file: File) => {
+    // refused by its size before a byte is read: the training goes on untouched
+    const tooBig = weightsFileSizeProblem(file.size);
+    if (tooBig) { setStatus(`${file.name}: ${tooBig}`); return; }
     file.text().then((text) => {
       const r = decodeWeightsFile(text);
       if (!r.ok) { setStatus(`${file.name}: ${r.reason}`); return; }
       loadWeights(r.file, r.corrections);
       setStatus(loadedStatus(r.file));
-    }, (e: unknown) => setStatus(`${file.name} could not be read: ${(e as Error).message}`));
+    }).catch((e: unknown) => setStatus(`${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`));
   };
   useDropHandler('weights', read);
   return (

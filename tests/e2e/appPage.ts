@@ -96,13 +96,23 @@ export async function touchDrag(page: Page, x: number, y: number, dx: number, dy
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
-/** Drops a file named `name` holding `text` on the page's main area, as a file manager does. */
-export async function dropFile(page: Page, name: string, text: string, type = 'text/plain'): Promise<void> {
-  const transfer = await page.evaluateHandle(([n, t, ty]) => {
+/** A part of a dropped file: text, or `bytes` bytes of `repeat` made in the page (a 100 MB file never crosses the test's pipe). */
+export type FilePart = string | { repeat: string; bytes: number };
+
+/** Drops a file named `name` holding `contents` (text, or parts) on the page's main area, as a file manager does. */
+export async function dropFile(page: Page, name: string, contents: string | FilePart[], type = 'text/plain'): Promise<void> {
+  const transfer = await page.evaluateHandle(([n, ps, ty]) => {
+    const MB = 2 ** 20;
+    const blobs = ps.map((p) => {
+      if (typeof p === 'string') return p;
+      const chunk = new TextEncoder().encode(p.repeat.repeat(Math.ceil(MB / p.repeat.length)).slice(0, MB));
+      const whole = Math.floor(p.bytes / MB);
+      return new Blob([...Array.from({ length: whole }, () => chunk), chunk.slice(0, p.bytes - whole * MB)]);
+    });
     const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: ty }));
+    dt.items.add(new File(blobs, n, { type: ty }));
     return dt;
-  }, [name, text, type] as const);
+  }, [name, typeof contents === 'string' ? [contents] : contents, type] as const);
   await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
 }

@@ -2,7 +2,7 @@
 // version 1 (θ only) still loads with its moments zeroed and a status line saying so, and hostile
 // files are refused with a reason, never a throw.
 import { describe, expect, it } from 'vitest';
-import { decodeWeightsFile, encodeWeightsFile, loadedStatus } from '../../src/link/weightsFile';
+import { decodeWeightsFile, encodeWeightsFile, loadedStatus, MAX_WEIGHTS_FILE_BYTES } from '../../src/link/weightsFile';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { mlpShape } from '../../src/engine/world';
 import { mlpLayout } from '../../src/math/mlp';
@@ -68,6 +68,13 @@ describe('weights file', () => {
       // 1e999 parses as Infinity; a negative second moment would make √v̂ NaN
       [JSON.stringify({ ...good, m: [] }).replace('"m":[]', `"m":[1e999${',0'.repeat(count - 1)}]`), /m is not a list of finite numbers/],
       [JSON.stringify({ ...good, v: [-1e-9, ...cut(v)] }), /v is not a list of finite numbers ≥ 0/],
+      // a hundred thousand levels of nesting: JSON.parse copes, JSON.stringify of it would overflow the stack
+      [`{"format":${'['.repeat(1e5)}${']'.repeat(1e5)}}`, /^format is a list, not "flowvar-weights"$/],
+      [JSON.stringify({ ...good, config: 0 }).replace('"config":0', `"config":${'['.repeat(1e5)}${']'.repeat(1e5)}`), /theta has .* network has/],
+      [JSON.stringify({ ...good, version: 99 }), /^version 99 is not 1 or 2: written by another flowvar, or not by flowvar$/],
+      [JSON.stringify({ ...good, version: 'x'.repeat(1000) }), /^version "x{39}… is not 1 or 2/],
+      // more text than the largest network's file: refused before parsing
+      [`{"format":"flowvar-weights"}${' '.repeat(MAX_WEIGHTS_FILE_BYTES)}`, /^the file is \d+ MB; a weights file of the largest network \(6 × 512\) is at most \d+ MB, so this is not one$/],
     ];
     for (const [text, reason] of cases) {
       const r = decodeWeightsFile(text);
