@@ -195,7 +195,7 @@ export interface SoakCheck {
   detail: string;
 }
 
-/** Heap growth and frame-time change limits of the issue (≤ 10 %, within 20 %). */
+/** Limits of the soak: heap growth ≤ 10 %, median frame time within 20 %. */
 export const HEAP_GROWTH_LIMIT = 0.10;
 export const FRAME_CHANGE_LIMIT = 0.20;
 
