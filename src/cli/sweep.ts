@@ -4,8 +4,8 @@
 import { encodeConfig } from '../link/url';
 import { GpuSweepEngine } from '../engine/gpuSweepEngine';
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from '../engine/runConfig';
-import { cleanSigmas, DEFAULT_SIGMAS, sweepConfig, SweepRunner, tailWindow, type SweepEngine } from '../engine/sweep';
-import type { StepRecord, TrainSnapshot } from '../engine/trainer';
+import { cleanSigmas, DEFAULT_SIGMAS, sweepConfig, SweepRunner, tailWindow, type SweepEngine, type SweepModelStats, type SweepProgress, type SweepResult } from '../engine/sweep';
+import type { StepRecord, Trainer, TrainSnapshot } from '../engine/trainer';
 import { COMMON_FLAGS, commandLine, countFlag, engineFlag, evaluationSteps, EXIT, parseCommand, readLink, runFailed, stdio, totalSteps, UsageError, type FlagSpec, type Io } from './common';
 import { metricRow, METRIC_KEYS, outputFlags, ROW_KEYS, runIdentity, type Cell } from './rows';
 import { openJob, type Job } from './job';
@@ -13,9 +13,10 @@ import { openJob, type Job } from './job';
 import { ProgressReporter, type ProgressTarget } from './progress';
 import { interruptSignal } from './interrupt';
 import { hasSweepState, loadSweepState, saveSweepState } from './sweepState';
+import { seedConfigs, seedsFlag, summaryRows } from './seeds';
 
 export const SWEEP_USAGE = `Usage:
-  flowvar sweep "<link>" [--sigmas 0,1e-3,…] [--steps N] [--eval-every K] [--engine cpu|gpu] [--chunk K]
+  flowvar sweep "<link>" [--sigmas 0,1e-3,…] [--seeds K] [--steps N] [--eval-every K] [--engine cpu|gpu] [--chunk K]
                 [--json | --csv] [--out FILE] [--strict] [--resume DIR]
 
 Trains one model per σ on the link's configuration, the same pairs, initial weights and batches,
@@ -26,6 +27,9 @@ the means of loss and gradVar over the last 10 % of the steps trained.
   --steps N         train the first N steps of the link's run (default: the link's steps); the
                     learning-rate schedule still spans the link's steps, as in flowvar run
   --eval-every K    evaluate every K steps as well as at the end: per-σ learning curves
+  --seeds K         K models per σ on seeds s … s+K−1 from the link's seed (pairs, initial
+                    weights and batches per seed): one row per (σ, seed), then per σ two summary
+                    rows, run = "mean" and "std" (n − 1) over the seeds
   --engine cpu|gpu  cpu (default): one model after another on the WebAssembly SIMD kernel;
                     gpu: every σ model in one batched GPU run through Dawn
   --chunk K         steps per model per turn (default 100; any K gives the same numbers)
@@ -43,7 +47,7 @@ export const SWEEP_KEYS = [...ROW_KEYS, 'lossTail', 'gradVarTail', 'partial'] as
 
 export const SWEEP_FLAGS = {
   ...COMMON_FLAGS, sigmas: { type: 'string' }, steps: { type: 'string' }, 'eval-every': { type: 'string' }, chunk: { type: 'string' },
-  resume: { type: 'string' },
+  resume: { type: 'string' }, seeds: { type: 'string' },
 } as const satisfies FlagSpec;
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -83,6 +87,35 @@ function sweepTarget(runner: SweepEngine, chunk: number, pairs: number, records:
   };
 }
 
+/**
+ * K sweeps of one σ list on seeds s … s+K−1, seen as one SweepEngine: model m is seed m ÷ |σ|,
+ * σ m mod |σ|. The parts belong to the job's engine (it disposes them).
+ */
+class SeededSweep implements SweepEngine {
+  readonly sigmas: number[];
+  readonly stats: SweepModelStats[];
+  constructor(readonly parts: readonly SweepEngine[]) {
+    this.sigmas = parts.flatMap((p) => [...p.sigmas]);
+    this.stats = parts.flatMap((p) => [...p.stats]);
+  }
+  get stepCount(): number { return Math.min(...this.parts.map((p) => p.stepCount)); }
+  async step(n: number): Promise<SweepProgress> {
+    const models: SweepProgress['models'] = [];
+    for (const p of this.parts) models.push(...(await p.step(n)).models);
+    return { step: this.stepCount, models };
+  }
+  async evaluate(): Promise<SweepResult[]> {
+    const out: SweepResult[] = [];
+    for (const p of this.parts) out.push(...await p.evaluate());
+    return out;
+  }
+  /** the CPU trainers, model by model (--resume saves and loads them) */
+  trainers(): Trainer[] {
+    return this.parts.flatMap((p) => (p instanceof SweepRunner ? p.sigmas.map((_, i) => p.trainer(i)) : []));
+  }
+  dispose(): void {}
+}
+
 /** Every σ model on the job's engine: one batched run on the GPU, one trainer per σ on the CPU. */
 async function sweepEngine(job: Job, config: RunConfig, sigmas: readonly number[], total: number): Promise<SweepEngine> {
   const { engine } = job;
@@ -99,26 +132,30 @@ export async function runSweepCommand(args: readonly string[], io: Io = stdio): 
     const evalEvery = values['eval-every'] !== undefined ? countFlag('--eval-every', values['eval-every'] as string, 1) : null;
     const resume = (values.resume as string | undefined) ?? null;
     if (resume !== null && engine === 'gpu') throw new UsageError('--resume works with --engine cpu (the batched GPU sweep keeps no per-model state)');
+    const seeds = seedsFlag(values.seeds as string | undefined);
     const link = readLink(query, io, values.strict === true);
-    return { ...output, engine, sigmas, chunk, evalEvery, link, resume, total: totalSteps(values.steps as string | undefined, link.config.steps) };
+    return { ...output, engine, sigmas, chunk, evalEvery, link, resume, seeds, total: totalSteps(values.steps as string | undefined, link.config.steps) };
   });
   if (typeof parsed === 'number') return parsed;
-  const { link: { config }, sigmas, total, chunk, evalEvery, resume } = parsed;
+  const { link: { config }, sigmas, total, chunk, evalEvery, resume, seeds } = parsed;
   const interrupt = interruptSignal();
   let job: Job | null = null;
   const t0 = performance.now();
   try {
-    const headerFlags = ['--sigmas', sigmas.join(','), '--steps', total, ...(evalEvery !== null ? ['--eval-every', evalEvery] : []), '--engine', parsed.engine];
+    const headerFlags = ['--sigmas', sigmas.join(','), ...(seeds > 1 ? ['--seeds', seeds] : []), '--steps', total, ...(evalEvery !== null ? ['--eval-every', evalEvery] : []), '--engine', parsed.engine];
     const command = commandLine('sweep', encodeConfig(config), headerFlags);
     const resuming = resume !== null && hasSweepState(resume);
     job = await openJob('sweep', encodeConfig(config), [...headerFlags, ...(resume !== null ? ['--resume', resume] : [])], { ...parsed, corrections: parsed.link.corrections.length, append: resuming }, io);
-    const runner = await sweepEngine(job, config, sigmas, total);
-    const configs = runner.sigmas.map((s) => sweepConfig(config, s));
-    const identities = configs.map((c, i) => runIdentity(c, `sigma=${runner.sigmas[i]}`, job!.source));
+    const parts: SweepEngine[] = [];
+    for (const c of seedConfigs(config, seeds)) parts.push(await sweepEngine(job, c, sigmas, total));
+    const runner = new SeededSweep(parts);
+    const configs = seedConfigs(config, seeds).flatMap((c) => parts[0].sigmas.map((s) => sweepConfig(c, s)));
+    const identities = configs.map((c) => runIdentity(c, seeds > 1 ? `sigma=${c.sigma} seed=${c.seed}` : `sigma=${c.sigma}`, job!.source));
+    const sigmaCount = parts[0].sigmas.length;
     const writer = job.writer(SWEEP_KEYS, [...METRIC_KEYS, 'lossTail', 'gradVarTail', 'run']);
     const keep = tailWindow(total);
     let records: StepRecord[][] = runner.sigmas.map(() => []);
-    const trainers = runner instanceof SweepRunner ? runner.sigmas.map((_, i) => runner.trainer(i)) : [];
+    const trainers = runner.trainers();
     if (resuming) {
       const loaded = loadSweepState(resume, command, trainers);
       records = loaded.records;
@@ -136,17 +173,20 @@ export async function runSweepCommand(args: readonly string[], io: Io = stdio): 
       const partial = interrupt.signal.aborted;
       if (partial) io.err(`# interrupted at step ${runner.stepCount}: evaluating what has trained`);
       const results = await progress.evaluate(() => runner.evaluate(), k);
-      results.forEach((r, i) => {
-        const row: Record<string, Cell> = { ...metricRow(r.metrics, runner.stats[i].last, stepsPerSec), ...identities[i], lossTail: r.loss, gradVarTail: r.gradVar, partial };
-        writer.write(row);
-      });
+      const rows = results.map((r, i): Record<string, Cell> => ({ ...metricRow(r.metrics, runner.stats[i].last, stepsPerSec), ...identities[i], lossTail: r.loss, gradVarTail: r.gradVar, partial }));
+      // σ by σ: its seeds' rows, then (with --seeds) their mean and std
+      for (let j = 0; j < sigmaCount; j++) {
+        const group = rows.filter((_, i) => i % sigmaCount === j);
+        for (const row of group) writer.write(row);
+        if (seeds > 1) for (const row of summaryRows(group, SWEEP_KEYS)) writer.write(row);
+      }
       if (resume !== null) await saveSweepState(resume, command, trainers, configs, records);
       if (partial) {
         io.err(resume !== null ? `# saved the state in ${resume}: the same command continues from step ${runner.stepCount}` : '# to continue an interrupted sweep later, give --resume DIR');
         return EXIT.interrupted;
       }
     }
-    job.comment(`# ${runner.sigmas.length} models × ${total} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${job.engine.device}${job.engine.gpu ? ', one batched run' : ''}`);
+    job.comment(`# ${runner.sigmas.length} models (${sigmaCount} σ × ${seeds} seed${seeds > 1 ? 's' : ''}) × ${total} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${job.engine.device}${job.engine.gpu ? `, one batched run${seeds > 1 ? ' per seed' : ''}` : ''}`);
     return EXIT.ok;
   } catch (e) {
     return runFailed('sweep', e, io);

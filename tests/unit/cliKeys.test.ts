@@ -34,7 +34,7 @@ describe('the key table of docs/cli.md', () => {
   const commands: [string, string[]][] = [
     ['run', ['run', TINY, '--steps', '3']],
     ['run', ['run', `${TINY}&compare=width:32`, '--steps', '3']],
-    ['sweep', ['sweep', TINY, '--sigmas', '0,0.1', '--steps', '3']],
+    ['sweep', ['sweep', TINY, '--sigmas', '0,0.1', '--seeds', '2', '--steps', '3']],
     ['reflow', ['reflow', TINY, '--rounds', '1', '--steps', '3']],
     ['grid', ['grid', TINY, '--vary', 'width=16,32', '--seeds', '2', '--steps', '3']],
   ];

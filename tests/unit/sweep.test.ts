@@ -6,6 +6,7 @@ import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import type { StepRecord } from '../../src/engine/trainer';
 import { expectClose } from './expectClose';
 import { runSweepCommand, SWEEP_KEYS } from '../../src/cli/sweep';
+import { main } from '../../src/cli/main';
 
 describe('sweep helpers', () => {
   it('cleanSigmas() sorts, clamps to [0, 2], drops NaN and duplicates, and falls back to the default grid', () => {
@@ -169,6 +170,25 @@ describe('flowvar sweep (runSweepCommand)', () => {
     expect(rows[1].link).toContain('sigma=1');
   });
 
+  it('--seeds 2: one row per (σ, seed), then mean and std per σ; each seed row equals `flowvar run` of its link', async () => {
+    const c = capture();
+    expect(await runSweepCommand([`seed=5&${QUERY}`, '--sigmas', '0,1', '--seeds', '2', '--steps', '10', '--json'], c.io)).toBe(0);
+    const rows = c.out.map((l) => JSON.parse(l));
+    expect(rows.map((r) => [r.run, r.sigma, r.seed])).toEqual([
+      ['sigma=0 seed=5', 0, 5], ['sigma=0 seed=6', 0, 6], ['mean', 0, null], ['std', 0, null],
+      ['sigma=1 seed=5', 1, 5], ['sigma=1 seed=6', 1, 6], ['mean', 1, null], ['std', 1, null],
+    ]);
+    for (const r of rows) expect(Object.keys(r)).toEqual([...SWEEP_KEYS]);
+    const [a, b, mean, std] = rows;
+    expect(mean.gradVarTail).toBeCloseTo((a.gradVarTail + b.gradVarTail) / 2, 10);
+    expect(std.lossTail).toBeCloseTo(Math.abs(a.lossTail - b.lossTail) / Math.SQRT2, 10);
+    expect(a.loss).not.toBe(b.loss);
+    const out: string[] = [];
+    expect(await main(['run', rows[1].link, '--steps', '10', '--json'], { out: (l) => out.push(l), err: () => {} })).toBe(0);
+    const alone = JSON.parse(out[0]);
+    for (const key of ['loss', 'gradVar', 'reproduction', 'partnerDistance', 'slicedW2', 'seed', 'sigma', 'link']) expect(rows[1][key], key).toEqual(alone[key]);
+  });
+
   it('--eval-every K prints every σ at every K steps: per-σ learning curves', async () => {
     const c = capture();
     expect(await runSweepCommand([QUERY, '--sigmas', '0,1', '--steps', '10', '--eval-every', '5', '--json'], c.io)).toBe(0);
@@ -182,7 +202,7 @@ describe('flowvar sweep (runSweepCommand)', () => {
     expect(table).toHaveLength(4);
     expect(table[0].trim().split(/\s+/)[0]).toBe('step');
     expect(table[0].trim().split(/\s+/).at(-1)).toBe('run');
-    expect(c.out.at(-1)).toMatch(/^# 3 models × 5 steps in [\d.]+ s on CPU \(WebAssembly SIMD/);
+    expect(c.out.at(-1)).toMatch(/^# 3 models \(3 σ × 1 seed\) × 5 steps in [\d.]+ s on CPU \(WebAssembly SIMD/);
   });
 
   it('bad flags exit 2 with a message naming the flag and value, never a throw', async () => {
