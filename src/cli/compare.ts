@@ -10,7 +10,7 @@ import { encodeConfig } from '../link/url';
 import { formatCompare } from '../link/compareParam';
 import { metricRow, METRIC_KEYS, ROW_KEYS, runIdentity } from './rows';
 import type { Engine } from './engine';
-import { evaluationSteps, type Io } from './common';
+import { evaluationSteps, EXIT, type Io } from './common';
 import { openJob, type Job } from './job';
 import type { RunOptions } from './run';
 import { ProgressReporter, type ProgressTarget } from './progress';
@@ -38,7 +38,7 @@ function progressTarget(engine: CompareEngine, last: [StepRecord | null, StepRec
 }
 
 /** Trains both runs to o.steps, evaluating at the evaluation steps; prints two rows per evaluation (A then B). */
-export async function runCompare(o: RunOptions, setting: CompareSetting, headerFlags: readonly (string | number)[], io: Io): Promise<number> {
+export async function runCompare(o: RunOptions, setting: CompareSetting, headerFlags: readonly (string | number)[], io: Io, signal?: AbortSignal): Promise<number> {
   const config = o.link.config;
   const configs = compareConfigs(config, setting);
   const tags = configs.map((c) => runTag(setting.key, c));
@@ -54,11 +54,12 @@ export async function runCompare(o: RunOptions, setting: CompareSetting, headerF
     const progress = new ProgressReporter(progressTarget(engine, last), config, o.steps, at, io.err);
     for (const [k, step] of at.entries()) {
       const n = step - engine.stepCount;
-      const stepsPerSec = n > 0 ? (await progress.train(n, k)).stepsPerSec : null;
+      const stepsPerSec = n > 0 ? (await progress.train(n, k, signal)).stepsPerSec : null;
       const evaluations = await progress.evaluate(() => engine.evaluate(), k);
       evaluations.forEach(({ metrics }, i) => writer.write({ ...metricRow(metrics, last[i], stepsPerSec), ...identities[i] }));
+      if (signal?.aborted) return EXIT.interrupted;
     }
-    return 0;
+    return EXIT.ok;
   } finally {
     job?.close();
   }

@@ -117,7 +117,7 @@ export async function runCommand(argv: readonly string[], io: Io = stdio): Promi
     const o = parseRunArgs(argv, io);
     if (typeof o === 'number') return o;
     const { config, view } = o.link;
-    if (view.compare) return await runCompare(o, view.compare, runHeaderFlags(o), io);
+    if (view.compare) return await runCompare(o, view.compare, runHeaderFlags(o), io, interrupt.signal);
     job = await openJob('run', encodeConfig(config), runHeaderFlags(o), { ...o, corrections: o.link.corrections.length }, io);
     return await runSingle(o, config, job, interrupt.signal);
   } catch (e) {
