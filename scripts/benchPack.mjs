@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { shaderGlobPlugin } from './shaderGlobPlugin.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LIMIT_BYTES = 60 * 1024 * 1024;
@@ -35,17 +36,9 @@ const stage = mkdtempSync(join(tmpdir(), 'flowvar-pack-'));
 try {
   mkdirSync(join(stage, 'app/dist/linux-x64'), { recursive: true });
   mkdirSync(join(stage, 'lib'));
-  // Vite's `?raw` imports (src/engine/shaderSources.ts) become esbuild text imports
-  const rawText = {
-    name: 'raw-text',
-    setup(b) {
-      b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: join(a.resolveDir, a.path.slice(0, -4)), namespace: 'raw' }));
-      b.onLoad({ filter: /.*/, namespace: 'raw' }, (a) => ({ contents: readFileSync(a.path, 'utf8'), loader: 'text' }));
-    },
-  };
   await build({
     entryPoints: [join(ROOT, 'bench/packEntry.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    outfile: join(stage, 'app/bench.mjs'), plugins: [rawText], logLevel: 'warning',
+    outfile: join(stage, 'app/bench.mjs'), plugins: [shaderGlobPlugin], logLevel: 'warning',
     // the bundled `webgpu` index.js calls require(); ESM output needs one
     banner: { js: "import { createRequire as __flowvarRequire } from 'node:module'; const require = __flowvarRequire(import.meta.url);" },
   });
