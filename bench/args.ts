@@ -1,6 +1,9 @@
-// Flags of `npm run bench` → a BenchPlan. Pure: bin/bench.mjs prints the errors.
-import type { BenchPlan, BenchSize } from './types';
+// Flags of `npm run bench` → BenchArgs, read by node:util's parseArgs; the checks of the values
+// (sizes, seconds, threads) and their messages are ours. Node only: bin/bench.mjs prints the
+// errors, and the bench page builds its plan with benchPlan() (bench/plan.ts).
+import { parseArgs as readFlags } from 'node:util';
 import { MAX_SLICES } from '../src/engine/wasm/wasmMlp';
+import { benchPlan, parseSizes, type BenchArgs } from './plan';
 
 export const USAGE = `usage: npm run bench [-- flags]
   (default)        browser mode: build bench/ with Vite, run it in headless Chromium (WebGPU),
@@ -19,95 +22,46 @@ export const USAGE = `usage: npm run bench [-- flags]
   --insight        only the time-to-insight row (browser mode, needs npm run build)
   --help           this text`;
 
-export interface BenchArgs {
-  mode: 'browser' | 'node';
-  software: boolean;
-  json: boolean;
-  probe: boolean;
-  /** only the time-to-insight row */
-  insightOnly: boolean;
-  plan: BenchPlan;
-}
-
-export const FULL_BATCHES = [256, 1024, 4096];
-export const FULL_WIDTHS = [64, 128, 256];
-const QUICK_SIZES: BenchSize[] = [
-  { batch: 256, width: 64 }, { batch: 256, width: 128 }, { batch: 1024, width: 64 }, { batch: 1024, width: 128 },
-];
-/** RUN_CONFIG_FIELDS ranges (src/engine/runConfig.ts): batch 16…65 536, width 16…512. */
-const BATCH_RANGE = [16, 65536] as const;
-const WIDTH_RANGE = [16, 512] as const;
-
-export function parseSizes(text: string): BenchSize[] {
-  return text.split(',').filter((s) => s.trim() !== '').map((item) => {
-    const m = /^\s*(\d+)\s*x\s*(\d+)\s*$/i.exec(item);
-    if (!m) throw new Error(`invalid --sizes item: ${JSON.stringify(item)} (want BATCHxWIDTH, e.g. 1024x128)`);
-    const batch = Number(m[1]), width = Number(m[2]);
-    if (batch < BATCH_RANGE[0] || batch > BATCH_RANGE[1]) throw new Error(`invalid batch in --sizes: ${batch} (${BATCH_RANGE[0]}…${BATCH_RANGE[1]})`);
-    if (width < WIDTH_RANGE[0] || width > WIDTH_RANGE[1]) throw new Error(`invalid width in --sizes: ${width} (${WIDTH_RANGE[0]}…${WIDTH_RANGE[1]})`);
-    return { batch, width };
-  });
-}
-
-export function fullSizes(): BenchSize[] {
-  return FULL_BATCHES.flatMap((batch) => FULL_WIDTHS.map((width) => ({ batch, width })));
-}
+const FLAGS = {
+  help: { type: 'boolean', short: 'h' },
+  node: { type: 'boolean' },
+  quick: { type: 'boolean' },
+  json: { type: 'boolean' },
+  software: { type: 'boolean' },
+  'no-probe': { type: 'boolean' },
+  insight: { type: 'boolean' },
+  sizes: { type: 'string', multiple: true },
+  seconds: { type: 'string' },
+  threads: { type: 'string' },
+} as const;
 
 /** Parse argv (without node and script); throws Error with a message naming the flag. */
 export function parseArgs(argv: readonly string[]): BenchArgs | 'help' {
-  let mode: 'browser' | 'node' = 'browser';
-  let quick = false, json = false, software = false, probe = true, insightOnly = false;
-  let sizes: BenchSize[] | null = null;
-  let seconds: number | null = null;
-  let threads: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`missing value after ${a}`);
-      return v;
-    };
-    if (a === '--help' || a === '-h') return 'help';
-    else if (a === '--node') mode = 'node';
-    else if (a === '--quick') quick = true;
-    else if (a === '--json') json = true;
-    else if (a === '--software') software = true;
-    else if (a === '--no-probe') probe = false;
-    else if (a === '--insight') insightOnly = true;
-    else if (a === '--sizes') sizes = [...(sizes ?? []), ...parseSizes(value())];
-    else if (a.startsWith('--sizes=')) sizes = [...(sizes ?? []), ...parseSizes(a.slice(8))];
-    else if (a === '--seconds' || a.startsWith('--seconds=')) {
-      const v = a === '--seconds' ? value() : a.slice(10);
-      seconds = Number(v);
-      if (!(seconds > 0 && seconds <= 60)) throw new Error(`invalid --seconds: ${v} (0 < S ≤ 60)`);
-    } else if (a === '--threads' || a.startsWith('--threads=')) {
-      const v = a === '--threads' ? value() : a.slice(10);
-      threads = Number(v);
-      if (!Number.isInteger(threads) || threads < 2 || threads > MAX_SLICES) throw new Error(`invalid --threads: ${v} (an integer, 2…${MAX_SLICES})`);
-    } else throw new Error(`unknown flag: ${a}`);
+  let values: ReturnType<typeof readFlags<{ options: typeof FLAGS; allowPositionals: false }>>['values'];
+  try {
+    ({ values } = readFlags({ args: [...argv], options: FLAGS, allowPositionals: false, strict: true }));
+  } catch (e) {
+    // node:util words it "Unknown option '--x'. To specify a positional argument …": keep the first sentence
+    throw new Error((e instanceof Error ? e.message : String(e)).split('. ')[0]);
   }
-  if (software && mode !== 'node') throw new Error('--software only applies to --node (the browser always uses SwiftShader here)');
+  if (values.help) return 'help';
+  const mode = values.node ? 'node' : 'browser';
+  const sizes = values.sizes ? values.sizes.flatMap(parseSizes) : null;
   if (sizes !== null && sizes.length === 0) throw new Error('--sizes is empty');
-  const plan: BenchPlan = {
-    sizes: sizes ?? (quick ? QUICK_SIZES : fullSizes()),
-    depth: 3,
-    quick,
-    targetSeconds: seconds ?? (quick ? 0.5 : 1.5),
-    warmupSteps: quick ? 2 : 5,
-    integrate: quick ? { steps: 64, gpuParticles: 1024, cpuParticles: 64 } : { steps: 64, gpuParticles: 100000, cpuParticles: 256 },
-    tfjs: mode === 'browser',
-    ...(threads === undefined ? {} : { threads }),
-  };
+  let seconds: number | null = null;
+  if (values.seconds !== undefined) {
+    seconds = Number(values.seconds);
+    if (!(seconds > 0 && seconds <= 60)) throw new Error(`invalid --seconds: ${values.seconds} (0 < S ≤ 60)`);
+  }
+  let threads: number | undefined;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 2 || threads > MAX_SLICES) throw new Error(`invalid --threads: ${values.threads} (an integer, 2…${MAX_SLICES})`);
+  }
+  const software = values.software ?? false;
+  const insightOnly = values.insight ?? false;
+  if (software && mode !== 'node') throw new Error('--software only applies to --node (the browser always uses SwiftShader here)');
   if (insightOnly && mode !== 'browser') throw new Error('--insight is browser mode only');
-  return { mode, software, json, probe, insightOnly, plan };
-}
-
-/** Most GPU particles per integrate call on a software adapter (100 000 × 64 steps takes minutes there). */
-export const SOFTWARE_MAX_PARTICLES = 10000;
-
-/** The plan for the adapter found: on a software adapter, fewer ODE particles (and a note saying so). */
-export function planForAdapter(plan: BenchPlan, software: boolean, notes: string[]): BenchPlan {
-  if (!software || plan.integrate.gpuParticles <= SOFTWARE_MAX_PARTICLES) return plan;
-  notes.push(`software adapter: ODE with ${SOFTWARE_MAX_PARTICLES} GPU particles instead of ${plan.integrate.gpuParticles}`);
-  return { ...plan, integrate: { ...plan.integrate, gpuParticles: SOFTWARE_MAX_PARTICLES } };
+  const plan = benchPlan({ mode, quick: values.quick ?? false, sizes, seconds, threads });
+  return { mode, software, json: values.json ?? false, probe: !values['no-probe'], insightOnly, plan };
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BenchArgs } from './args';
+import type { BenchArgs } from './plan';
 import { probeFrames, PROBE_QUERY } from './frameProbe';
 import { measureInsight } from './timeToInsight';
 import { serveStatic } from './staticServer';

@@ -6,7 +6,7 @@ import type { RunConfig } from '../src/engine/runConfig';
 import type { Trainer } from '../src/engine/trainer';
 import { requestTrainerDevice } from '../src/engine/gpu';
 import { describeAdapter } from './adapter';
-import { parseArgs, planForAdapter } from './args';
+import { benchPlan, planForAdapter } from './plan';
 import { runIntegrateTable, runTrainTable, type GpuAvailability } from './suite';
 import { initTfjs, tfjsTrainCell } from './tfjsTrain';
 import { runBrowserCpuEngineTable } from './wasmBench';
@@ -77,9 +77,8 @@ function browserName(): string {
 function readPlan(): BenchPlan {
   const raw = new URLSearchParams(location.search).get('plan');
   if (raw) return JSON.parse(raw) as BenchPlan;
-  const args = parseArgs(['--quick']); // opened by hand: the quick plan
-  if (args === 'help') throw new Error('unreachable');
-  return args.plan;
+  // opened by hand: the quick plan
+  return benchPlan({ mode: 'browser', quick: true, sizes: null, seconds: null });
 }
 
 async function run(): Promise<BenchReport> {

@@ -7,7 +7,7 @@ import type { Trainer } from '../src/engine/trainer';
 import { describeAdapter } from './adapter';
 import { runExportTimingRow } from './exportRow';
 import { runCpuEngineTable } from './cpuEngines';
-import { planForAdapter, type BenchArgs } from './args';
+import { planForAdapter, type BenchArgs } from './plan';
 import { openDawn, vulkanDriverHint } from './nodeGpu';
 import { runIntegrateTable, runTrainTable, type GpuAvailability } from './suite';
 import { reasonOf } from './timing';
