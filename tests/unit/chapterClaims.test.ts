@@ -1,4 +1,4 @@
-// Each chapter's card against what its panel shows (issue 20, item 3): the test reads the claim in
+// Each chapter's card against what its panel shows (docs/design.md#the-story): the test reads the claim in
 // the card's text and the data the panel draws (the measured figures of src/story/figures.json,
 // which come from the same CPU runs and sweep the page trains, or the pairs panel's drawing) and
 // fails when they disagree. A changed text fails the claim lookup, so its check is rewritten with it.
