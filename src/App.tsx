@@ -87,12 +87,13 @@ export function App() {
   const hidden = useAppStore((s) => s.hidden);
   const theme = useAppStore((s) => s.theme);
   const fullscreen = useAppStore((s) => s.fullscreen);
+  const storyOn = useAppStore((s) => s.story.open);
   if (embed) return <ErrorBoundary name="flowvar"><Embed /></ErrorBoundary>;
   if (lecture) return <ErrorBoundary name="flowvar"><LectureMode views={PANEL_VIEWS} /></ErrorBoundary>;
   const show = (name: string) => !hidden.includes(name);
   return (
     <ErrorBoundary name="flowvar">
-      <div className={`app${fullscreen ? ' has-full' : ''}`}>
+      <div className={`app${fullscreen ? ' has-full' : ''}${storyOn ? ' story-on' : ''}`}>
         <a className="skip-link" href="#panels" data-testid="skip-link">Skip to the panels</a>
         <header className="top">
           <h1>flowvar <small>gradient variance reveals memorization in flow matching</small></h1>

@@ -70,7 +70,12 @@ export interface Chapter {
   cpu?: Partial<RunConfig>;
   /** compare mode: the setting run B changes (src/engine/compare.ts); absent: a single run */
   compare?: CompareSetting;
+  /** the live values of the figures the text quotes, shown on the card (on screen whatever panel is in view) */
+  live?: readonly LiveFigure[];
 }
+
+/** A figure the card shows live: of the single run, or of runs A and B while comparing. */
+export type LiveFigure = 'reproduction' | 'gradVar' | 'gaussianW2' | 'spread';
 
 /**
  * Sizes for the CPU engine: used under every chapter and by a bare page on the CPU. Chosen so each
@@ -90,6 +95,7 @@ export const CHAPTERS: readonly Chapter[] = [
     tryThis: { label: 'Show the lines to the partners', action: { kind: 'layer', layer: 'partners' } },
     config: { coupling: 'independent', pairs: 512, sigma: 0, interpolant: 'constant', seed: 1, steps: 3000 },
     cpu: { pairs: 256, steps: 800 },
+    live: ['reproduction'],
   },
   {
     id: 'rotated',
@@ -100,6 +106,7 @@ export const CHAPTERS: readonly Chapter[] = [
     tryThis: { label: 'Set σ = 0.3 now', action: { kind: 'config', patch: { sigma: 0.3 } } },
     config: { ...ROTATED, sigma: 0, steps: 3000 },
     cpu: { steps: 800 },
+    live: ['gradVar', 'reproduction'],
   },
   {
     id: 'noise',
@@ -110,6 +117,7 @@ export const CHAPTERS: readonly Chapter[] = [
     tryThis: { label: 'Set σ = 0 now', action: { kind: 'config', patch: { sigma: 0 } } },
     config: { ...ROTATED, sigma: 0.3, steps: 3000 },
     cpu: { steps: 800 },
+    live: ['gradVar', 'reproduction'],
   },
   {
     id: 'memorize',
@@ -120,6 +128,7 @@ export const CHAPTERS: readonly Chapter[] = [
     tryThis: { label: 'Set σ = 1 now', action: { kind: 'config', patch: { sigma: 1 } } },
     config: { coupling: 'independent', pairs: 16, sigma: 0, interpolant: 'constant', seed: 1, steps: 3000 },
     cpu: { steps: 1500 },
+    live: ['reproduction', 'gaussianW2'],
   },
   {
     id: 'collision',
@@ -130,6 +139,7 @@ export const CHAPTERS: readonly Chapter[] = [
     tryThis: { label: 'Integrate with 64 steps', action: { kind: 'config', patch: { odeSteps: 64 } } },
     config: { coupling: 'rotated', phi: Math.PI, pairs: 256, sigma: 0, interpolant: 'constant', integrator: 'euler', odeSteps: 1, seed: 1, steps: 3000 },
     cpu: { steps: 800 },
+    live: ['reproduction', 'spread'],
   },
   {
     id: 'sweep',
@@ -161,6 +171,7 @@ export const CHAPTERS: readonly Chapter[] = [
     config: { ...ROTATED, sigma: 0, steps: 3000 },
     cpu: { steps: 800 },
     compare: { key: 'sigma', value: 0.05 },
+    live: ['gradVar', 'reproduction'],
   },
 ];
 

@@ -7,6 +7,7 @@ import { panelInfo } from '../story/panelList';
 import { useAppStore } from '../state/useAppStore';
 import { chapterById, chapterIndex, CHAPTERS } from '../story/chapters';
 import { fillFigures } from '../story/figures';
+import { StoryLive } from './StoryLive';
 import { bringChapterIntoView, useChapterInView } from './chapterInView';
 import { closeStory, nextChapter, openChapter, prevChapter, tryChapter } from '../state/storyActions';
 
@@ -43,6 +44,7 @@ export function ExplainCard() {
         </div>
       </header>
       <p data-testid="story-text">{fillFigures(chapter.text)}</p>
+      <StoryLive chapter={chapter} />
       <div className="story-foot">
         <span className="look">
           Look for: <a href={`#${panel.anchor}`} data-testid="story-look"

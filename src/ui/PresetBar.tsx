@@ -10,8 +10,9 @@ export function PresetBar() {
     <nav className="presets" aria-label="Chapters">
       {CHAPTERS.map((c, i) => (
         <button type="button" key={c.id} aria-pressed={active === c.id} onClick={() => openChapter(c.id)}
-          data-testid={`preset-${c.id}`} title={`${i + 1}: ${fillFigures(c.text)}`}>
-          <kbd>{i + 1}</kbd> {c.title}
+          data-testid={`preset-${c.id}`} title={`${i + 1}: ${fillFigures(c.text)}`} aria-label={`${i + 1}: ${c.title}`}>
+          {/* the projector theme shows the numbers only (the card names the open chapter): no title cut mid-word */}
+          <kbd>{i + 1}</kbd> <span className="preset-title">{c.title}</span>
         </button>
       ))}
     </nav>

@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
 import { cpuQuery, TINY, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
+import { CHAPTERS } from '../../src/story/chapters';
+import { panelInfo } from '../../src/story/panelList';
 
 const Q = cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16 });
 
@@ -59,6 +61,39 @@ describe('projector theme', () => {
   }
 });
 
+describe('projector theme at 1280×720, every chapter', () => {
+  it('the card\'s whole text reads without inner scrolling, no tab is cut, the chapter\'s panel and the quoted figures are on the screen, ticks ≥ 16 px', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(appUrl('engine=cpu&theme=projector&autoplay=false&chapter=lines'));
+    await page.getByTestId('explain').waitFor();
+    for (const [i, chapter] of CHAPTERS.entries()) {
+      if (i > 0) await page.getByTestId('chapter-next').click();
+      await expect.poll(() => page.getByTestId('explain').getAttribute('data-chapter')).toBe(chapter.id);
+      const r = await page.evaluate((panelId) => {
+        const text = document.querySelector<HTMLElement>('[data-testid="story-text"]')!;
+        const cut = (el: Element) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+        const inView = (el: Element | null) => { const b = el?.getBoundingClientRect(); return !!b && b.height > 0 && b.top >= 0 && b.bottom <= innerHeight + 0.5 && b.left >= 0 && b.right <= innerWidth + 0.5; };
+        const panel = document.getElementById(panelId)!;
+        return {
+          scroll: document.documentElement.scrollHeight - innerHeight,
+          textCut: cut(text), textInView: inView(text), look: inView(document.querySelector('.story-foot')),
+          tabsCut: [document.querySelector('nav.presets')!, ...document.querySelectorAll('nav.presets button')].filter(cut).map((b) => b.textContent),
+          panelTitle: inView(panel.querySelector('.panel-head h2')), plot: inView(panel.querySelector('.plot') ?? panel.querySelector('[data-metric]')),
+          live: inView(document.querySelector('[data-testid="story-live"]')), liveShown: !!document.querySelector('[data-testid="story-live"]'),
+          ticks: Math.min(...Array.from(panel.querySelectorAll('.axis .tick text')).map((t) => parseFloat(getComputedStyle(t).fontSize))),
+        };
+      }, panelInfo(chapter.panel).anchor);
+      expect(r, chapter.id).toMatchObject({ scroll: 0, textCut: false, textInView: true, look: true, tabsCut: [], panelTitle: true, plot: true });
+      // the figures the text quotes, live on the card (the readouts panel is off this screen)
+      expect(r.liveShown, chapter.id).toBe((chapter.live ?? []).length > 0);
+      if (r.liveShown) expect(r.live, chapter.id).toBe(true);
+      if (Number.isFinite(r.ticks)) expect(r.ticks, chapter.id).toBeGreaterThanOrEqual(16);
+    }
+    await page.close();
+  });
+});
+
 describe('lecture mode', () => {
   it('lecture=true: one chapter per screen, its panel with play and σ in view; PageDown / ← / → turn the chapters', async () => {
     const page = await browser.newPage();
@@ -77,6 +112,13 @@ describe('lecture mode', () => {
     await inView('flow');
     const title = await page.locator('.lecture-head h1').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(title).toBeGreaterThanOrEqual(36); // big type
+    // read from the back row: ticks and the panel's title (the issue measured 11 px and 15 px)
+    const type = await page.evaluate(() => ({
+      ticks: Math.min(...Array.from(document.querySelectorAll('.lecture-panel .axis .tick text')).map((t) => parseFloat(getComputedStyle(t).fontSize))),
+      panelTitle: parseFloat(getComputedStyle(document.querySelector('.lecture-panel .panel-head h2')!).fontSize),
+    }));
+    expect(type.ticks).toBeGreaterThanOrEqual(18);
+    expect(type.panelTitle).toBeGreaterThanOrEqual(24);
     await page.keyboard.press('PageDown');
     await expect.poll(chapter).toBe('rotated');
     await inView('gradvar');
