@@ -80,6 +80,16 @@ describe('flowvar run', () => {
     });
   }
 
+  it('--strict is the same in sweep, grid and reflow: the typo is exit 2, nothing trained', async () => {
+    for (const argv of [['sweep', '--sigmas', '0'], ['grid', '--vary', 'width=16'], ['reflow', '--rounds', '0']]) {
+      const { code, out, err } = await capture([argv[0], 'sigam=0.3&pairs=8', ...argv.slice(1), '--steps', '2', '--json', '--strict']);
+      expect(code, argv[0]).toBe(2);
+      expect(out).toEqual([]);
+      expect(err[0]).toBe('correction: unknown setting "sigam" ignored');
+      expect(err[1]).toMatch(new RegExp(`^flowvar ${argv[0]}: --strict: the link needed 1 correction`));
+    }
+  });
+
   it('--strict lets a clean link through', async () => {
     const { code, out } = await capture(['run', TINY, '--steps', '2', '--json', '--strict']);
     expect(code).toBe(0);
