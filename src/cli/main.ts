@@ -19,7 +19,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
 };
 
 export function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const width = Math.max(...[...Object.keys(COMMANDS), '--version'].map((c) => c.length));
   return [
     'Usage: flowvar <command> "<link>" [flags]',
     '',
