@@ -24,7 +24,8 @@ another in one process, and prints one row per run per evaluation: the row of \`
 that run's own link, then cell (the combination, e.g. "width=32 lr=0.001") and partial.
   --vary KEY=LIST   a setting of the link (flowvar fields) and its values, comma-separated; each
                     value must be valid as it is (no corrections); repeat for more settings
-  --seeds K         K runs per cell on seeds s … s+K−1 from the link's seed, then two summary rows
+  --seeds K         K runs per cell on seeds s … s+K−1 from the link's seed (default: the link's
+                    seeds=K, else 1), then two summary rows
                     per cell and evaluation: run = "mean" and "std" (n − 1) over the seeds
   --steps N         train the first N steps of each run (default: the run's own steps); the
                     learning-rate schedule still spans the link's steps, as in flowvar run
@@ -105,11 +106,11 @@ export async function runGridCommand(args: readonly string[], io: Io = stdio): P
       const axes = vary.map(parseVary);
       const keys = axes.map((a) => a.key);
       if (new Set(keys).size < keys.length) throw new UsageError('--vary: a setting is varied twice');
-      const seeds = seedsFlag(values.seeds as string | undefined);
-      if (seeds > 1 && keys.includes('seed')) throw new UsageError('--seeds and --vary seed=… both set the seed: give one');
       const evalEvery = values['eval-every'] !== undefined ? countFlag('--eval-every', values['eval-every'] as string, 1) : null;
       const steps = values.steps !== undefined ? countFlag('--steps', values.steps as string, 1) : null;
       const link = readLink(query, io, values.strict === true);
+      const seeds = seedsFlag(values.seeds as string | undefined, link.config.seeds);
+      if (seeds > 1 && keys.includes('seed')) throw new UsageError('--seeds and --vary seed=… both set the seed: give one');
       const count = axes.reduce((n, a) => n * a.values.length, 1);
       if (count * seeds > MAX_GRID_RUNS) throw new UsageError(`the grid has ${count} cells × ${seeds} seeds = ${count * seeds} runs; it must be ≤ ${MAX_GRID_RUNS}`);
       const cells = gridCells(link.config, axes);

@@ -2,23 +2,19 @@
 // cell on seeds s, s+1, …, s+K−1 from the link's seed (each seed draws its own pairs, initial
 // weights and batches), then two summary rows per cell and evaluation: `run` = "mean" and "std"
 // (the sample standard deviation, n − 1; 0 for one seed) of every numeric key over the seeds.
-import { RUN_CONFIG_FIELDS, type RunConfig } from '../engine/runConfig';
 import { countFlag } from './common';
 import { IDENTITY_KEYS, type Cell } from './rows';
 
 /** Most seeds per cell. */
 export const MAX_SEEDS = 64;
 
-/** --seeds K: a whole number in [1, MAX_SEEDS]; absent = 1. */
-export function seedsFlag(text: string | undefined): number {
-  return text === undefined ? 1 : countFlag('--seeds', text, 1, MAX_SEEDS);
+/** --seeds K: a whole number in [1, MAX_SEEDS]; absent = the link's `seeds` (1 unless it says). */
+export function seedsFlag(text: string | undefined, linkSeeds = 1): number {
+  return text === undefined ? linkSeeds : countFlag('--seeds', text, 1, MAX_SEEDS);
 }
 
-/** The configs of K seeds from the config's own seed (capped at the seed field's maximum). */
-export function seedConfigs(config: RunConfig, k: number): RunConfig[] {
-  const max = RUN_CONFIG_FIELDS.seed.max;
-  return Array.from({ length: k }, (_, i) => ({ ...config, seed: Math.min(max, config.seed + i) }));
-}
+/** The configs of K seeds (one definition for the page's sweep and the CLI: src/engine/runConfig.ts). */
+export { seedConfigs } from '../engine/runConfig';
 
 /** Keys a summary row copies from its group's first row instead of averaging. */
 const KEPT = new Set<string>([...IDENTITY_KEYS, 'cell', 'step', 'partial']);

@@ -29,7 +29,8 @@ the means of loss and gradVar over the last 10 % of the steps trained.
   --eval-every K    evaluate every K steps as well as at the end: per-σ learning curves
   --seeds K         K models per σ on seeds s … s+K−1 from the link's seed (pairs, initial
                     weights and batches per seed): one row per (σ, seed), then per σ two summary
-                    rows, run = "mean" and "std" (n − 1) over the seeds
+                    rows, run = "mean" and "std" (n − 1) over the seeds (default: the link's
+                    seeds=K, else 1)
   --engine cpu|gpu  cpu (default): one model after another on the WebAssembly SIMD kernel;
                     gpu: every σ model in one batched GPU run through Dawn
   --chunk K         steps per model per turn (default 100; any K gives the same numbers)
@@ -132,8 +133,8 @@ export async function runSweepCommand(args: readonly string[], io: Io = stdio): 
     const evalEvery = values['eval-every'] !== undefined ? countFlag('--eval-every', values['eval-every'] as string, 1) : null;
     const resume = (values.resume as string | undefined) ?? null;
     if (resume !== null && engine === 'gpu') throw new UsageError('--resume works with --engine cpu (the batched GPU sweep keeps no per-model state)');
-    const seeds = seedsFlag(values.seeds as string | undefined);
     const link = readLink(query, io, values.strict === true);
+    const seeds = seedsFlag(values.seeds as string | undefined, link.config.seeds);
     return { ...output, engine, sigmas, chunk, evalEvery, link, resume, seeds, total: totalSteps(values.steps as string | undefined, link.config.steps) };
   });
   if (typeof parsed === 'number') return parsed;

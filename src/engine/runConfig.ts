@@ -72,6 +72,7 @@ export const RUN_CONFIG_FIELDS = {
   odeSteps: { type: 'int', default: 64, min: 1, max: 256, live: true, doc: 'ODE steps from t = 0 to 1' },
   particles: { type: 'int', default: 1000, min: 16, max: 100000, live: true, doc: 'fresh particles for generalization metrics and drawing' },
   steps: { type: 'int', default: 3000, min: 0, max: 1000000, live: true, doc: 'steps to train to (0 = until paused)' },
+  seeds: { type: 'int', default: 1, min: 1, max: 16, live: true, doc: 'seeds per σ of a sweep (the sweep panel, flowvar sweep --seeds): mean ± 1 std over seeds s … s+K−1' },
 } as const satisfies Record<string, Field>;
 
 type FieldValue<F> = F extends EnumField<infer T> ? T : F extends BoolField ? boolean : F extends PairsField | PointsField ? number[] : number;
@@ -118,4 +119,10 @@ export function sigmaInRange(sigma: number): boolean {
 /** σ clamped into SIGMA_RANGE (callers filter non-finite values first). */
 export function clampSigma(sigma: number): number {
   return Math.min(SIGMA_RANGE.max, Math.max(SIGMA_RANGE.min, sigma));
+}
+
+/** The configs of K seeds from the config's own seed: s, s+1, …, s+K−1 (capped at the seed field's maximum). */
+export function seedConfigs(config: RunConfig, k: number): RunConfig[] {
+  const max = RUN_CONFIG_FIELDS.seed.max;
+  return Array.from({ length: k }, (_, i) => ({ ...config, seed: Math.min(max, config.seed + i) }));
 }

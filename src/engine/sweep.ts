@@ -230,3 +230,55 @@ export async function runSweep(engine: SweepEngine, total: number, control: JobC
   const results = await engine.evaluate();
   return aborted() ? null : results;
 }
+
+/** The spread of one σ over the seeds of a sweep: the sample std (n − 1; 0 for one seed) of the figures the panel draws. */
+export interface SweepSpread {
+  sigma: number;
+  seeds: number;
+  reproduction: number;
+  slicedW2: number;
+  gaussianW2: number | null;
+  gradVar: number;
+  loss: number;
+}
+
+const meanOf = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const stdOf = (xs: readonly number[]) => {
+  if (xs.length < 2) return 0;
+  const m = meanOf(xs);
+  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+};
+
+/**
+ * A sweep over seeds, summarized per σ: `results` holds the mean over the seeds of every figure
+ * (a figure null in any seed stays null; the generated covariance is averaged entrywise) and
+ * `spread` its sample std. `perSeed[k]` is seed k's results, each in the same σ order.
+ */
+export function seedSummary(perSeed: readonly (readonly SweepResult[])[]): { results: SweepResult[]; spread: SweepSpread[] } {
+  if (perSeed.length === 0) return { results: [], spread: [] };
+  const results: SweepResult[] = [], spread: SweepSpread[] = [];
+  perSeed[0].forEach((first, i) => {
+    const runs = perSeed.map((seed) => seed[i]);
+    const col = (f: (r: SweepResult) => number) => runs.map(f);
+    const colOrNull = (f: (r: SweepResult) => number | null) => runs.map(f);
+    const nullable = (xs: (number | null)[]) => (xs.every((x): x is number => x !== null) ? xs : null);
+    const metrics = { ...first.metrics };
+    for (const key of Object.keys(metrics) as (keyof EvalMetrics)[]) {
+      const v = metrics[key];
+      if (typeof v === 'number') (metrics as Record<string, unknown>)[key] = meanOf(col((r) => r.metrics[key] as number));
+      else if (v === null || key === 'gaussianW2' || key === 'otCost') {
+        const xs = nullable(colOrNull((r) => r.metrics[key] as number | null));
+        (metrics as Record<string, unknown>)[key] = xs ? meanOf(xs) : null;
+      }
+    }
+    metrics.generatedCov = [0, 1, 2, 3].map((k) => meanOf(col((r) => r.metrics.generatedCov[k]))) as EvalMetrics['generatedCov'];
+    results.push({ sigma: first.sigma, metrics, gradVar: meanOf(col((r) => r.gradVar)), loss: meanOf(col((r) => r.loss)) });
+    const w2g = nullable(colOrNull((r) => r.metrics.gaussianW2));
+    spread.push({
+      sigma: first.sigma, seeds: runs.length,
+      reproduction: stdOf(col((r) => r.metrics.reproduction)), slicedW2: stdOf(col((r) => r.metrics.slicedW2)),
+      gaussianW2: w2g ? stdOf(w2g) : null, gradVar: stdOf(col((r) => r.gradVar)), loss: stdOf(col((r) => r.loss)),
+    });
+  });
+  return { results, spread };
+}

@@ -955,6 +955,8 @@ def main(argv=None):
     if rank == 0 and not a.quiet:
         print(f"# flowvar export {LINK} --steps {total} ({device_name(device)}, {size} process{'es' if size > 1 else ''})", file=sys.stderr)
 
+    if a.seeds is None and a.sigmas is not None and CONFIG["seeds"] > 1:
+        a.seeds = CONFIG["seeds"]  # the link's seeds=K: K seeds per sigma of a sweep, as on the page
     sweep = a.sigmas is not None or a.seeds is not None
     if not sweep:
         # one model; under torchrun every rank computes its share of the global batch

@@ -24,4 +24,5 @@ export const SETTING_USE: Record<ConfigKey, string> = {
   warmup: 'linear learning-rate warm-up steps', schedule: 'learning-rate schedule after warm-up (its horizon is the link\'s steps)',
   integrator: 'ODE integrator of the evaluation', odeSteps: 'ODE steps of the evaluation', particles: 'fresh particles of the evaluation',
   steps: 'steps to train (--steps replaces it; the cosine schedule keeps the link\'s)',
+  seeds: 'seeds per sigma of a --sigmas sweep (--seeds replaces it)',
 };

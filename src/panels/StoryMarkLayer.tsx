@@ -25,7 +25,7 @@ function markData(s: Store, target: MarkTarget): MarkData {
   return {
     curves,
     markers: run === undefined ? s.markers : NO_MARKERS,
-    sweep: target.kind === 'transition' ? (s.sweep.results ?? []).map((r) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance })) : [],
+    sweep: target.kind === 'transition' ? (s.sweep.results ?? []).map((r, i) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance, std: s.sweep.spread?.[i]?.reproduction })) : [],
     rounds: target.kind === 'rounds' ? s.reflow.history.map((r) => r[target.metric]) : [],
   };
 }
@@ -39,6 +39,7 @@ export function StoryMarkLayer({ panel, x, y, plot }: StoryMarkLayerProps) {
   useAppStore((s) => (mine ? Math.floor(s.curveVersion / 8) : 0));
   useAppStore((s) => (mine ? Math.floor(s.compareState.version / 8) : 0));
   useAppStore((s) => (mine ? s.sweep.results : null));
+  useAppStore((s) => (mine ? s.sweep.spread : null));
   useAppStore((s) => (mine ? s.reflow.history : null));
   if (!chapter || !mine || !(plot.right > plot.left)) return null;
   const state = appStore.getState();

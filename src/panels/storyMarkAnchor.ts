@@ -31,22 +31,28 @@ export interface BoxAnchor {
 
 export type MarkAnchor = LevelAnchor | BoxAnchor;
 
-/** One finished run of the σ sweep: its σ and final pair reproduction (and chance, 1/N). */
-export interface SweepRate { sigma: number; reproduction: number; chance: number }
+/** One σ of the sweep: its final pair reproduction (the mean over seeds), its std over the seeds (0 or absent for one), and chance, 1/N. */
+export interface SweepRate { sigma: number; reproduction: number; chance: number; std?: number }
 
 /**
- * The σ sweep's phase transition: the box (σ in x, reproduction 0…1 in y) between the two adjacent
- * σ where reproduction first falls below halfway from its peak to chance. Null without such a drop.
+ * The σ sweep's phase transition: the box (σ in x, reproduction 0…1 in y) over which reproduction
+ * falls below halfway from its peak to chance, its ±1 std band included: from the last σ before the
+ * band's lower edge first dips below halfway to the first σ where its upper edge is below it too.
+ * With one seed (no band) that is the two adjacent σ around the drop. Null without such a drop.
  */
 export function sweepTransition(points: readonly SweepRate[]): BoxAnchor | null {
   const sorted = points.filter((p) => Number.isFinite(p.reproduction)).sort((a, b) => a.sigma - b.sigma);
   if (sorted.length < 2) return null;
   const peak = Math.max(...sorted.map((p) => p.reproduction));
   const mid = (peak + sorted[0].chance) / 2;
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    if (sorted[i].reproduction >= mid && sorted[i + 1].reproduction < mid) return { kind: 'box', x: [sorted[i].sigma, sorted[i + 1].sigma], y: [0, 1] };
-  }
-  return null;
+  const sd = (p: SweepRate) => (Number.isFinite(p.std) ? p.std! : 0);
+  const meanDrop = sorted.findIndex((p, i) => i > 0 && sorted[i - 1].reproduction >= mid && p.reproduction < mid);
+  if (meanDrop < 0) return null;
+  let start = meanDrop - 1;
+  while (start > 0 && sorted[start].reproduction - sd(sorted[start]) < mid) start--;
+  let end = meanDrop;
+  while (end < sorted.length - 1 && sorted[end].reproduction + sd(sorted[end]) >= mid) end++;
+  return { kind: 'box', x: [sorted[start].sigma, sorted[end].sigma], y: [0, 1] };
 }
 
 /**

@@ -21,7 +21,7 @@ export function startSweep(store: AppStore = appStore): void {
   const s = store.getState();
   if (s.sweep.status === 'running') return;
   const target = s.sweep.steps || s.config.steps || SWEEP_FALLBACK_STEPS;
-  patch(store, 'sweep', { status: 'running', runId: s.sweep.runId + 1, step: 0, target, models: [], results: null, error: null, seconds: null, fallbackReason: null });
+  patch(store, 'sweep', { status: 'running', runId: s.sweep.runId + 1, step: 0, target, models: [], results: null, spread: null, seeds: s.config.seeds, seedsDone: 0, error: null, seconds: null, fallbackReason: null });
 }
 
 export function stopSweep(store: AppStore = appStore): void {
@@ -66,7 +66,7 @@ export function setCrossingGrid(size: number, store: AppStore = appStore): void 
 /** Stops a running sweep or ReFlow job and clears their results (a new chapter: nothing from another run stays drawn). */
 export function clearScienceJobs(store: AppStore = appStore): void {
   const { sweep, reflow } = store.getState();
-  patch(store, 'sweep', { status: 'idle', runId: sweep.runId + 1, step: 0, models: [], results: null, error: null, seconds: null, fallbackReason: null });
+  patch(store, 'sweep', { status: 'idle', runId: sweep.runId + 1, step: 0, models: [], results: null, spread: null, seedsDone: 0, error: null, seconds: null, fallbackReason: null });
   patch(store, 'reflow', { status: 'idle', runId: reflow.runId + 1, history: [], progress: null, error: null, fallbackReason: null });
   patch(store, 'overlay', { kind: 'none', distance: null });
 }

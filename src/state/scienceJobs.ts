@@ -5,7 +5,8 @@
 // ReflowRunner.run) and pushes progress after every chunk; a newer runId aborts it.
 import type { RunConfig } from '../engine/runConfig';
 import type { Trainer } from '../engine/trainer';
-import { runSweep, type SweepEngine, type SweepProgress } from '../engine/sweep';
+import { runSweep, seedSummary, type SweepEngine, type SweepProgress, type SweepResult } from '../engine/sweep';
+import { seedConfigs } from '../engine/runConfig';
 import { ReflowRunner, reflowSettings } from '../engine/reflowRounds';
 import type { AppStore } from './store';
 import { SWEEP_FALLBACK_STEPS, type ScienceSlice, type SweepModelView } from './scienceSlice';
@@ -90,26 +91,40 @@ export class ScienceJobs {
     this.store.setState((s) => (s[key].runId === runId ? { [key]: { ...s[key], ...part } } : {}));
   }
 
+  /**
+   * The σ sweep, once per seed (config.seeds: seeds s … s+K−1, each its own pairs, initial weights
+   * and batches): a round per seed on an engine of every σ (one batched run on the GPU; a worker
+   * per σ sharing the cores on the CPU). After each round the panel shows the mean and the std over
+   * the seeds done so far.
+   */
   private async sweep(runId: number, signal: AbortSignal): Promise<void> {
     const state = this.store.getState();
     const target = state.sweep.target || state.config.steps || SWEEP_FALLBACK_STEPS;
     const t0 = performance.now();
+    const perSeed: SweepResult[][] = [];
     let engine: SweepEngine | null = null;
     try {
-      const built = await this.deps.createSweep({ ...state.config, steps: target }, state.sweep.sigmas);
-      engine = built.engine;
-      if (signal.aborted) return;
-      this.patch('sweep', runId, { fallbackReason: built.fallbackReason });
-      const live = engine;
-      const results = await runSweep(live, target, {
-        chunk: this.deps.sweepChunk ?? SWEEP_CHUNK,
-        signal,
-        onProgress: async (p: SweepProgress) => {
-          this.patch('sweep', runId, { step: p.step, models: modelViews(live) });
-          await this.pause();
-        },
-      });
-      if (results) this.patch('sweep', runId, { status: 'done', results, seconds: (performance.now() - t0) / 1000 });
+      for (const config of seedConfigs({ ...state.config, steps: target }, state.config.seeds)) {
+        const built = await this.deps.createSweep(config, state.sweep.sigmas);
+        engine = built.engine;
+        if (signal.aborted) return;
+        this.patch('sweep', runId, { fallbackReason: built.fallbackReason, step: 0 });
+        const live = engine;
+        const results = await runSweep(live, target, {
+          chunk: this.deps.sweepChunk ?? SWEEP_CHUNK,
+          signal,
+          onProgress: async (p: SweepProgress) => {
+            this.patch('sweep', runId, { step: p.step, models: modelViews(live) });
+            await this.pause();
+          },
+        });
+        engine.dispose();
+        engine = null;
+        if (!results) return;
+        perSeed.push(results);
+        this.patch('sweep', runId, { ...seedSummary(perSeed), seedsDone: perSeed.length });
+      }
+      this.patch('sweep', runId, { status: 'done', seconds: (performance.now() - t0) / 1000 });
     } catch (e) {
       this.patch('sweep', runId, { status: 'failed', error: messageOf(e) });
     } finally {

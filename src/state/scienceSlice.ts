@@ -4,7 +4,7 @@
 // as the Runner does. This file imports nothing from the store, so there is no import cycle.
 import type { StateCreator } from 'zustand/vanilla';
 import type { StepRecord } from '../engine/trainer';
-import { DEFAULT_SIGMAS, type SweepResult } from '../engine/sweep';
+import { DEFAULT_SIGMAS, type SweepResult, type SweepSpread } from '../engine/sweep';
 import type { ReflowProgress, ReflowRound } from '../engine/reflowRounds';
 import type { Store } from './store';
 
@@ -30,8 +30,13 @@ export interface SweepState {
   step: number;
   target: number;
   models: SweepModelView[];
-  /** final figures per σ once the sweep is done */
+  /** final figures per σ: the mean over the seeds done so far (config.seeds per σ) */
   results: SweepResult[] | null;
+  /** their sample std over the seeds done (null before the first seed is done) */
+  spread: SweepSpread[] | null;
+  /** seeds of the running (or last) sweep, and how many of them are done */
+  seeds: number;
+  seedsDone: number;
   error: string | null;
   /** wall-clock seconds of the last finished sweep */
   seconds: number | null;
@@ -80,7 +85,7 @@ export const CROSSING_GRID = { min: 8, max: 96, default: 40 } as const;
 
 export function initialScienceState(): ScienceSlice {
   return {
-    sweep: { status: 'idle', sigmas: [...DEFAULT_SIGMAS], steps: 0, step: 0, target: 0, models: [], results: null, error: null, seconds: null, fallbackReason: null, runId: 0 },
+    sweep: { status: 'idle', sigmas: [...DEFAULT_SIGMAS], steps: 0, step: 0, target: 0, models: [], results: null, spread: null, seeds: 1, seedsDone: 0, error: null, seconds: null, fallbackReason: null, runId: 0 },
     reflow: { status: 'idle', rounds: 2, history: [], progress: null, error: null, fallbackReason: null, runId: 0 },
     overlay: { kind: 'none', trajectories: true, distance: null },
     crossing: { t: 0.5, gridSize: CROSSING_GRID.default },

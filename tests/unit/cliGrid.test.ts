@@ -45,6 +45,13 @@ describe('flowvar grid', () => {
     expect(new Set(losses).size).toBe(3);
   });
 
+  it('without --seeds the link\'s seeds=K sets the seeds (the page\'s sweep reads the same key); --seeds overrides it', async () => {
+    const fromLink = await capture(['grid', `seed=7&seeds=2&${TINY}`, '--vary', 'sigma=0', '--steps', '4', '--json']);
+    expect(fromLink.rows.map((r) => r.run)).toEqual(['sigma=0 seed=7', 'sigma=0 seed=8', 'mean', 'std']);
+    const flag = await capture(['grid', `seed=7&seeds=2&${TINY}`, '--vary', 'sigma=0', '--seeds', '1', '--steps', '4', '--json']);
+    expect(flag.rows.map((r) => r.run)).toEqual(['sigma=0']);
+  });
+
   it('a bad --vary is one line naming the problem, exit 2, nothing trained', async () => {
     const cases: [string[], string][] = [
       [['--vary', 'Sigma=0,0.3'], '--vary "Sigma" is not a setting (did you mean sigma?); flowvar fields lists them'],

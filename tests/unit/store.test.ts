@@ -260,7 +260,7 @@ describe('runner', () => {
     }
     expect(live).toEqual(LIVE_KEYS.filter((k) => k !== 'steps'));
     expect(rebuilt).toEqual(CONFIG_KEYS.filter((k) => !isLiveKey(k)));
-    expect(live).toEqual(['interpolant', 'sigma', 'lr', 'weightDecay', 'warmup', 'schedule', 'integrator', 'odeSteps', 'particles']);
+    expect(live).toEqual(['interpolant', 'sigma', 'lr', 'weightDecay', 'warmup', 'schedule', 'integrator', 'odeSteps', 'particles', 'seeds']);
     runner.stop();
   });
 

@@ -189,6 +189,15 @@ describe('flowvar sweep (runSweepCommand)', () => {
     for (const key of ['loss', 'gradVar', 'reproduction', 'partnerDistance', 'slicedW2', 'seed', 'sigma', 'link']) expect(rows[1][key], key).toEqual(alone[key]);
   });
 
+  it('without --seeds the link\'s seeds=K (the page sweep\'s setting) sets the seeds; --seeds 1 overrides it', async () => {
+    const c = capture();
+    expect(await runSweepCommand([`seed=5&seeds=2&${QUERY}`, '--sigmas', '0', '--steps', '4', '--json'], c.io)).toBe(0);
+    expect(c.out.map((l) => JSON.parse(l).run)).toEqual(['sigma=0 seed=5', 'sigma=0 seed=6', 'mean', 'std']);
+    const one = capture();
+    expect(await runSweepCommand([`seed=5&seeds=2&${QUERY}`, '--sigmas', '0', '--seeds', '1', '--steps', '4', '--json'], one.io)).toBe(0);
+    expect(one.out.map((l) => JSON.parse(l).run)).toEqual(['sigma=0']);
+  });
+
   it('--eval-every K prints every σ at every K steps: per-σ learning curves', async () => {
     const c = capture();
     expect(await runSweepCommand([QUERY, '--sigmas', '0,1', '--steps', '10', '--eval-every', '5', '--json'], c.io)).toBe(0);

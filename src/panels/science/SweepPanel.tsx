@@ -5,6 +5,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { scaleLinear } from 'd3';
 import { drawAxis } from '../axes';
 import { setSweepSigmas, setSweepSteps } from '../../state/scienceActions';
+import { setConfigField } from '../../state/actions';
+import { RUN_CONFIG_FIELDS } from '../../engine/runConfig';
 import { appStore } from '../../state/store';
 import { useAppStore } from '../../state/useAppStore';
 import { useRedraw } from '../useRedraw';
@@ -35,7 +37,7 @@ export function SweepPanel() {
   const style = usePlotStyle('sweep', 'clamp(300px, 42vh, 640px)');
   const sigmaKey = useAppStore((s) => s.sweep.sigmas.join(','));
   const overlay = useAppStore((s) => shownOverlay(s, 'sweep'));
-  const distMax = useAppStore((s) => Math.max(0.5, ...(s.sweep.results ?? []).flatMap((r) => [r.metrics.slicedW2, r.metrics.gaussianW2 ?? 0]).filter(Number.isFinite),
+  const distMax = useAppStore((s) => Math.max(0.5, ...(s.sweep.results ?? []).flatMap((r, i) => [r.metrics.slicedW2 + (s.sweep.spread?.[i]?.slicedW2 ?? 0), r.metrics.gaussianW2 ?? 0]).filter(Number.isFinite),
     ...(overlay?.sigmas ?? []).map((r) => (r.slicedW2 ?? 0) + (r.slicedW2Std ?? 0))));
 
   const layout = useMemo(() => {
@@ -66,11 +68,14 @@ export function SweepPanel() {
     const { ctx, p } = frame;
     const colors: SweepColors = { reproduction: p.trainPaths, distance: p.freshPaths, gradVar: p.gradVar, ink: p.ink, weight: p.weight };
     const { sweep } = appStore.getState();
-    const points: SweepPoint[] = (sweep.results ?? []).map((r) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance, slicedW2: r.metrics.slicedW2, gaussianW2: r.metrics.gaussianW2 }));
+    const points: SweepPoint[] = (sweep.results ?? []).map((r, i) => ({
+      sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance, slicedW2: r.metrics.slicedW2, gaussianW2: r.metrics.gaussianW2,
+      reproductionStd: sweep.spread?.[i]?.reproduction, slicedW2Std: sweep.spread?.[i]?.slicedW2,
+    }));
     drawSweepMetrics(ctx, points, layout.axis, layout.yRate, layout.yDist, colors);
     const traces = sweep.models.map((m) => ({ sigma: m.sigma, steps: m.traceSteps, values: m.traceValues }));
     drawSweepTraces(ctx, traces, layout.axis, layout.band, Math.max(1, sweep.target), traceDomain(traces), colors);
-  }, (s) => [s.sweep.results, s.sweep.models, s.theme], [layout, size.width, size.height]);
+  }, (s) => [s.sweep.results, s.sweep.spread, s.sweep.models, s.theme], [layout, size.width, size.height]);
 
   const { axis, plotBottom, band } = layout;
   return (
@@ -103,9 +108,10 @@ function SweepNote({ x, y }: { x: number; y: number }) {
   const status = useAppStore((s) => s.sweep.status);
   const step = useAppStore((s) => s.sweep.step), target = useAppStore((s) => s.sweep.target);
   const error = useAppStore((s) => s.sweep.error);
+  const seeds = useAppStore((s) => s.sweep.seeds), done = useAppStore((s) => s.sweep.seedsDone);
   let text = '';
   if (status === 'idle') text = 'Run a sweep: one model per σ, same pairs and seed';
-  else if (status === 'running') text = step < target ? `training ${step} / ${target} steps…` : 'evaluating…';
+  else if (status === 'running') text = `${seeds > 1 ? `seed ${Math.min(seeds, done + 1)} of ${seeds}: ` : ''}${step < target ? `training ${step} / ${target} steps…` : 'evaluating…'}`;
   else if (status === 'stopped') text = `stopped at step ${step}`;
   else if (status === 'failed') text = `failed: ${error ?? ''}`;
   return text ? <text className="plot-note" x={x} y={y} textAnchor="middle">{text}</text> : null;
@@ -118,6 +124,8 @@ function SweepFooter() {
   const seconds = useAppStore((s) => s.sweep.seconds);
   const running = useAppStore((s) => s.sweep.status === 'running');
   const fallback = useAppStore((s) => s.sweep.fallbackReason);
+  const seeds = useAppStore((s) => s.config.seeds);
+  const spreadSeeds = useAppStore((s) => s.sweep.spread?.[0]?.seeds ?? 0);
   const [draft, setDraft] = useState(sigmaKey);
   useEffect(() => setDraft(sigmaKey), [sigmaKey]);
   const apply = () => setSweepSigmas(draft.split(/[,\s]+/).filter(Boolean).map(Number));
@@ -133,6 +141,12 @@ function SweepFooter() {
         <input type="number" min={0} step={100} value={steps || configSteps} disabled={running} onChange={(e) => setSweepSteps(Number(e.target.value))}
           style={{ width: '6em' }} aria-label="steps per model" data-testid="sweep-steps" />
       </label>
+      <label>
+        seeds{' '}
+        <input type="number" min={1} max={RUN_CONFIG_FIELDS.seeds.max} value={seeds} disabled={running} onChange={(e) => setConfigField('seeds', e.target.value)}
+          style={{ width: '4em' }} aria-label="seeds per σ (mean ± 1 std band)" data-testid="sweep-seeds" />
+      </label>
+      {spreadSeeds > 1 && <span className="plot-note"> · mean ± 1 std over {spreadSeeds} seeds</span>}
       {seconds !== null && <span className="plot-note"> · last sweep {seconds.toFixed(1)} s</span>}
       {fallback && <span className="plot-note" role="status" data-testid="sweep-fallback"> · on CPU workers ({fallback})</span>}
     </div>

@@ -13,6 +13,9 @@ export interface SweepPoint {
   chance: number;
   slicedW2: number;
   gaussianW2: number | null;
+  /** std over the sweep's seeds (absent or 0 with one seed): a ±1 std band around the line */
+  reproductionStd?: number;
+  slicedW2Std?: number;
 }
 
 export interface SweepColors {
@@ -50,7 +53,21 @@ function series(ctx: CanvasRenderingContext2D, axis: SigmaAxis, y: Scale, pts: {
   }
 }
 
-/** Reproduction (with its chance level dashed) on `yRate`; sliced W2 (solid) and Gaussian W2 (dashed) on `yDist`. */
+/** The band value ± std over σ (σ = 0 at its offset), filled faintly; nothing when every std is 0. */
+function band(ctx: CanvasRenderingContext2D, axis: SigmaAxis, y: Scale, pts: { sigma: number; v: number; sd: number }[], color: string): void {
+  const ok = pts.filter((p) => Number.isFinite(p.v) && Number.isFinite(p.sd)).sort((a, b) => a.sigma - b.sigma);
+  if (ok.length === 0 || ok.every((p) => p.sd === 0)) return;
+  ctx.fillStyle = color;
+  ctx.globalAlpha = 0.18;
+  ctx.beginPath();
+  ok.forEach((p, i) => (i === 0 ? ctx.moveTo(axis.x(p.sigma), y(p.v + p.sd)) : ctx.lineTo(axis.x(p.sigma), y(p.v + p.sd))));
+  for (let i = ok.length - 1; i >= 0; i--) ctx.lineTo(axis.x(ok[i].sigma), y(Math.max(0, ok[i].v - ok[i].sd)));
+  ctx.closePath();
+  ctx.fill();
+  ctx.globalAlpha = 1;
+}
+
+/** Reproduction (with its chance level dashed) on `yRate`; sliced W2 (solid) and Gaussian W2 (dashed) on `yDist`; a ±1 std band over seeds around the first two. */
 export function drawSweepMetrics(ctx: CanvasRenderingContext2D, points: readonly SweepPoint[], axis: SigmaAxis, yRate: Scale, yDist: Scale, c: SweepColors): void {
   if (points.length === 0) return;
   ctx.save();
@@ -67,6 +84,8 @@ export function drawSweepMetrics(ctx: CanvasRenderingContext2D, points: readonly
     ctx.stroke();
     ctx.globalAlpha = 1;
   }
+  band(ctx, axis, yRate, points.map((p) => ({ sigma: p.sigma, v: p.reproduction, sd: p.reproductionStd ?? 0 })), c.reproduction);
+  band(ctx, axis, yDist, points.map((p) => ({ sigma: p.sigma, v: p.slicedW2, sd: p.slicedW2Std ?? 0 })), c.distance);
   series(ctx, axis, yRate, points.map((p) => ({ sigma: p.sigma, v: p.reproduction })), c.reproduction, c.weight);
   series(ctx, axis, yDist, points.map((p) => ({ sigma: p.sigma, v: p.slicedW2 })), c.distance, c.weight);
   series(ctx, axis, yDist, points.map((p) => ({ sigma: p.sigma, v: p.gaussianW2 ?? NaN })), c.distance, c.weight, [5, 3]);
