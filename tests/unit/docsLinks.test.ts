@@ -40,3 +40,32 @@ describe('links in README.md and docs/', () => {
     });
   }
 });
+
+describe('README.md is a front door', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const lines = readme.split('\n');
+
+  it('stays at most 120 lines, with the picture, the paper, the license and the citation', () => {
+    expect(lines.length).toBeLessThanOrEqual(120);
+    expect(markdownLinks(readme)).toEqual(expect.arrayContaining(['docs/images/flowvar.png', 'https://arxiv.org/abs/2510.18118', 'LICENSE', 'CITATION.cff']));
+  });
+
+  it('gives each reader a way in on the first screen (50 lines): students, lecturers, researchers', () => {
+    const firstScreen = lines.slice(0, 50).join('\n');
+    for (const [reader, page] of [['Students', 'docs/math.md'], ['Lecturers', 'docs/classroom.md'], ['Researchers', 'docs/cli.md']]) {
+      expect(firstScreen, reader).toContain(`**${reader}.**`);
+      expect(markdownLinks(firstScreen), reader).toContain(page);
+    }
+  });
+
+  it('CITATION.cff names flowvar at the version and license of package.json, and the paper with its arXiv id', () => {
+    const cff = readFileSync(join(ROOT, 'CITATION.cff'), 'utf8');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; license: string };
+    expect(cff).toMatch(/^title: "flowvar/m);
+    expect(cff).toMatch(new RegExp(`^version: ${pkg.version.replace(/\./g, '\\.')}$`, 'm'));
+    expect(cff).toMatch(new RegExp(`^license: ${pkg.license}$`, 'm'));
+    expect(cff).toContain('arXiv:2510.18118');
+    expect(cff).toContain('NeurIPS 2025');
+  });
+});
+
