@@ -1,4 +1,4 @@
-// The live values of the figures a chapter's text quotes, on its card (issue 20, item 6): what the
+// The live values of the figures a chapter's text quotes, on its card (docs/design.md#the-story): what the
 // card says is on the same screen whichever panel is in view (the projector shows one row of
 // panels). The single run's latest evaluation and gradient-variance EMA, or runs A and B's.
 import { formatMetric, formatPercent } from '../format/format';
