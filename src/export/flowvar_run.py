@@ -914,7 +914,7 @@ def summary_rows(rows, keys):
             row = dict(group[0], run=stat, seed=None, link=link_of(dict(CONFIG, sigma=sigma)))
             for k in keys:
                 vals = [r.get(k) for r in group]
-                if k in ("run", "seed", "sigma", "link", "engine", "device", "version", "corrections"):
+                if k in ("step", "dim", "run", "seed", "sigma", "link", "engine", "device", "version", "corrections"):
                     continue
                 if any(not isinstance(v, (int, float)) or isinstance(v, bool) or v is None for v in vals):
                     row[k] = None
@@ -951,13 +951,14 @@ def main(argv=None):
             torch.cuda.set_device(device)
         dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
     rank, size = (dist.get_rank(), dist.get_world_size()) if distributed else (0, 1)
-    progress = Progress(a.quiet, f"[rank {rank}] " if distributed else "")
-    if rank == 0 and not a.quiet:
-        print(f"# flowvar export {LINK} --steps {total} ({device_name(device)}, {size} process{'es' if size > 1 else ''})", file=sys.stderr)
-
     if a.seeds is None and a.sigmas is not None and CONFIG["seeds"] > 1:
         a.seeds = CONFIG["seeds"]  # the link's seeds=K: K seeds per sigma of a sweep, as on the page
     sweep = a.sigmas is not None or a.seeds is not None
+    # one model: only rank 0 reports (the ranks share its steps); a sweep: each rank its own models
+    progress = Progress(a.quiet or (rank != 0 and not sweep), f"[rank {rank}] " if distributed else "")
+    if rank == 0 and not a.quiet:
+        print(f"# flowvar export {LINK} --steps {total} ({device_name(device)}, {size} process{'es' if size > 1 else ''})", file=sys.stderr)
+
     if not sweep:
         # one model; under torchrun every rank computes its share of the global batch
         group = dist.group.WORLD if distributed else None

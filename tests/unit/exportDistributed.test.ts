@@ -5,12 +5,12 @@
 // every model's row equals the one-process sweep's, and the last rows are mean and std over seeds.
 import { describe, expect, it } from 'vitest';
 import { expectClose } from './expectClose';
-import { runScript, runTorchrun, tempDir, writeScript } from './torchPython';
+import { runScript, runTorchrun, tempDir, writeScript, PY_TIMEOUT_MS } from './torchPython';
 
 const LINK = 'coupling=rotated&pairs=48&width=32&depth=2&batch=64&particles=128&odeSteps=8&sigma=0.1';
 const STEPS = 50;
 
-describe('torchrun on the CPU (gloo)', () => {
+describe('torchrun on the CPU (gloo)', { timeout: PY_TIMEOUT_MS }, () => {
   const script = writeScript(LINK, tempDir());
 
   it('one model on 2 processes: 50 per-step losses within 1e-5 of one process, rank 0 prints one row', () => {
@@ -40,6 +40,7 @@ describe('torchrun on the CPU (gloo)', () => {
       ['mean', 0, null], ['std', 0, null], ['mean', 0.3, null], ['std', 0.3, null],
     ]);
     expect(one.rows.map(label)).toEqual(two.rows.map(label));
+    expect(two.rows.map((r) => r.step)).toEqual(Array(8).fill(30));
     for (const key of ['loss', 'gradVar', 'reproduction', 'slicedW2'] as const) {
       expect(two.rows.map((r) => r[key]), key).toEqual(one.rows.map((r) => r[key]));
       const [a, b] = [two.rows[0][key] as number, two.rows[1][key] as number];

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScript, tempDir, writeScript } from './torchPython';
+import { runScript, tempDir, writeScript, PY_TIMEOUT_MS } from './torchPython';
 
 const dir = tempDir();
 const script = writeScript('pairs=16&width=16&depth=1&batch=16&particles=16&odeSteps=2', dir);
@@ -23,7 +23,7 @@ const CASES: [string, string[], RegExp][] = [
   ['an unknown option', ['--nope'], /unrecognized arguments: --nope/],
 ];
 
-describe('the exported script refuses bad input with exit code 2', () => {
+describe('the exported script refuses bad input with exit code 2', { timeout: PY_TIMEOUT_MS }, () => {
   it.each(CASES)('%s', (_name, args, message) => {
     const py = runScript(script, ['--steps', '2', '--quiet', ...args]);
     expect(py.stderr).toMatch(message);

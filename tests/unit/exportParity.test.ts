@@ -13,7 +13,7 @@ import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { decodeLink } from '../../src/link/link';
 import { nodeMlpKernel } from '../../src/node/wasmKernel';
 import { expectClose } from './expectClose';
-import { runScript, writeScript } from './torchPython';
+import { runScript, writeScript, PY_TIMEOUT_MS } from './torchPython';
 
 const STEPS = 50;
 const SMALL = 'pairs=48&width=32&depth=2&batch=64&particles=256&odeSteps=16';
@@ -27,7 +27,7 @@ const LINKS: [string, string][] = [
   ['own points → own points · jitter 0.1 · placed', `${SMALL}&source=points&sourcePoints=-1,0;0,1;1,0&target=points&targetPoints=2,2;-2,2;0,-2;1.5,0.25&pointJitter=0.1&tgtMx=0.5&srcSx=1.5&sigma=0.1`],
 ];
 
-describe('the exported script against flowvar run --engine cpu (d = 2, CPU, float32)', () => {
+describe('the exported script against flowvar run --engine cpu (d = 2, CPU, float32)', { timeout: PY_TIMEOUT_MS }, () => {
   it.each(LINKS)('%s: 50 per-step losses within 1e-4, the step-50 evaluation agrees', (_name, link) => {
     const { config } = decodeLink(link);
     const trainer = new CpuTrainer(config, nodeMlpKernel(1));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIM_KEY_DOCS, ROW_KEY_DOCS } from '../../src/export/rowKeys';
 import { FLOWVAR_VERSION } from '../../src/export/pytorchScript';
-import { runScript, tempDir, writeScript } from './torchPython';
+import { runScript, tempDir, writeScript, PY_TIMEOUT_MS } from './torchPython';
 
 /** The keys of a `flowvar run --json` row, in order. */
 const RUN_ROW_KEYS = ROW_KEY_DOCS.map(([k]) => k);
@@ -15,7 +15,7 @@ const LINK = 'pairs=32&width=16&depth=1&batch=32&particles=64&odeSteps=4&sigma=0
 const CANONICAL = 'v=1&seed=1&pairs=32&sigma=0.05&width=16&depth=1&batch=32&odeSteps=4&particles=64';
 const DIM_KEYS = DIM_KEY_DOCS.map(([k]) => k);
 
-describe('rows of the exported script', () => {
+describe('rows of the exported script', { timeout: PY_TIMEOUT_MS }, () => {
   const dir = tempDir();
   const script = writeScript(LINK, dir);
 

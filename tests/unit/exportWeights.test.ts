@@ -11,7 +11,7 @@ import { encodeConfig } from '../../src/link/url';
 import { nodeMlpKernel } from '../../src/node/wasmKernel';
 import { decodeWeightsFile, encodeWeightsFile } from '../../src/link/weightsFile';
 import { expectClose } from './expectClose';
-import { runScript, tempDir, writeScript } from './torchPython';
+import { runScript, tempDir, writeScript, PY_TIMEOUT_MS } from './torchPython';
 
 const LINK = 'coupling=rotated&pairs=32&width=24&depth=2&batch=48&particles=64&odeSteps=8&sigma=0.1&lr=0.005';
 const SAVED_AT = 20, MORE = 10;
@@ -27,7 +27,7 @@ function straightRun() {
   return { losses, state };
 }
 
-describe('weights files between the script and flowvar', () => {
+describe('weights files between the script and flowvar', { timeout: PY_TIMEOUT_MS }, () => {
   const straight = straightRun();
 
   it(`a run trained ${SAVED_AT} steps in PyTorch and saved (--save) loads with the page's decoder and continues in flowvar`, () => {

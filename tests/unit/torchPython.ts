@@ -9,6 +9,13 @@ import { pytorchScript } from '../../src/export/pytorchScript';
 import { loadScriptTemplate } from '../../src/node/scriptTemplate';
 
 const CANDIDATES = ['python3', '/usr/bin/python3'];
+
+/**
+ * Vitest's limit for a test that starts Python: each start imports torch (~2 s of CPU, over a
+ * minute of wall time when the machine's 2 cores are shared by a dozen processes). A limit on
+ * waiting, not on what is measured: the tests' numbers do not depend on it.
+ */
+export const PY_TIMEOUT_MS = 600_000;
 let found: string | null | undefined;
 
 /** The Python with torch, or throws saying how to install one. */
