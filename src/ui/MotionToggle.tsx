@@ -5,8 +5,8 @@ import { setAutoplaySetting } from './motionSetting';
 export function MotionToggle() {
   const autoplay = useAppStore((s) => s.autoplay);
   return (
-    <label className="check motion" title="Start training by itself on open and on a preset (off when the system asks for reduced motion)">
-      <input type="checkbox" checked={autoplay} onChange={(e) => setAutoplaySetting(e.target.checked)} data-testid="autoplay-setting" /> Autoplay
+    <label className="check motion" title="Start training as soon as the page or a chapter opens (off when the system asks for reduced motion); the chapters themselves change only by Next or the chapter buttons">
+      <input type="checkbox" checked={autoplay} onChange={(e) => setAutoplaySetting(e.target.checked)} data-testid="autoplay-setting" /> Train on open
     </label>
   );
 }

@@ -1,7 +1,8 @@
 // "Share / embed": a classroom builder. Pick the controls to hide, a chapter to open, the theme,
 // autoplay and embed mode; the dialog writes the link and an <iframe> snippet and shows a live
 // preview of exactly that link. A modal (src/ui/useModal.ts); the link itself is src/ui/shareBuilder.ts.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSize } from '../panels/useSize';
 import { PANELS } from '../story/panelList';
 import { CHAPTERS } from '../story/chapters';
 import { appStore } from '../state/store';
@@ -10,6 +11,7 @@ import { HIDABLE_CONTROLS, PAGE_CONTROLS, panelHideName } from '../link/viewPara
 import { useAppStore } from '../state/useAppStore';
 import { builderLink, iframeSnippet, type BuilderChoice } from './shareBuilder';
 import { useModal } from './useModal';
+import { controlLabel } from './controlNames';
 import { downloadPytorchScript } from './exportPytorch';
 
 /** Delay before the preview follows the choice (each change reloads a whole page in the frame). */
@@ -33,6 +35,26 @@ export function ShareDialogButton() {
   );
 }
 
+/**
+ * The link as a reader sees it, scaled into the dialog: an embed at its 600 × 400, the full page
+ * as a 1366 × 768 laptop shows it (the chapter's panel under its card; a 600 × 400 page would show
+ * only the header and the card).
+ */
+function SharePreview({ src, embed }: { src: string; embed: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  const { width } = useSize(box);
+  const [w, h] = embed ? [600, 400] : [1366, 768];
+  const scale = width > 0 ? width / w : 0.4;
+  return (
+    <>
+      <p className="hint">Preview of the link ({w} × {h}, scaled):</p>
+      <div className="share-preview" ref={box} style={{ aspectRatio: `${w} / ${h}` }}>
+        <iframe src={src} width={w} height={h} title="Preview of the shared page" data-testid="share-preview" style={{ transform: `scale(${scale})` }} />
+      </div>
+    </>
+  );
+}
+
 function ShareDialog({ onClose }: { onClose: () => void }) {
   const card = useModal<HTMLDivElement>(true, onClose);
   const [choice, setChoice] = useState<BuilderChoice>(initialChoice);
@@ -48,8 +70,8 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const panels = PANELS.map((p) => panelHideName(p.id));
   const settings = HIDABLE_CONTROLS.filter((c) => !PAGE_CONTROLS.includes(c) && !panels.includes(c));
   const box = (name: string) => (
-    <label key={name} className="check">
-      <input type="checkbox" checked={choice.hidden.includes(name)} onChange={(e) => toggleHidden(name, e.target.checked)} data-testid={`hide-${name}`} /> {name}
+    <label key={name} className="check" title={`${name}_hide=true`}>
+      <input type="checkbox" checked={choice.hidden.includes(name)} onChange={(e) => toggleHidden(name, e.target.checked)} data-testid={`hide-${name}`} /> {controlLabel(name)}
     </label>
   );
   return (
@@ -75,11 +97,11 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
                   <option value="projector">projector (large, high contrast)</option>
                 </select>
               </label>
-              <label className="control">autoplay
+              <label className="control">train on open
                 <select value={String(choice.autoplay)} onChange={(e) => update({ autoplay: e.target.value === 'null' ? null : e.target.value === 'true' })} data-testid="share-autoplay">
-                  <option value="null">the reader's setting (off with reduced motion)</option>
-                  <option value="true">on: start training at once</option>
-                  <option value="false">off: wait for Play</option>
+                  <option value="null">as the reader's browser says (not with reduced motion)</option>
+                  <option value="true">yes: training starts as the page opens</option>
+                  <option value="false">no: it waits for Play</option>
                 </select>
               </label>
               <label className="check"><input type="checkbox" checked={choice.lecture} onChange={(e) => update({ lecture: e.target.checked })} data-testid="share-lecture" /> lecture mode (one chapter per screen)</label>
@@ -119,8 +141,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
             </label>
             <button type="button" onClick={() => copy(snippet)}>Copy the snippet</button>
             <button type="button" onClick={() => { void downloadPytorchScript(config).catch((e: unknown) => console.warn('flowvar: PyTorch export failed', e)); }} data-testid="share-pytorch" title="run.py: this run in PyTorch (python run.py, torchrun, --dim, --sigmas; README)">Export to PyTorch</button>
-            <p className="hint">Preview of the link (600 × 400, scaled):</p>
-            <div className="share-preview"><iframe src={preview} width={600} height={400} title="Preview of the shared page" data-testid="share-preview" /></div>
+            <SharePreview src={preview} embed={choice.embed} />
           </div>
         </div>
       </div>

@@ -18,6 +18,13 @@ describe('share / embed dialog', () => {
     const dialog = page.getByTestId('share-dialog');
     await dialog.waitFor();
     expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="share-dialog"]'))).toBe(true);
+    // words a lecturer knows, not the link's internal names (the issue found newSeed, tScrub, srcMx, tgtRho, odeSteps)
+    const words = (await dialog.locator('.share-choices').textContent())!;
+    for (const raw of ['newSeed', 'tScrub', 'srcMx', 'tgtRho', 'odeSteps']) expect(words).not.toContain(raw);
+    expect(await page.getByTestId('hide-newSeed').locator('xpath=..').textContent()).toContain('New seed button');
+    expect(await page.getByTestId('hide-odeSteps').locator('xpath=..').textContent()).toContain('ODE steps');
+    // the full page previews as a laptop shows it (plots in view), an embed at its own 600 × 400
+    expect(await page.getByTestId('share-preview').getAttribute('width')).toBe('1366');
     await page.getByTestId('hide-lr').check();
     await page.getByTestId('hide-presets').check();
     await page.getByTestId('hide-sweepPanel').check();
@@ -32,6 +39,7 @@ describe('share / embed dialog', () => {
     const snippet = await page.getByTestId('share-snippet').inputValue();
     expect(snippet).toBe(`<iframe src="${link.replace(/&/g, '&amp;')}" width="600" height="400" title="flowvar: gradient variance in flow matching" style="border:0" loading="lazy" allow="fullscreen"></iframe>`);
     await expect.poll(async () => page.getByTestId('share-preview').getAttribute('src'), { timeout: 5000 }).toBe(link);
+    expect(await page.getByTestId('share-preview').getAttribute('width')).toBe('600');
     await page.keyboard.press('Escape');
     await expect.poll(async () => dialog.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('share-open');

@@ -49,7 +49,7 @@ describe('no empty panel, every word explained', () => {
     for (const [i, chapter] of CHAPTERS.entries()) {
       if (i > 0) await page.getByTestId('chapter-next').click();
       await expect.poll(() => page.getByTestId('explain').getAttribute('data-chapter')).toBe(chapter.id);
-      await expect.poll(() => waitingPanels(page), { timeout: 10_000, interval: 250 }).toEqual([]);
+      await expect.poll(() => waitingPanels(page), { timeout: 10_000, interval: 250, message: `chapter ${chapter.id}: panels still waiting 10 s after it opened` }).toEqual([]);
     }
     // chapter 8 compares: the single-run panels say so, with a way to the compare panel
     for (const id of PANELS.filter((p) => 'singleRun' in p).map((p) => p.id)) {
