@@ -3,6 +3,9 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src/csp.ts';
 import { precachePlugin } from './src/offline/precachePlugin.ts';
+import { buildId } from './src/offline/buildId.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { HEADERS_FILE, headersFileText, ISOLATION_HEADERS } from './src/crossOriginIsolation.ts';
 
 /** The built index.html carries the CSP as its first <head> element (src/csp.ts); dev stays without one. */
@@ -28,7 +31,12 @@ function staticHostHeaders(): Plugin {
 }
 
 // Relative base: the built site works from any static host and sub-path (docs/deploy.md#static-hosting).
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 export default defineConfig({
+  // the version the page shows (src/version.ts): the package's, and the build id of these sources
+  define: { __FLOWVAR_VERSION__: JSON.stringify(PACKAGE_VERSION), __FLOWVAR_BUILD__: JSON.stringify(buildId(ROOT)) },
   base: './',
   // precachePlugin: dist/sw.js with the build's file list (offline once loaded, docs/deploy.md#offline)
   plugins: [react(), contentSecurityPolicy(), staticHostHeaders(), precachePlugin()],

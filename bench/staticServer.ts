@@ -22,6 +22,8 @@ export interface ServeOptions {
   pages?: Readonly<Record<string, string>>;
   /** where a path outside every mount is redirected (302); without it, 404 */
   redirect?: string;
+  /** Cache-Control of every file (default no-store); the update test serves a common static host's */
+  cacheControl?: string;
 }
 
 export interface StaticServer {
@@ -30,7 +32,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** mounts: URL prefix ('/bench/') → folder on disk. Paths that leave the folder get 404. */
+/** mounts: URL prefix ('/bench/') → folder on disk, read at each request (a test may swap it). Paths that leave the folder get 404. */
 export async function serveStatic(mounts: Readonly<Record<string, string>>, options: ServeOptions = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(ISOLATION_HEADERS)) res.setHeader(name, value);
@@ -51,7 +53,7 @@ export async function serveStatic(mounts: Readonly<Record<string, string>>, opti
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
         const body = await readFile(file);
-        res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': options.cacheControl ?? 'no-store' });
         res.end(body);
       } catch {
         notFound();

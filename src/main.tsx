@@ -19,6 +19,7 @@ import { defaultSpeed, mirrorToUrl, readLocation, shareLink } from './state/urlS
 import { installKeys } from './ui/keys';
 import { prefersReducedMotion, resolveAutoplay, storedAutoplay } from './ui/motionSetting';
 import { registerOffline } from './offline/registerOffline';
+import { setUpdateReady } from './ui/updateNotice';
 import './styles.css';
 
 declare global {
@@ -108,7 +109,7 @@ async function boot(): Promise<void> {
   createRoot(root).render(<StrictMode><App /></StrictMode>);
 }
 
-registerOffline();
+registerOffline(setUpdateReady);
 
 boot().catch((err: unknown) => {
   // Never a blank page: say what failed.

@@ -5,6 +5,7 @@ import { appStore } from '../state/store';
 import { shareSettings } from '../state/urlSync';
 import { composePanel } from './exportCompose';
 import { withPngText } from './pngText';
+import { VERSION_LABEL } from '../format/version';
 
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -34,7 +35,7 @@ export function exportPanel(panel: HTMLElement, id: string, title: string, forma
     ctx.drawImage(img, 0, 0, out.width, out.height);
     out.toBlob((blob) => {
       if (!blob) return;
-      void blob.arrayBuffer().then((buf) => download(`flowvar-${id}.png`, new Blob([withPngText(new Uint8Array(buf), 'flowvar', stamp) as Uint8Array<ArrayBuffer>], { type: 'image/png' })));
+      void blob.arrayBuffer().then((buf) => download(`flowvar-${id}.png`, new Blob([withPngText(withPngText(new Uint8Array(buf), 'flowvar', stamp), 'flowvar-version', VERSION_LABEL) as Uint8Array<ArrayBuffer>], { type: 'image/png' })));
     }, 'image/png');
   };
   img.onerror = () => console.error(`flowvar: the ${id} figure could not be rendered as PNG`);

@@ -3,6 +3,7 @@
 import { continueOnCpu, dismissEngineNotice, dismissNotice, resetRun, switchEngine } from '../state/actions';
 import { CPU_SIZES } from '../story/chapters';
 import { useAppStore } from '../state/useAppStore';
+import { useUpdateReady } from './updateNotice';
 
 const CPU_SIZE_TEXT = Object.entries(CPU_SIZES).map(([k, v]) => `${k} ${v}`).join(', ');
 
@@ -84,9 +85,22 @@ function CorrectionsNotice() {
   );
 }
 
+/** A new deployment is cached and waits: this page keeps its version until the reader reloads. */
+function UpdateNotice() {
+  const apply = useUpdateReady();
+  if (!apply) return null;
+  return (
+    <div className="banner notice" role="status" data-testid="update-notice">
+      <span>A new version is ready:</span>
+      <button type="button" onClick={() => apply()} data-testid="update-reload">Reload</button>
+    </div>
+  );
+}
+
 export function Banners() {
   return (
     <div className="banners">
+      <UpdateNotice />
       <ErrorBanner />
       <EngineBanner />
       <EngineNotice />

@@ -6,6 +6,7 @@ import { useAppStore } from '../state/useAppStore';
 import { KEY_BINDINGS } from './keys';
 import { GLOSSARY } from '../story/glossary';
 import { useModal } from './useModal';
+import { VERSION_LABEL } from '../format/version';
 
 export function HelpOverlay() {
   const open = useAppStore((s) => s.help);
@@ -30,6 +31,7 @@ export function HelpOverlay() {
           </tbody>
         </table>
         <p className="hint">Shortcuts wait while a text box or a menu has focus; a focused slider moves with its own arrow keys.</p>
+        <p className="hint" data-testid="app-version">{VERSION_LABEL}</p>
         <button type="button" data-autofocus onClick={() => setHelp(false)}>Close</button>
       </div>
     </div>

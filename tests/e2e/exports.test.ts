@@ -51,10 +51,11 @@ describe('exports', () => {
     const text = svg.bytes.toString('utf8');
     expect(text).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(text).toContain('<title>Learned flow</title>');
-    expect(text).toContain('— from training x0'); // the legend
+    expect(text).toContain('— paths from training x0'); // the legend
     expect(text).toMatch(/<image [^>]*href="data:image\/png;base64,/); // the canvas layer
     const stampAttr = /data-stamp="([^"]*)"/.exec(text)?.[1].replace(/&amp;/g, '&');
     expect(stampAttr).toBe(stamp);
+    expect(text).toMatch(/data-version="flowvar 0\.1\.0 \(build [0-9a-f]{10}\)"/); // which flowvar made it
     const lines = Array.from(text.matchAll(/<tspan [^>]*>([^<]*)<\/tspan>/g), (m) => m[1].replace(/&amp;/g, '&'));
     expect(lines.join('')).toBe(stamp); // the visible stamp, wrapped over lines
 
@@ -65,6 +66,7 @@ describe('exports', () => {
     const dpr = await page.evaluate(() => Math.min(3, Math.max(1, devicePixelRatio)));
     expect(png.bytes.readUInt32BE(20) / dpr).toBeGreaterThan(plotHeight + 40); // title and stamp around the plot
     expect(readPngText(new Uint8Array(png.bytes)).flowvar).toBe(stamp);
+    expect(readPngText(new Uint8Array(png.bytes))['flowvar-version']).toMatch(/^flowvar 0\.1\.0 \(build [0-9a-f]{10}\)$/);
 
     // weights: save at step 6, then the original run's steps 7–9
     const weights = await save(page, 'weights-save');

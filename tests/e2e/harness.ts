@@ -28,7 +28,7 @@ declare module 'vitest' {
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = join(ROOT, 'dist');
+export const DIST = join(ROOT, 'dist');
 /** The page is served below this path, so every asset URL must be relative (vite base './'). */
 export const SUB_PATH = '/flowvar/';
 /** A blank page on the same origin, for checks that need no app (e.g. the WebGPU adapter). */
@@ -37,6 +37,19 @@ const BLANK_PAGE = '<!doctype html><meta charset="utf-8"><title>blank</title>';
 
 /** SwiftShader runs WebGPU on the CPU: page actions get a generous default timeout. */
 export const E2E_TIMEOUT_MS = 60_000;
+
+/** Builds the page into `outDir` as it ships; `env` is set while it builds (e.g. FLOWVAR_BUILD_ID). */
+export async function buildPage(outDir: string, env: Record<string, string> = {}): Promise<void> {
+  const { build } = await import('vite');
+  // Vitest sets NODE_ENV=test, which would bundle React's development runtime: test what ships.
+  const saved = Object.fromEntries(['NODE_ENV', ...Object.keys(env)].map((k) => [k, process.env[k]]));
+  Object.assign(process.env, { NODE_ENV: 'production', ...env });
+  try {
+    await build({ root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+  }
+}
 
 /** Vitest globalSetup (vite.config.ts, project e2e): build once, serve, hand the URL to the tests. */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -48,15 +61,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   }
   let buildError: string | null = null;
   try {
-    const { build } = await import('vite');
-    // Vitest sets NODE_ENV=test, which would bundle React's development runtime: test what ships.
-    const testEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ root: ROOT, mode: 'production', logLevel: 'warn', build: { outDir: DIST, emptyOutDir: true } });
-    } finally {
-      process.env.NODE_ENV = testEnv;
-    }
+    await buildPage(DIST);
   } catch (e) {
     // keep serving: the checks that need no app (the WebGPU adapter) still run and say so
     buildError = e instanceof Error ? e.message : String(e);
