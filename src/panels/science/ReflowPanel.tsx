@@ -18,10 +18,11 @@ import { drawReflowRow, reflowRows, type ReflowColors } from './drawReflow';
 import { PlotLayers } from '../PlotLayers';
 import { StoryMarkLayer } from '../StoryMarkLayer';
 
-const M = { top: 8, right: 14, bottom: 26, left: 48 };
+/** `left` holds a tick like "0.015" at the projector's 16 px */
+const M = { top: 8, right: 14, bottom: 26, left: 58 };
 const ROW_GAP = 16;
-/** Height of a row's title line. */
-const TITLE_H = 14;
+/** Height of a row's title line, above its data (no curve runs under the title; 17 px text in the projector theme). */
+const TITLE_H = 20;
 const ROWS = [
   { key: 'cost', title: 'transport cost (flow —, pairs ···, OT - -)' },
   { key: 'straightness', title: 'path curvature (0 = straight)' },
@@ -45,7 +46,7 @@ export function ReflowPanel() {
     const rows = reflowRows(history, dummyColors);
     const ys = ROWS.map((r, i) => {
       const top = M.top + i * (rowH + ROW_GAP);
-      return scaleLinear().domain([0, rows[r.key].max * 1.1]).range([top + rowH, top]).nice();
+      return scaleLinear().domain([0, rows[r.key].max * 1.1]).range([top + rowH, top + TITLE_H]).nice();
     });
     return { x, ys, rowH };
   }, [rounds, history, size.width, size.height]);
@@ -80,7 +81,7 @@ export function ReflowPanel() {
         {ROWS.map((r, i) => (
           <g key={r.key}>
             <g ref={(el) => { gy.current[i] = el; }} className="axis" />
-            <text className="plot-note" x={M.left + 6} y={rowBox(i).top + TITLE_H - 3}>{r.title}</text>
+            <text className="plot-note" x={M.left + 6} y={rowBox(i).top + TITLE_H - 5}>{r.title}</text>
           </g>
         ))}
         <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">round</text>
