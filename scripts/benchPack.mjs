@@ -6,7 +6,8 @@
 //   and the engine bundled by esbuild, shaders inlined), app/dist/linux-x64/dawn.node (the `webgpu`
 //   package's own layout, so its loader finds it next to the bundle), engine/wasm/*.wasm,
 //   app/wasmThread.mjs and engine/wasm/sliceThreads.mjs (the WebAssembly CPU engine and its
-//   threads, found from the bundle's URL; the thread imports the claim loop from ../engine/wasm).
+//   threads, found from the bundle's URL; the thread imports the claim loop from ../engine/wasm),
+//   export/flowvar_run.py (the exported script's template, for its timing row).
 // Fails if the folder would exceed 60 MiB.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,6 +49,9 @@ try {
   mkdirSync(join(stage, 'engine/wasm'), { recursive: true });
   for (const f of ['mlp.wasm', 'mlpShared.wasm', 'sliceThreads.mjs']) copyFileSync(join(ROOT, 'src/engine/wasm', f), join(stage, 'engine/wasm', f));
   copyFileSync(join(ROOT, 'src/node/wasmThread.mjs'), join(stage, 'app/wasmThread.mjs'));
+  // the exported-script timing row (bench/exportRow.ts) reads the template from ../export/ (src/node/scriptTemplate.ts)
+  mkdirSync(join(stage, 'export'));
+  copyFileSync(join(ROOT, 'src/export/flowvar_run.py'), join(stage, 'export/flowvar_run.py'));
   copyFileSync(realpathSync(vulkan), join(stage, 'lib/libvulkan.so.1'));
   const node = join(stage, 'node');
   const stripped = spawnSync('strip', [process.execPath, '-o', node]).status === 0;
@@ -56,7 +60,7 @@ try {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   // gzip -1: a few MiB larger than -6, several times faster (the pack test builds it)
-  const tar = spawnSync('tar', ['-I', 'gzip -1', '-cf', join(out, 'payload.tar.gz'), '-C', stage, 'node', 'lib', 'app', 'engine'], { stdio: 'inherit' });
+  const tar = spawnSync('tar', ['-I', 'gzip -1', '-cf', join(out, 'payload.tar.gz'), '-C', stage, 'node', 'lib', 'app', 'engine', 'export'], { stdio: 'inherit' });
   if (tar.status !== 0) fail('tar failed');
   cpSync(join(ROOT, 'bench/pack/run.sh'), join(out, 'run.sh'));
   chmodSync(join(out, 'run.sh'), 0o755);

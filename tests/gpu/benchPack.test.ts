@@ -44,7 +44,7 @@ describe('bench pack', () => {
     // batch 300: past the loop path's 256 (no stepLoop compile, minutes on SwiftShader)
     const r = await run(join(bin, 'bash'), [join(pack, 'run.sh'), '--software', '--quick', '--sizes', '300x16', '--seconds', '0.1'], env);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(join(dir, 'empty')).sort()).toEqual(['app', 'engine', 'lib', 'node']);
+    expect(readdirSync(join(dir, 'empty')).sort()).toEqual(['app', 'engine', 'export', 'lib', 'node']);
     const [table, json] = r.stdout.split('--- json ---');
     expect(table).toMatch(/train steps\/s/);
     expect(table).toMatch(/GPU step paths/);
