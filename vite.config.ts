@@ -35,7 +35,7 @@ const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
-  // the version the page shows (src/version.ts): the package's, and the build id of these sources
+  // the version the page shows (src/format/version.ts): the package's, and the build id of these sources
   define: { __FLOWVAR_VERSION__: JSON.stringify(PACKAGE_VERSION), __FLOWVAR_BUILD__: JSON.stringify(buildId(ROOT)) },
   base: './',
   // precachePlugin: dist/sw.js with the build's file list (offline once loaded, docs/deploy.md#offline)

@@ -1,4 +1,4 @@
-// The build id (src/version.ts): a hash of everything the page is built from (src/, shaders/,
+// The build id (src/format/version.ts): a hash of everything the page is built from (src/, shaders/,
 // public/, index.html, package.json and its lock), so two builds of the same sources share an id
 // and any change gives a new one. FLOWVAR_BUILD_ID overrides it (a release can use its tag).
 // Build time only (vite.config.ts).
