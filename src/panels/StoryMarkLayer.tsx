@@ -51,7 +51,7 @@ export function StoryMarkLayer({ panel, x, y, plot }: StoryMarkLayerProps) {
   const value = anchor.kind === 'level' ? ` · now ${formatMetric(anchor.value, 2)}` : '';
   const { box, line, label } = markPixels(anchor, x, y, plot, text.length + value.length);
   return (
-    <g className="story-mark" data-testid="story-mark-data" data-anchor={anchor.kind}
+    <g className="story-mark" data-testid="story-mark-data" data-anchor={anchor.kind} data-target={chapter.look.target.kind}
       data-value={anchor.kind === 'level' ? anchor.value : undefined} data-sigma-change={anchor.kind === 'level' ? anchor.sigmaChange ?? '' : undefined}>
       <rect className="story-band" {...box} />
       {line !== null && <line className="story-level" x1={plot.left} x2={box.x + box.width} y1={line} y2={line} />}

@@ -47,6 +47,15 @@ describe('every chapter\'s panel in view with the card\'s "Look for" line', () =
         // the scroll runs two frames after the chapter renders
         await expect.poll(async () => (await chapterBoxes(page, panelInfo(chapter.panel).anchor, readout)).outside, { timeout: 5000 }).toEqual([]);
       }
+      if (width === 390) {
+        // "Try this" from the top of the page brings the panel into view too (chapter 2: σ = 0.3 now)
+        await page.getByTestId('chapter-prev').click(); // … back to chapter 7, then to 2 by key
+        await page.keyboard.press('2');
+        await expect.poll(() => page.getByTestId('explain').getAttribute('data-chapter')).toBe('rotated');
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.getByTestId('story-try').click();
+        await expect.poll(async () => (await chapterBoxes(page, panelInfo('gradvar').anchor, null)).outside, { timeout: 5000 }).toEqual([]);
+      }
       await page.close();
     });
   }
