@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIM_KEY_DOCS, ROW_KEY_DOCS } from '../../src/export/rowKeys';
 import { FLOWVAR_VERSION } from '../../src/export/pytorchScript';
-import { runScript, tempDir, writeScript, PY_TIMEOUT_MS } from './torchPython';
+import { runCommand, runScript, tempDir, torchPython, writeScript, PY_TIMEOUT_MS } from './torchPython';
 
 /** The keys of a `flowvar run --json` row, in order. */
 const RUN_ROW_KEYS = ROW_KEY_DOCS.map(([k]) => k);
@@ -52,5 +52,22 @@ describe('rows of the exported script', { timeout: PY_TIMEOUT_MS }, () => {
     // 32 of the 40 rows train (the link's pairs), 8 are the held-out targets
     expect(py.rows[0]).toMatchObject({ dim: 3, chance: 1 / 32 });
     expect(py.rows[0].mmdFresh).toBeGreaterThan(0);
+  });
+
+  it('the exact assignment behind --data with coupling=ot (and otPairedL2) equals brute force on 40 random costs', () => {
+    // the script's module imports only numpy until main() runs, so its functions load without torch
+    const check = [
+      'import itertools, runpy, numpy as np',
+      `h = runpy.run_path(${JSON.stringify(script)}, run_name="export")["hungarian"]`,
+      'rng = np.random.default_rng(3)',
+      'for _ in range(40):',
+      '    n = int(rng.integers(1, 7)); c = rng.normal(size=(n, n)); m = h(c)',
+      '    best = min(sum(c[i, p[i]] for i in range(n)) for p in itertools.permutations(range(n)))',
+      '    assert sorted(m) == list(range(n)) and abs(sum(c[i, m[i]] for i in range(n)) - best) < 1e-9, (c, m)',
+      'print("ok")',
+    ].join('\n');
+    const py = runCommand(torchPython(), ['-c', check]);
+    expect(py.stderr).toBe('');
+    expect(py.stdout.trim()).toBe('ok');
   });
 });
