@@ -37,7 +37,8 @@ export function CrossingPanel() {
     const [lo, hi] = result ? varianceDomain(result) : [1e-3, 1];
     return scaleLog().domain([lo, hi]).range([size.height - PLANE_MARGIN.bottom, PLANE_MARGIN.top]);
   }, [result, size.height]);
-  const legendX = size.width - PLANE_MARGIN.right - LEGEND.width - 28;
+  // room right of the bar for a label like "1e+0" at the projector's 16 px (28 px cut it to "1e+")
+  const legendX = size.width - PLANE_MARGIN.right - LEGEND.width - 48;
 
   useEffect(() => {
     drawAxis('right', gl.current, legend, legendX + LEGEND.width, { count: VARIANCE_DECADES + 1, specifier: '.0e' });
