@@ -40,17 +40,29 @@ export function bringChapterIntoView(chapter: Chapter): void {
   if (dy !== 0) window.scrollBy({ top: dy, behavior: 'instant' });
 }
 
-/** Brings the open chapter's panel into view each time the story asks (story.focus), once the page has laid out. */
+/** For this long after the first pass the view is kept as the page settles (the card's live line and the header fill in as training starts). */
+const SETTLE_MS = 2000;
+const SETTLE_EVERY_MS = 250;
+/** The reader's own scrolling ends the settling at once. */
+const READER_EVENTS = ['wheel', 'touchmove', 'keydown', 'mousedown'] as const;
+
+/** Brings the open chapter's panel into view each time the story asks (story.focus), once the page has laid out, and keeps it there while the page settles. */
 export function useChapterInView(): void {
   const focus = useAppStore((s) => (s.story.open ? s.story.focus : -1));
   useEffect(() => {
     if (focus < 0) return;
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
-        const chapter = chapterById(appStore.getState().story.chapter);
-        if (chapter) bringChapterIntoView(chapter);
-      });
-    });
-    return () => cancelAnimationFrame(frame);
+    const bring = () => {
+      const chapter = chapterById(appStore.getState().story.chapter);
+      if (chapter) bringChapterIntoView(chapter);
+    };
+    let frame = requestAnimationFrame(() => { frame = requestAnimationFrame(bring); });
+    const settle = setInterval(bring, SETTLE_EVERY_MS);
+    const stop = () => {
+      clearInterval(settle);
+      for (const e of READER_EVENTS) window.removeEventListener(e, stop);
+    };
+    const end = setTimeout(stop, SETTLE_MS);
+    for (const e of READER_EVENTS) window.addEventListener(e, stop, { passive: true });
+    return () => { cancelAnimationFrame(frame); clearTimeout(end); stop(); };
   }, [focus]);
 }
