@@ -12,7 +12,7 @@ import { useAppStore } from '../state/useAppStore';
 import { builderLink, iframeSnippet, type BuilderChoice } from './shareBuilder';
 import { useModal } from './useModal';
 import { controlLabel } from './controlNames';
-import { downloadPytorchScript } from './exportPytorch';
+import { PytorchExportButton } from './exportPytorch';
 
 /** Delay before the preview follows the choice (each change reloads a whole page in the frame). */
 const PREVIEW_DEBOUNCE_MS = 600;
@@ -140,7 +140,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
               <textarea readOnly value={snippet} rows={4} data-testid="share-snippet" onFocus={(e) => e.target.select()} />
             </label>
             <button type="button" onClick={() => copy(snippet)}>Copy the snippet</button>
-            <button type="button" onClick={() => { void downloadPytorchScript(config).catch((e: unknown) => console.warn('flowvar: PyTorch export failed', e)); }} data-testid="share-pytorch" title="run.py: this run in PyTorch (python run.py, torchrun, --dim, --sigmas; README)">Export to PyTorch</button>
+            <PytorchExportButton config={config} />
             <SharePreview src={preview} embed={choice.embed} />
           </div>
         </div>
