@@ -14,6 +14,8 @@ How to run it:
   python run.py --device cuda                    on a GPU (float32; numbers differ in the last digits)
   torchrun --nproc_per_node=N run.py             one model, the global batch split over N processes
                                                  (gloo on CPU, NCCL on CUDA); rank 0 prints
+                                                 (Debian's torch 1.13 on Python 3.11: add
+                                                 --redirects 1 --tee 1, a torchrun bug)
   torchrun --nproc_per_node=2 run.py --dim 8 --sigmas 0,0.3 --seeds 3
                                                  every (sigma, seed) model, spread over the processes;
                                                  the last rows are the mean and std over seeds per sigma
