@@ -35,4 +35,27 @@ export const HOSTILE_DROPS: Record<string, DropTarget> = {
       { name: 'cut.json', parts: [`${WEIGHTS_HEAD}"theta":[1,2,`], says: /^cut\.json: not JSON/ },
     ],
   },
+  // points files (src/state/pointsFile.ts; the whole corpus is tests/unit/pointsCorpus.ts): the dialog says why, nothing changes
+  points: {
+    status: 'points-status',
+    close: (page) => page.getByTestId('points-dialog').getByRole('button', { name: 'Cancel' }).click(),
+    cases: [
+      { name: 'huge.csv', parts: ['x,y\n', { repeat: '1,2\n', bytes: 50 * 2 ** 20 }], says: /^huge\.csv was not loaded: the file is 50\.0 MB; a points file may hold up to 4\.0 MB \(100,000 rows\)\. Nothing changed; the training goes on\.$/ },
+      { name: 'million.csv', parts: [{ repeat: '1,2\n', bytes: 4_000_000 }], says: /^million\.csv was not loaded: the file holds 1,000,000 rows; a points file may hold up to 100,000/ },
+      { name: 'mixed.csv', parts: ['x,y\n1,2\n3;4\n'], says: /^mixed\.csv was not loaded: line 3 mixes separators: semicolons in a file separated by commas\./ },
+      { name: 'nan.csv', parts: ['1,2\nNaN,3\n'], says: /^nan\.csv was not loaded: line 2: "NaN" is not a finite number\./ },
+      { name: 'one.csv', parts: ['\uFEFFx;y\r\n1,5;2\r\n'], says: /^one\.csv was not loaded: the file holds 1 point; at least 2 are needed\./ },
+      { name: 'image.png', parts: ['\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR'], says: /^image\.png was not loaded: the file is not text/ },
+    ],
+  },
+  // JSON Lines results (src/state/resultsFile.ts): the status line says why; the overlay and the run stay
+  results: {
+    status: 'results-status',
+    cases: [
+      { name: 'foreign.jsonl', parts: ['{"event":"click","t":1}\n{"event":"move","t":2}\n'], says: /^foreign\.jsonl was not loaded: line 1 is not a flowvar results row: it has no step, loss, gradVar/ },
+      { name: 'cut.jsonl', parts: ['{"step":1,"loss":1,"gradVar":2}\n{"step":2,"lo'], says: /^cut\.jsonl was not loaded: line 2 is not JSON/ },
+      { name: 'text-step.jsonl', parts: ['{"step":"ten","loss":1,"gradVar":2}\n'], says: /^text-step\.jsonl was not loaded: line 1: step is "ten", not a number or null\.$/ },
+      { name: 'huge.jsonl', parts: [{ repeat: '{"step":1,"loss":1,"gradVar":2}\n', bytes: 25 * 2 ** 20 }], says: /^huge\.jsonl was not loaded: it is 25\.0 MB; a results file may hold up to 20 MB\.$/ },
+    ],
+  },
 };
