@@ -93,12 +93,13 @@ export function machineStalled(s: Pick<SoakSample, 'frameMedian' | 'mainBusy'>):
 
 // Page-side scripts are strings: tsx (esbuild keepNames) would wrap functions in __name(), which
 // the page does not have.
-// The window also ends by the clock: a starved page may paint once in many seconds.
+// The window ends by the clock (a starved page may paint once in many seconds), and so does its
+// rAF loop: a loop left running would add a callback per frame and an ever-growing array per sample.
 const FRAMES = `new Promise((resolve) => {
-  const out = []; let last = -1;
-  const tick = (ts) => { if (last >= 0) out.push(ts - last); last = ts; requestAnimationFrame(tick); };
+  const out = []; let last = -1, done = false;
+  const tick = (ts) => { if (done) return; if (last >= 0) out.push(ts - last); last = ts; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
-  setTimeout(() => resolve(out), ${FRAME_WINDOW_MS});
+  setTimeout(() => { done = true; resolve(out); }, ${FRAME_WINDOW_MS});
 })`;
 
 const STATE = `(() => {
