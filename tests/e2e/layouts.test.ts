@@ -70,7 +70,7 @@ describe('projector theme at 1280×720, every chapter', () => {
     for (const [i, chapter] of CHAPTERS.entries()) {
       if (i > 0) await page.getByTestId('chapter-next').click();
       await expect.poll(() => page.getByTestId('explain').getAttribute('data-chapter')).toBe(chapter.id);
-      const r = await page.evaluate((panelId) => {
+      const measure = () => page.evaluate((panelId) => {
         const text = document.querySelector<HTMLElement>('[data-testid="story-text"]')!;
         const cut = (el: Element) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
         const inView = (el: Element | null) => { const b = el?.getBoundingClientRect(); return !!b && b.height > 0 && b.top >= 0 && b.bottom <= innerHeight + 0.5 && b.left >= 0 && b.right <= innerWidth + 0.5; };
@@ -84,6 +84,9 @@ describe('projector theme at 1280×720, every chapter', () => {
           ticks: Math.min(...Array.from(panel.querySelectorAll('.axis .tick text')).map((t) => parseFloat(getComputedStyle(t).fontSize))),
         };
       }, panelInfo(chapter.panel).anchor);
+      // the chapter's panel is brought into view two frames after the chapter renders
+      await expect.poll(async () => (await measure()).plot, { timeout: 5000, message: chapter.id }).toBe(true);
+      const r = await measure();
       expect(r, chapter.id).toMatchObject({ scroll: 0, textCut: false, textInView: true, look: true, tabsCut: [], panelTitle: true, plot: true });
       // the figures the text quotes, live on the card (the readouts panel is off this screen)
       expect(r.liveShown, chapter.id).toBe((chapter.live ?? []).length > 0);
