@@ -15,6 +15,8 @@ import { pcg4d, toIndex, toUniform } from '../../src/math/rng';
 import { batchGradient } from '../../src/math/trainStep';
 import { worldSpec } from '../../src/engine/world';
 import { nodeMlpKernel } from '../../src/node/wasmKernel';
+import { pooledKernel, type PoolAttach } from '../../src/engine/wasm/threadKernel';
+import { readFileSync } from 'node:fs';
 import { expectClose } from './expectClose';
 
 const ACTIVATIONS = ['silu', 'relu', 'tanh', 'gelu'] as const;
@@ -109,5 +111,33 @@ describe('CpuTrainer on the WebAssembly kernel', () => {
     });
     for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
     expect(runs[0].records[3].loss).toBeLessThan(runs[0].records[0].loss);
+  });
+
+  it('one pool of helper threads serves every model of a kernel: 4 models taking turns on 3 threads start 2 helpers and match 1 thread bit for bit', () => {
+    const spawned: { post: PoolAttach[] }[] = [];
+    const shared = new WebAssembly.Module(readFileSync(new URL('../../src/engine/wasm/mlpShared.wasm', import.meta.url)));
+    const pool = pooledKernel(shared, 3, (start) => {
+      const log = { post: [] as PoolAttach[] };
+      spawned.push(log);
+      // a helper on this thread would block it: the caller runs every slice (same numbers), and the log shows what helpers would get
+      void start;
+      return { post: (m) => log.post.push(m), terminate: () => undefined };
+    });
+    const configs = [0, 0.01, 0.1, 1].map((sigma): RunConfig => ({ ...CONFIGS[1], batch: 600, width: 37, sigma, interpolant: 'constant' }));
+    const pooled = configs.map((c) => new CpuTrainer(c, pool)), alone = configs.map((c) => new CpuTrainer(c, kernel1));
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < configs.length; i++) expect(pooled[i].stepSync(2).records).toEqual(alone[i].stepSync(2).records);
+    }
+    configs.forEach((_, i) => expect(pooled[i].weightsSync()).toEqual(alone[i].weightsSync()));
+    expect(spawned).toHaveLength(2);
+    pooled[1].dispose();
+    expect(spawned[0].post.map((m) => [m.model, m.memory === null])).toEqual([[1, false], [2, false], [3, false], [4, false], [2, true]]);
+    // and with real worker threads (src/node/wasmThread.mjs): 4 models interleaved on one 3-thread pool
+    const real = nodeMlpKernel(3);
+    const models = configs.map((c) => new CpuTrainer(c, real)), again = configs.map((c) => new CpuTrainer(c, kernel1));
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < configs.length; i++) expect(models[i].stepSync(2).records).toEqual(again[i].stepSync(2).records);
+    }
+    models.forEach((m, i) => expect(m.weightsSync()).toEqual(again[i].weightsSync()));
   });
 });

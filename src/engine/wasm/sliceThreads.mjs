@@ -9,8 +9,9 @@
 // Control words (Int32 over a SharedArrayBuffer of CONTROL_BYTES):
 //   CLAIM = job (7 bits) << 24 | slice count << 12 | next slice index, or STOP (-1)
 //   DONE  = slices finished; KIND (0 train, 1 dot), PLAN, SCRATCH, STRIDE, GT: the job's arguments
+//   MODEL = which model's instance runs the job (a pool of helpers shared by several models)
 
-const CLAIM = 0, DONE = 1, KIND = 2, PLAN = 3, SCRATCH = 4, STRIDE = 5, GT = 6;
+const CLAIM = 0, DONE = 1, KIND = 2, PLAN = 3, SCRATCH = 4, STRIDE = 5, GT = 6, MODEL = 7;
 const STOP = -1;
 /** Bytes of the control block (7 words, padded to 8). */
 export const CONTROL_BYTES = 8 * 4;
@@ -32,7 +33,8 @@ function claim(ctrl, word) {
  * runs slices itself until none is left (with no helper up yet it runs them all), then waits
  * until every slice is done.
  */
-export function runJob(ctrl, ex, job, id) {
+export function runJob(ctrl, ex, job, id, model = 0) {
+  ctrl[MODEL] = model;
   ctrl[KIND] = job.kind === 'train' ? 0 : 1;
   ctrl[PLAN] = job.plan;
   if (job.kind === 'dot') { ctrl[SCRATCH] = job.scratch; ctrl[STRIDE] = job.scratchStride; ctrl[GT] = job.gt; }
@@ -50,7 +52,11 @@ export function runJob(ctrl, ex, job, id) {
   for (let done = Atomics.load(ctrl, DONE); done < job.slices; done = Atomics.load(ctrl, DONE)) Atomics.wait(ctrl, DONE, done);
 }
 
-/** A helper thread's whole life: sleeps until a job is published, claims its slices, until stopHelpers(). */
+/**
+ * A helper thread's whole life: sleeps until a job is published, claims its slices, until
+ * stopHelpers(). `ex`: the one model's exports, or a function from the job's MODEL word to the
+ * exports of that model (a pool's helper; the job's words are read only after its claim).
+ */
 export function helperLoop(ctrl, ex) {
   for (;;) {
     const word = Atomics.load(ctrl, CLAIM);
@@ -58,7 +64,7 @@ export function helperLoop(ctrl, ex) {
     const index = word & 0xfff, count = (word >>> 12) & 0xfff;
     if (index >= count) { Atomics.wait(ctrl, CLAIM, word); continue; }
     if (claim(ctrl, word) < 0) continue;
-    runSlice(ctrl, ex, index);
+    runSlice(ctrl, typeof ex === 'function' ? ex(ctrl[MODEL]) : ex, index);
     Atomics.add(ctrl, DONE, 1);
     Atomics.notify(ctrl, DONE);
   }

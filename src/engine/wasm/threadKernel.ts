@@ -41,6 +41,52 @@ class ThreadRunner implements SliceRunner {
   }
 }
 
+/** What a pool's helper gets at start; each model then arrives as a PoolAttach message. */
+export interface PoolStart {
+  module: WebAssembly.Module;
+  control: SharedArrayBuffer;
+}
+
+/** A model joining (its memory) or leaving (memory null) a pool's helpers. */
+export interface PoolAttach {
+  model: number;
+  memory: WebAssembly.Memory | null;
+}
+
+/** Starts one pool helper; the handle sends it models and ends it. */
+export type SpawnPoolHelper = (start: PoolStart) => { post(msg: PoolAttach): void; terminate(): void };
+
+/**
+ * One set of threads − 1 helpers serving every model this kernel makes (Node: a σ sweep of 8
+ * models on 8 cores starts 7 helper threads, not 8 × 7). The models take turns (a Node process
+ * steps its CpuTrainers one after another), so one control block carries one job at a time, its
+ * MODEL word naming whose instance runs it. Same slices, same reduction order: the same numbers.
+ */
+export function pooledKernel(module: WebAssembly.Module, threads: number, spawn: SpawnPoolHelper): MlpKernel {
+  const ctrl = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES));
+  let helpers: ReturnType<SpawnPoolHelper>[] | null = null;
+  let models = 0;
+  let job = 0;
+  return {
+    label: `WebAssembly SIMD, ${threads} threads`,
+    create(shape, batch) {
+      const initial = Math.ceil(mlpMemoryBytes(shape, batch) / PAGE);
+      const memory = new WebAssembly.Memory({ initial, maximum: MAX_PAGES, shared: true });
+      const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as MlpExports;
+      // the helpers start with the first model (a kernel that makes none starts no thread)
+      helpers ??= Array.from({ length: threads - 1 }, () => spawn({ module, control: ctrl.buffer as SharedArrayBuffer }));
+      const model = ++models;
+      for (const h of helpers) h.post({ model, memory });
+      const runner: SliceRunner = {
+        threads,
+        run: (j) => { job = (job + 1) & 0x7f; runJob(ctrl, exports, j, job, model); },
+        dispose: () => { for (const h of helpers ?? []) h.post({ model, memory: null }); },
+      };
+      return { exports, memory, runner };
+    },
+  };
+}
+
 /** `threads` threads (≥ 2) on mlpShared.wasm; every thread count gives the same numbers. */
 export function threadedKernel(module: WebAssembly.Module, threads: number, spawn: SpawnHelper): MlpKernel {
   return {
