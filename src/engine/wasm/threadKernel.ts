@@ -4,6 +4,7 @@
 // (src/node/wasmKernel.ts), the browser's CPU worker nested workers (src/engine/wasm/browserKernel.ts).
 import { mlpMemoryBytes, type MlpExports, type SliceJob, type SliceRunner } from './wasmMlp';
 import type { MlpKernel } from './mlpKernel';
+import type { MlpShape } from '../../math/mlp';
 import { CONTROL_BYTES, runJob, stopHelpers } from './sliceThreads.mjs';
 
 /** What a helper thread gets: it instantiates `module` on `memory` and runs helperLoop on `control`. */
@@ -41,6 +42,13 @@ class ThreadRunner implements SliceRunner {
   }
 }
 
+/** mlpShared.wasm instantiated on a new shared memory sized for one model and batch. */
+function sharedInstance(module: WebAssembly.Module, shape: MlpShape, batch: number): { memory: WebAssembly.Memory; exports: MlpExports } {
+  const initial = Math.ceil(mlpMemoryBytes(shape, batch) / PAGE);
+  const memory = new WebAssembly.Memory({ initial, maximum: MAX_PAGES, shared: true });
+  return { memory, exports: new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as MlpExports };
+}
+
 /** What a pool's helper gets at start; each model then arrives as a PoolAttach message. */
 export interface PoolStart {
   module: WebAssembly.Module;
@@ -70,9 +78,7 @@ export function pooledKernel(module: WebAssembly.Module, threads: number, spawn:
   return {
     label: `WebAssembly SIMD, ${threads} threads`,
     create(shape, batch) {
-      const initial = Math.ceil(mlpMemoryBytes(shape, batch) / PAGE);
-      const memory = new WebAssembly.Memory({ initial, maximum: MAX_PAGES, shared: true });
-      const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as MlpExports;
+      const { memory, exports } = sharedInstance(module, shape, batch);
       // the helpers start with the first model (a kernel that makes none starts no thread)
       helpers ??= Array.from({ length: threads - 1 }, () => spawn({ module, control: ctrl.buffer as SharedArrayBuffer }));
       const model = ++models;
@@ -92,9 +98,7 @@ export function threadedKernel(module: WebAssembly.Module, threads: number, spaw
   return {
     label: `WebAssembly SIMD, ${threads} threads`,
     create(shape, batch) {
-      const initial = Math.ceil(mlpMemoryBytes(shape, batch) / PAGE);
-      const memory = new WebAssembly.Memory({ initial, maximum: MAX_PAGES, shared: true });
-      const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as MlpExports;
+      const { memory, exports } = sharedInstance(module, shape, batch);
       return { exports, memory, runner: new ThreadRunner({ module, memory }, exports, threads, spawn) };
     },
   };
