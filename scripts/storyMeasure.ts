@@ -9,7 +9,9 @@ import { openEngine } from '../src/cli/engine';
 import { encodeConfig } from '../src/link/url';
 import type { EvalMetrics } from '../src/engine/trainer';
 import { DERIVED, FIGURE_RUNS, GRADVAR_TAIL, runConfig, runPrefix, SWEEP_CHAPTER, SWEEP_SIGMAS } from '../src/story/measurePlan';
-import { runSweep, SweepRunner } from '../src/engine/sweep';
+import { runSweep, seedSummary, SweepRunner, type SweepResult } from '../src/engine/sweep';
+import { seedConfigs } from '../src/engine/runConfig';
+import { sweepTransition } from '../src/panels/storyMarkAnchor';
 import { chapterById, chapterConfig } from '../src/story/chapters';
 import type { Figure, FiguresFile } from '../src/story/figures';
 
@@ -26,25 +28,40 @@ function reproductionFigures(prefix: string, m: EvalMetrics, pairs: number, figu
   figures[`${prefix}.spread`] = { kind: 'number', value: (m.generatedCov[0] + m.generatedCov[3]) / 2 };
 }
 
-/** The σ sweep chapter: the sweep the page runs on its CPU config, per σ its reproduction and sliced W2. */
+/**
+ * The σ sweep chapter: the sweep the page runs on its CPU config, once per seed (config.seeds), per
+ * σ the mean reproduction and its std over the seeds, the mean sliced W2, and where the collapse
+ * lies with the band (the chapter's mark: sweepTransition).
+ */
 async function sweepFigures(figures: Record<string, Figure>, runs: FiguresFile['runs']): Promise<void> {
   const config = chapterConfig(chapterById(SWEEP_CHAPTER)!, 'cpu');
   const t0 = performance.now();
   const engine = await openEngine('cpu');
   try {
-    const sweep = await SweepRunner.create(config, SWEEP_SIGMAS, engine.trainer);
-    const results = (await runSweep(sweep, config.steps, { chunk: CHUNK }))!;
-    sweep.dispose();
+    const perSeed: SweepResult[][] = [];
+    for (const c of seedConfigs(config, config.seeds)) {
+      const sweep = await SweepRunner.create(c, SWEEP_SIGMAS, engine.trainer);
+      perSeed.push((await runSweep(sweep, config.steps, { chunk: CHUNK }))!);
+      sweep.dispose();
+    }
+    const { results, spread } = seedSummary(perSeed);
     results.forEach((r, i) => {
       figures[`sweep.s${i}.sigma`] = { kind: 'number', value: r.sigma };
       figures[`sweep.s${i}.reproduction`] = { kind: 'percent', value: r.metrics.reproduction };
+      figures[`sweep.s${i}.reproductionStd`] = { kind: 'percent', value: spread[i].reproduction };
       figures[`sweep.s${i}.w2`] = { kind: 'number', value: r.metrics.slicedW2 };
     });
+    const box = sweepTransition(results.map((r, i) => ({ sigma: r.sigma, reproduction: r.metrics.reproduction, chance: r.metrics.chance, std: spread[i].reproduction })));
+    if (box) {
+      figures['sweep.transition.from'] = { kind: 'number', value: box.x[0] };
+      figures['sweep.transition.to'] = { kind: 'number', value: box.x[1] };
+    }
+    figures['sweep.seeds'] = { kind: 'count', value: config.seeds };
     figures['sweep.chance'] = { kind: 'chance', value: 1 / results[0].metrics.chance };
     figures['sweep.pairs'] = { kind: 'count', value: config.pairs };
     const seconds = (performance.now() - t0) / 1000;
     runs.sweep = { link: encodeConfig(config), steps: config.steps, seconds: Number(seconds.toFixed(1)) };
-    console.log(`sweep: ${results.length} models × ${config.steps} steps in ${seconds.toFixed(1)} s; reproduction ${results.map((r) => r.metrics.reproduction.toFixed(2)).join(' ')}`);
+    console.log(`sweep: ${results.length} models × ${config.seeds} seeds × ${config.steps} steps in ${seconds.toFixed(1)} s; reproduction ${results.map((r, i) => `${r.metrics.reproduction.toFixed(2)}±${spread[i].reproduction.toFixed(2)}`).join(' ')}; collapse ${box ? `${box.x[0]}…${box.x[1]}` : 'none'}`);
   } finally {
     engine.close();
   }

@@ -49,9 +49,10 @@ export function runConfig(run: FigureRun): RunConfig {
 }
 
 /**
- * The σ sweep chapter's figures: the sweep the page runs (its CPU config, the default σ grid), one
- * key per σ: `sweep.s<i>.reproduction` and `sweep.s<i>.w2` (sliced W2, the sweep panel's solid curve)
- * for SWEEP_SIGMAS[i].
+ * The σ sweep chapter's figures: the sweep the page runs (its CPU config, the default σ grid, its
+ * `seeds`), one key per σ: `sweep.s<i>.reproduction` (the mean over the seeds),
+ * `sweep.s<i>.reproductionStd` and `sweep.s<i>.w2` (sliced W2, the sweep panel's solid curve) for
+ * SWEEP_SIGMAS[i]; and `sweep.transition.from` / `.to`, the σ interval the collapse mark spans.
  */
 export const SWEEP_CHAPTER: ChapterId = 'sweep';
 export { DEFAULT_SIGMAS as SWEEP_SIGMAS } from '../engine/sweep';

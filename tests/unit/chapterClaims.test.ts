@@ -95,8 +95,9 @@ describe('each chapter\'s card says what its panel shows', () => {
     expect(fig('collision.ode64.spread')).toBeLessThan(fig('collision.spread') / 2);
   });
 
-  it('6: the sweep\'s reproduction collapses past σ = 0.1 while its W2 curve hardly moves', () => {
-    claimOf('sweep', /collapses past σ = 0\.1/);
+  it('6: the sweep\'s reproduction collapses between σ = 0.1 and 0.3, band included, while its W2 curve hardly moves', () => {
+    claimOf('sweep', /collapses between σ = \{sweep\.transition\.from\} and \{sweep\.transition\.to\}/);
+    expect([fig('sweep.transition.from'), fig('sweep.transition.to'), fig('sweep.seeds')]).toEqual([0.1, 0.3, 3]);
     claimOf('sweep', /The distance to the target hardly moves/);
     const sigma = (i: number) => fig(`sweep.s${i}.sigma`);
     const at = (s: number) => SWEEP_SIGMAS.indexOf(s);
