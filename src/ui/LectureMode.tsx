@@ -10,6 +10,7 @@ import { fillFigures } from '../story/figures';
 import { nextChapter, openChapter, prevChapter } from '../state/storyActions';
 import { Banners } from './Banners';
 import { HelpOverlay } from './HelpOverlay';
+import { StoryLive } from './StoryLive';
 import { PlaySigmaBar } from './PlaySigmaBar';
 
 /** Keys that turn chapters in lecture mode (before the page's own table sees them). */
@@ -42,7 +43,8 @@ export function LectureMode({ views }: { views: Record<PanelId, () => ReactEleme
     <div className="lecture-mode" data-testid="lecture">
       <header className="lecture-head">
         <h1><span className="chapter">{n} / {CHAPTERS.length}</span> {chapter.title}</h1>
-        <p>{fillFigures(chapter.text)}</p>
+        <p data-testid="lecture-text">{fillFigures(chapter.text)}</p>
+        <StoryLive chapter={chapter} />
       </header>
       <PlaySigmaBar prefix="lecture-" className="lecture-bar" testId="lecture-bar" label="Chapter, play and σ"
         before={<button type="button" onClick={() => prevChapter()} disabled={n === 1} data-testid="lecture-prev" title="← / PageUp">← Previous</button>}

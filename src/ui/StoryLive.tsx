@@ -22,7 +22,7 @@ function evaluated(text: string, m: EvalMetrics, step: number): string {
 function value(figure: LiveFigure, run: RunView, step: number): string {
   const m = run.metrics;
   switch (figure) {
-    case 'reproduction': return m ? evaluated(`${formatPercent(m.reproduction)} (chance 1/${Math.round(1 / m.chance)})`, m, step) : '—';
+    case 'reproduction': return m ? evaluated(formatPercent(m.reproduction), m, step) : '—';
     case 'gradVar': return formatMetric(run.curves.last()?.gradVarEma, 2);
     case 'gaussianW2': return m ? evaluated(formatMetric(m.gaussianW2, 2), m, step) : '—';
     case 'spread': return m ? evaluated(formatMetric((m.generatedCov[0] + m.generatedCov[3]) / 2, 2), m, step) : '—';
@@ -47,6 +47,8 @@ export function StoryLive({ chapter }: { chapter: Chapter }) {
   const figures = chapter.live ?? [];
   if (figures.length === 0) return null;
   const views = runs(appStore.getState());
+  const chanceOf = views.find((v) => v.metrics)?.metrics?.chance;
+  const chance = chanceOf ? Math.round(1 / chanceOf) : null;
   const step = appStore.getState().compare ? appStore.getState().compareState.step : appStore.getState().stepCount;
   return (
     <p className="story-live" data-testid="story-live">
@@ -54,6 +56,7 @@ export function StoryLive({ chapter }: { chapter: Chapter }) {
       {figures.map((f, i) => (
         <span key={f} data-figure={f}>
           {i > 0 && ' · '}{LABEL[f]} <strong>{views.map((v) => value(f, v, step)).join(' / ')}</strong>
+          {f === 'reproduction' && chance !== null && <span className="dim"> (chance 1/{chance})</span>}
         </span>
       ))}
       {views.length > 1 && <span className="dim"> (A / B)</span>}

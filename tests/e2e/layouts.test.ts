@@ -105,7 +105,8 @@ describe('lecture mode', () => {
     await page.getByTestId('lecture').waitFor();
     const chapter = () => page.evaluate(() => window.__flowvar!.store.getState().story.chapter);
     const inView = async (panel: string) => {
-      for (const sel of ['[data-testid="lecture-play"]', '[data-testid="lecture-sigma-slider"]', `[data-testid="panel-${panel}"]`]) {
+      // the chapter's whole text in view, no inner scroll box (was: 5.6 lines, the rest scrolled)
+      for (const sel of ['[data-testid="lecture-text"]', '[data-testid="lecture-play"]', '[data-testid="lecture-sigma-slider"]', `[data-testid="panel-${panel}"]`]) {
         const r = await onScreen(page, sel);
         expect(r.inside, r.box).toBe(true);
       }
