@@ -1,8 +1,8 @@
 // `npm run bench:sweep [-- --sigmas 4] [--steps 300] [--rounds 3]`: a σ sweep of the CPU engine as
 // the page runs it (one worker per σ, each on its share of the cores: bench/sweepThread.ts stands
 // in for the page's Web Worker), stepped all at once against the same sweep stepped in turn.
-// Rounds interleave the two, so a machine loaded by others slows both alike; prints each time and
-// the ratio of the medians (concurrent / in turn).
+// Rounds interleave the two, so a machine loaded by others slows both alike; prints each time, the
+// ratio of the medians (concurrent / in turn) and the median of each round's own ratio.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { WorkerTrainer, type FromWorker, type ToWorker, type WorkerLike } from '../src/engine/workerTrainer';
@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const a = median(times.together), b = median(times.inTurn);
-  console.log(`median: concurrent ${a.toFixed(2)} s, in turn ${b.toFixed(2)} s, ratio ${(a / b).toFixed(2)}`);
+  // each round's two runs ran back to back, under about the same load: their ratio is the steadier figure
+  const perRound = times.together.map((t, i) => t / times.inTurn[i]);
+  console.log(`median: concurrent ${a.toFixed(2)} s, in turn ${b.toFixed(2)} s, ratio ${(a / b).toFixed(2)}; median of the rounds' ratios ${median(perRound).toFixed(2)} (${perRound.map((r) => r.toFixed(2)).join(', ')})`);
 }
 
 main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });
