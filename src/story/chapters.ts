@@ -144,7 +144,7 @@ export const CHAPTERS: readonly Chapter[] = [
   {
     id: 'sweep',
     title: 'The σ sweep: a phase curve',
-    text: 'Train the rotated pairing once per σ, side by side from the same pairs and initial weights, on {sweep.seeds} seeds (mean ± std). Reproduction stays at {sweep.s0.reproduction} ± {sweep.s0.reproductionStd} for σ = 0 and collapses between σ = {sweep.transition.from} and {sweep.transition.to}, to {sweep.s6.reproduction} ± {sweep.s6.reproductionStd} at σ = 0.3 and {sweep.s7.reproduction} at σ = 1 (chance {sweep.chance}). The distance to the target hardly moves, sliced W2 {sweep.s0.w2} at σ = 0 and {sweep.s7.w2} at σ = 1: both clouds are N(0, I), so the memorized rotation lands on the target too, and along σ the pairing is forgotten while the target stays reached.',
+    text: 'One model per σ from the same pairs and weights, on {sweep.seeds} seeds (mean ± std). Reproduction stays at {sweep.s0.reproduction} ± {sweep.s0.reproductionStd} at σ = 0 and collapses between σ = {sweep.transition.from} and {sweep.transition.to}: {sweep.s6.reproduction} ± {sweep.s6.reproductionStd} at σ = 0.3, {sweep.s7.reproduction} at σ = 1 (chance {sweep.chance}). The distance to the target hardly moves (sliced W2 {sweep.s0.w2} → {sweep.s7.w2}): both clouds are N(0, I), so the pairing is forgotten while the target stays reached.',
     panel: 'sweep',
     look: { label: 'reproduction collapses past σ = 0.1', target: { kind: 'transition' } },
     tryThis: { label: 'Run the σ sweep', action: { kind: 'sweep' } },

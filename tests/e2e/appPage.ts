@@ -3,6 +3,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { encodeConfig } from '../../src/link/url';
 import type { RunConfig } from '../../src/engine/runConfig';
+import { CHAPTERS, type Chapter } from '../../src/story/chapters';
+import { expect } from 'vitest';
+import { appUrl } from './harness';
 
 /** Sizes that keep every e2e run to seconds on the CPU worker (2-core machine). */
 export const TINY: Partial<RunConfig> = { width: 16, depth: 1, batch: 64, particles: 64, odeSteps: 8 };
@@ -115,4 +118,24 @@ export async function dropFile(page: Page, name: string, contents: string | File
   }, [name, typeof contents === 'string' ? [contents] : contents, type] as const);
   await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+}
+
+/**
+ * A new page at `width`×`height` opened on `query`, walked through the story's chapters with Next:
+ * `visit` runs once each chapter's card is shown. The page stays open for what comes after.
+ */
+export async function walkChapters(
+  browser: { newPage(): Promise<Page> }, [width, height]: readonly [number, number], query: string,
+  visit: (chapter: Chapter, page: Page) => Promise<void>,
+): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height });
+  await page.goto(appUrl(query));
+  await page.getByTestId('explain').waitFor();
+  for (const [i, chapter] of CHAPTERS.entries()) {
+    if (i > 0) await page.getByTestId('chapter-next').click();
+    await expect.poll(() => page.getByTestId('explain').getAttribute('data-chapter')).toBe(chapter.id);
+    await visit(chapter, page);
+  }
+  return page;
 }

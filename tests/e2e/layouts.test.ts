@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
-import { cpuQuery, TINY, waitForStep } from './appPage';
+import { cpuQuery, TINY, waitForStep, walkChapters } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
-import { CHAPTERS } from '../../src/story/chapters';
 import { panelInfo } from '../../src/story/panelList';
 
 const Q = cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16 });
@@ -63,13 +62,7 @@ describe('projector theme', () => {
 
 describe('projector theme at 1280×720, every chapter', () => {
   it('the card\'s whole text reads without inner scrolling, no tab is cut, the chapter\'s panel and the quoted figures are on the screen, ticks ≥ 16 px', async () => {
-    const page = await browser.newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(appUrl('engine=cpu&theme=projector&autoplay=false&chapter=lines'));
-    await page.getByTestId('explain').waitFor();
-    for (const [i, chapter] of CHAPTERS.entries()) {
-      if (i > 0) await page.getByTestId('chapter-next').click();
-      await expect.poll(() => page.getByTestId('explain').getAttribute('data-chapter')).toBe(chapter.id);
+    const page = await walkChapters(browser, [1280, 720], 'engine=cpu&theme=projector&autoplay=false&chapter=lines', async (chapter, page) => {
       const measure = () => page.evaluate((panelId) => {
         const text = document.querySelector<HTMLElement>('[data-testid="story-text"]')!;
         const cut = (el: Element) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
@@ -92,7 +85,7 @@ describe('projector theme at 1280×720, every chapter', () => {
       expect(r.liveShown, chapter.id).toBe((chapter.live ?? []).length > 0);
       if (r.liveShown) expect(r.live, chapter.id).toBe(true);
       if (Number.isFinite(r.ticks)) expect(r.ticks, chapter.id).toBeGreaterThanOrEqual(16);
-    }
+    });
     await page.close();
   });
 });

@@ -5,8 +5,8 @@
 // (autoplay=false): the boxes are the layout's, so the walk stays cheap.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, sharedBrowser } from './harness';
-import { CHAPTERS } from '../../src/story/chapters';
+import { sharedBrowser } from './harness';
+import { walkChapters } from './appPage';
 import { panelInfo } from '../../src/story/panelList';
 
 const browser = sharedBrowser();
@@ -36,17 +36,11 @@ async function chapterBoxes(page: Page, anchor: string, readout: string | null):
 describe('every chapter\'s panel in view with the card\'s "Look for" line', () => {
   for (const [width, height] of SIZES) {
     it(`${width}×${height}: all eight chapters by Next`, async () => {
-      const page = await browser.newPage();
-      await page.setViewportSize({ width, height });
-      await page.goto(appUrl('engine=cpu&autoplay=false&chapter=lines'));
-      await page.getByTestId('explain').waitFor();
-      for (const [i, chapter] of CHAPTERS.entries()) {
-        if (i > 0) await page.getByTestId('chapter-next').click();
-        await expect.poll(() => page.getByTestId('explain').getAttribute('data-chapter')).toBe(chapter.id);
+      const page = await walkChapters(browser, [width, height], 'engine=cpu&autoplay=false&chapter=lines', async (chapter, page) => {
         const readout = chapter.look.target.kind === 'readout' ? chapter.look.target.metric : null;
         // the scroll runs two frames after the chapter renders
         await expect.poll(async () => (await chapterBoxes(page, panelInfo(chapter.panel).anchor, readout)).outside, { timeout: 5000 }).toEqual([]);
-      }
+      });
       if (width === 390) {
         // "Try this" from the top of the page brings the panel into view too (chapter 2: σ = 0.3 now)
         await page.getByTestId('chapter-prev').click(); // … back to chapter 7, then to 2 by key

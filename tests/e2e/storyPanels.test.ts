@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
-import { CHAPTERS } from '../../src/story/chapters';
+import { walkChapters } from './appPage';
 import { PANELS } from '../../src/story/panelList';
 
 const browser = sharedBrowser();
@@ -42,15 +42,9 @@ async function waitingPanels(page: Page): Promise<string[]> {
 
 describe('no empty panel, every word explained', () => {
   it('1366×768: every visible panel draws within 10 s of each chapter opening; compare mode says where the runs are', async () => {
-    const page = await browser.newPage();
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(appUrl('engine=cpu&chapter=lines'));
-    await page.getByTestId('explain').waitFor();
-    for (const [i, chapter] of CHAPTERS.entries()) {
-      if (i > 0) await page.getByTestId('chapter-next').click();
-      await expect.poll(() => page.getByTestId('explain').getAttribute('data-chapter')).toBe(chapter.id);
+    const page = await walkChapters(browser, [1366, 768], 'engine=cpu&chapter=lines', async (chapter, page) => {
       await expect.poll(() => waitingPanels(page), { timeout: 10_000, interval: 250, message: `chapter ${chapter.id}: panels still waiting 10 s after it opened` }).toEqual([]);
-    }
+    });
     // chapter 8 compares: the single-run panels say so, with a way to the compare panel
     for (const id of PANELS.filter((p) => 'singleRun' in p).map((p) => p.id)) {
       expect(await page.getByTestId(`panel-${id}`).getByTestId('compare-elsewhere').isVisible(), id).toBe(true);
