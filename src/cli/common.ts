@@ -1,8 +1,10 @@
 // What every `flowvar` command shares (docs/cli.md): where it writes, its two kinds of failure,
 // flag parsing on node:util's parseArgs with our value checks (a bad flag is one line and exit 2),
-// the link argument read by the page's own decoder (strict or lenient), and the pasteable header.
+// the link argument read by the page's own decoder (strict or lenient), the pasteable header, and
+// withJob(): the frame (Ctrl-C, closing, the failure exit) of every command that trains.
 import { parseArgs } from 'node:util';
 import { decodeLink, type DecodedLink } from '../link/link';
+import { interruptSignal } from './interrupt';
 
 /** Where a command writes: one line at a time (tests capture them). */
 export interface Io {
@@ -124,6 +126,32 @@ export function runFailed(name: string, e: unknown, io: Io): number {
   io.err(`flowvar ${name}: ${e instanceof Error ? e.message : String(e)}`);
   if (!(e instanceof CliFailure) && process.env.FLOWVAR_DEBUG) io.err(String((e as Error)?.stack));
   return EXIT.failed;
+}
+
+/** What withJob() hands a command's body. */
+export interface JobScope {
+  /** aborted by the first SIGINT/SIGTERM: the body evaluates what has trained, prints it and returns EXIT.interrupted */
+  signal: AbortSignal;
+  /** closes `job` (src/cli/job.ts) when the command ends, however it ends; returns it */
+  own<T extends { close(): void }>(job: T): T;
+}
+
+/**
+ * Runs the body of the command `name`: Ctrl-C handling (src/cli/interrupt.ts) while it runs, the
+ * jobs it opened closed after it, and a thrown error turned into one line on stderr and its exit
+ * code (runFailed). Returns the body's exit code otherwise.
+ */
+export async function withJob(name: string, io: Io, body: (scope: JobScope) => Promise<number>): Promise<number> {
+  const interrupt = interruptSignal();
+  const jobs: { close(): void }[] = [];
+  try {
+    return await body({ signal: interrupt.signal, own: (job) => { jobs.push(job); return job; } });
+  } catch (e) {
+    return runFailed(name, e, io);
+  } finally {
+    interrupt.dispose();
+    for (const job of jobs.reverse()) job.close();
+  }
 }
 
 /** A link as typed, with how many changes the decoder made to it (each one printed once on stderr). */

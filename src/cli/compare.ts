@@ -10,8 +10,8 @@ import { encodeConfig } from '../link/url';
 import { formatCompare } from '../link/compareParam';
 import { metricRow, METRIC_KEYS, ROW_KEYS, runIdentity } from './rows';
 import type { Engine } from './engine';
-import { evaluationSteps, EXIT, type Io } from './common';
-import { openJob, type Job } from './job';
+import { evaluationSteps, EXIT, type Io, type JobScope } from './common';
+import { openJob } from './job';
 import type { RunOptions } from './run';
 import { ProgressReporter, type ProgressTarget } from './progress';
 
@@ -38,29 +38,24 @@ function progressTarget(engine: CompareEngine, last: [StepRecord | null, StepRec
 }
 
 /** Trains both runs to o.steps, evaluating at the evaluation steps; prints two rows per evaluation (A then B). */
-export async function runCompare(o: RunOptions, setting: CompareSetting, headerFlags: readonly (string | number)[], io: Io, signal?: AbortSignal): Promise<number> {
+export async function runCompare(o: RunOptions, setting: CompareSetting, headerFlags: readonly (string | number)[], io: Io, { signal, own }: JobScope): Promise<number> {
   const config = o.link.config;
   const configs = compareConfigs(config, setting);
   const tags = configs.map((c) => runTag(setting.key, c));
-  let job: Job | null = null;
-  try {
-    job = await openJob('run', `${encodeConfig(config)}&compare=${formatCompare(setting)}`, headerFlags, { ...o, corrections: o.link.corrections.length }, io);
-    const engine = await createCompareEngine(job.engine, configs, setting, io);
-    job.comment(`# runs ${tags.join(' and ')}; ${engine.pairs[0].n} pairs; ${engine.batched ? 'one batched GPU run' : 'two trainers in lockstep'}`);
-    const writer = job.writer(ROW_KEYS, [...METRIC_KEYS, 'run']);
-    const identities = configs.map((c, i) => runIdentity(c, tags[i], job!.source));
-    const last: [StepRecord | null, StepRecord | null] = [null, null];
-    const at = evaluationSteps(o.steps, o.evalEvery);
-    const progress = new ProgressReporter(progressTarget(engine, last), config, o.steps, at, io.err);
-    for (const [k, step] of at.entries()) {
-      const n = step - engine.stepCount;
-      const stepsPerSec = n > 0 ? (await progress.train(n, k, signal)).stepsPerSec : null;
-      const evaluations = await progress.evaluate(() => engine.evaluate(), k);
-      evaluations.forEach(({ metrics }, i) => writer.write({ ...metricRow(metrics, last[i], stepsPerSec), ...identities[i] }));
-      if (signal?.aborted) return EXIT.interrupted;
-    }
-    return EXIT.ok;
-  } finally {
-    job?.close();
+  const job = own(await openJob('run', `${encodeConfig(config)}&compare=${formatCompare(setting)}`, headerFlags, { ...o, corrections: o.link.corrections.length }, io));
+  const engine = await createCompareEngine(job.engine, configs, setting, io);
+  job.comment(`# runs ${tags.join(' and ')}; ${engine.pairs[0].n} pairs; ${engine.batched ? 'one batched GPU run' : 'two trainers in lockstep'}`);
+  const writer = job.writer(ROW_KEYS, [...METRIC_KEYS, 'run']);
+  const identities = configs.map((c, i) => runIdentity(c, tags[i], job.source));
+  const last: [StepRecord | null, StepRecord | null] = [null, null];
+  const at = evaluationSteps(o.steps, o.evalEvery);
+  const progress = new ProgressReporter(progressTarget(engine, last), config, o.steps, at, io.err);
+  for (const [k, step] of at.entries()) {
+    const n = step - engine.stepCount;
+    const stepsPerSec = n > 0 ? (await progress.train(n, k, signal)).stepsPerSec : null;
+    const evaluations = await progress.evaluate(() => engine.evaluate(), k);
+    evaluations.forEach(({ metrics }, i) => writer.write({ ...metricRow(metrics, last[i], stepsPerSec), ...identities[i] }));
+    if (signal.aborted) return EXIT.interrupted;
   }
+  return EXIT.ok;
 }

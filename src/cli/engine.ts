@@ -46,13 +46,19 @@ const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 
 const NO_GPU_HINT = 'without a GPU: apt-get install libvulkan1 chromium, then VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json';
 
+/** What --engine gpu says when the optional `webgpu` package is not installed (docs/cli.md#--engine-gpu-on-a-machine-without-a-gpu). */
+export const MISSING_WEBGPU = '--engine gpu needs the optional package webgpu (Dawn), which is not installed: run `npm install webgpu`, or use --engine cpu, which works without it';
+
+/** Node's error for an import of `webgpu` that is not installed (ESM and require word it differently). */
+const isMissingWebgpu = (e: unknown) => /^Cannot find (package|module) 'webgpu'/.test(firstLine(e));
+
 /** A Node WebGPU device (Dawn) and the shader sources, or a CliFailure saying how to get one. */
 export async function openNodeGpu(): Promise<NodeGpu> {
   let dawn: typeof import('../node/dawn'), sources: typeof import('../node/shaderSources');
   try {
     [dawn, sources] = await Promise.all([import('../node/dawn'), import('../node/shaderSources')]);
   } catch (e) {
-    throw new CliFailure(`--engine gpu is not available: ${firstLine(e)}`);
+    throw new CliFailure(isMissingWebgpu(e) ? MISSING_WEBGPU : `--engine gpu is not available: ${firstLine(e)}`);
   }
   // probe in a child first: a failed Vulkan start writes native warnings to stderr (src/node/dawn.ts)
   const missing = dawn.probeNodeGpu();

@@ -5,11 +5,10 @@
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS, type ConfigKey, type Field, type RunConfig } from '../engine/runConfig';
 import { decodeLink } from '../link/link';
 import { encodeConfig, formatField } from '../link/url';
-import { COMMON_FLAGS, countFlag, engineFlag, evaluationSteps, EXIT, parseCommand, readLink, runFailed, stdio, UsageError, type FlagSpec, type Io } from './common';
+import { COMMON_FLAGS, countFlag, engineFlag, evaluationSteps, EXIT, parseCommand, readLink, stdio, UsageError, withJob, type FlagSpec, type Io } from './common';
 import { METRIC_KEYS, outputFlags, ROW_KEYS, runIdentity, type Cell } from './rows';
-import { openJob, type Job } from './job';
+import { openJob } from './job';
 import { trainAndEvaluate } from './progress';
-import { interruptSignal } from './interrupt';
 import { seedConfigs, seedsFlag, summaryRows } from './seeds';
 
 /** Most runs (cells × seeds) one grid may ask for. */
@@ -93,11 +92,9 @@ export function gridCells(base: RunConfig, axes: readonly Axis[]): GridCell[] {
   });
 }
 
-export async function runGridCommand(args: readonly string[], io: Io = stdio): Promise<number> {
-  const interrupt = interruptSignal();
-  let job: Job | null = null;
-  const t0 = performance.now();
-  try {
+export function runGridCommand(args: readonly string[], io: Io = stdio): Promise<number> {
+  return withJob('grid', io, async ({ signal, own }) => {
+    const t0 = performance.now();
     const parsed = parseCommand('grid', GRID_USAGE, args, GRID_FLAGS, io, ({ query, values }) => {
       const output = outputFlags(values);
       const engine = engineFlag(values.engine as string | undefined);
@@ -123,7 +120,7 @@ export async function runGridCommand(args: readonly string[], io: Io = stdio): P
       ...parsed.axes.flatMap((a) => ['--vary', `${a.key}=${a.values.join(',')}`]), ...(seeds > 1 ? ['--seeds', seeds] : []),
       ...(steps !== null ? ['--steps', steps] : []), ...(evalEvery !== null ? ['--eval-every', evalEvery] : []), '--engine', parsed.engine,
     ];
-    job = await openJob('grid', encodeConfig(parsed.link.config), headerFlags, { ...parsed, corrections: parsed.link.corrections.length }, io);
+    const job = own(await openJob('grid', encodeConfig(parsed.link.config), headerFlags, { ...parsed, corrections: parsed.link.corrections.length }, io));
     job.comment(`# ${cells.length} cells × ${seeds} seed${seeds > 1 ? 's' : ''} = ${cells.length * seeds} runs`);
     const writer = job.writer(GRID_KEYS, [...METRIC_KEYS, 'run']);
     let runs = 0;
@@ -138,7 +135,7 @@ export async function runGridCommand(args: readonly string[], io: Io = stdio): P
           const row: Record<string, Cell> = { ...metrics, ...identity, cell: cell.label, partial };
           writer.write(row);
           byStep.set(metrics.step!, [...(byStep.get(metrics.step!) ?? []), row]);
-        }, interrupt.signal);
+        }, signal);
         job.engine.release(trainer);
         runs++;
         if (stopped) return EXIT.interrupted;
@@ -147,10 +144,5 @@ export async function runGridCommand(args: readonly string[], io: Io = stdio): P
     }
     job.comment(`# ${runs} runs in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${job.engine.device}`);
     return EXIT.ok;
-  } catch (e) {
-    return runFailed('grid', e, io);
-  } finally {
-    interrupt.dispose();
-    job?.close();
-  }
+  });
 }

@@ -3,12 +3,15 @@
 // as it ends (docs/cli.md#flowvar-reflow).
 import { encodeConfig } from '../link/url';
 import { ReflowRunner, reflowSettings, type ReflowRound } from '../engine/reflowRounds';
-import { COMMON_FLAGS, countFlag, engineFlag, parseCommand, readLink, runFailed, stdio, totalSteps, type FlagSpec, type Io } from './common';
+import { COMMON_FLAGS, countFlag, engineFlag, EXIT, parseCommand, readLink, stdio, totalSteps, withJob, type FlagSpec, type Io } from './common';
 import { metricRow, METRIC_KEYS, outputFlags, ROW_KEYS, runIdentity, type Cell, type RunIdentity } from './rows';
-import { openJob, type Job } from './job';
+import { openJob } from './job';
 
 /** Most reflow rounds one command may ask for. */
 export const MAX_REFLOW_ROUNDS = 20;
+
+/** Steps between two looks at Ctrl-C (the page's ReFlow chunk): any chunk gives the same numbers. */
+const INTERRUPT_CHUNK = 50;
 
 export const REFLOW_USAGE = `Usage:
   flowvar reflow "<link>" [--rounds K] [--steps N] [--engine cpu|gpu] [--json | --csv] [--out FILE] [--strict]
@@ -25,7 +28,9 @@ last 10 % of the round's steps).
   --json, --csv     JSON Lines or CSV with a header: every key (docs/cli.md#keys)
   --out FILE        write the rows to FILE (comments and progress stay on stderr)
   --strict          any correction of the link is an error (exit 2)
-Exit codes: 0 done, 1 the run failed, 2 bad command line or --strict correction.`;
+Ctrl-C (SIGINT) or SIGTERM evaluates the round in flight where it is and prints its row (its step
+is below --steps), exit 130.
+Exit codes: 0 done, 1 the run failed, 2 bad command line or --strict correction, 130 interrupted.`;
 
 /** Keys of a reflow row: the row contract, then the round's own figures. */
 export const REFLOW_KEYS = [...ROW_KEYS, 'round', 'pairCost', 'lossTail', 'gradVarTail'] as const;
@@ -47,10 +52,9 @@ export async function runReflowCommand(args: readonly string[], io: Io = stdio):
   });
   if (typeof parsed === 'number') return parsed;
   const { link: { config }, rounds, steps } = parsed;
-  let job: Job | null = null;
-  const t0 = performance.now();
-  try {
-    job = await openJob('reflow', encodeConfig(config), ['--rounds', rounds, '--steps', steps, '--engine', parsed.engine], { ...parsed, corrections: parsed.link.corrections.length }, io);
+  return withJob('reflow', io, async ({ signal, own }) => {
+    const t0 = performance.now();
+    const job = own(await openJob('reflow', encodeConfig(config), ['--rounds', rounds, '--steps', steps, '--engine', parsed.engine], { ...parsed, corrections: parsed.link.corrections.length }, io));
     const trainer = await job.engine.trainer(config);
     job.comment(`# ${trainer.pairs.n} pairs; endpoints by ${config.integrator} ${config.odeSteps}`);
     const identity = runIdentity(config, null, job.source);
@@ -58,16 +62,17 @@ export async function runReflowCommand(args: readonly string[], io: Io = stdio):
     const runner = new ReflowRunner(trainer, reflowSettings(config, steps));
     // rows are printed as each round ends: a long run shows progress
     await runner.run(rounds, {
+      chunk: INTERRUPT_CHUNK, signal, measureStopped: true,
+      // the CPU engine steps synchronously: yield so a SIGINT handler can run between chunks
+      onProgress: () => new Promise((resolve) => { setImmediate(resolve); }),
       onRound: (row) => {
+        if (row.steps < steps) io.err(`# interrupted in round ${row.round} at step ${row.steps} of ${steps}: its row is what had trained`);
         writer.write(reflowRow(row, identity));
         if (row.keptPairs > 0) io.err(`# round ${row.round}: ${row.keptPairs} endpoints were not finite; those pairs kept their partner`);
       },
     });
+    if (signal.aborted) return EXIT.interrupted;
     job.comment(`# ${rounds + 1} rounds × ${steps} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${job.engine.device}`);
-    return 0;
-  } catch (e) {
-    return runFailed('reflow', e, io);
-  } finally {
-    job?.close();
-  }
+    return EXIT.ok;
+  });
 }

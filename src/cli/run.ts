@@ -2,12 +2,11 @@
 // and at the end (docs/cli.md#flowvar-run). A compare link trains its two runs (src/cli/compare.ts).
 import type { RunConfig } from '../engine/runConfig';
 import { encodeConfig } from '../link/url';
-import { COMMON_FLAGS, countFlag, engineFlag, evaluationSteps, EXIT, parseCommand, readLink, runFailed, stdio, totalSteps, UsageError, type EngineName, type FlagSpec, type Io, type ReadLink } from './common';
+import { COMMON_FLAGS, countFlag, engineFlag, evaluationSteps, EXIT, parseCommand, readLink, stdio, totalSteps, UsageError, withJob, type EngineName, type FlagSpec, type Io, type ReadLink } from './common';
 import { METRIC_KEYS, outputFlags, ROW_KEYS, runIdentity } from './rows';
 import { openJob, type Job } from './job';
 import { runCompare } from './compare';
 import { trainAndEvaluate } from './progress';
-import { interruptSignal } from './interrupt';
 import { checkWeightsFit, readWeights, saveWeights } from './weights';
 import type { WeightsFile } from '../link/weightsFile';
 
@@ -110,20 +109,13 @@ async function runSingle(o: RunOptions, config: RunConfig, job: Job, signal: Abo
   return stopped ? EXIT.interrupted : EXIT.ok;
 }
 
-export async function runCommand(argv: readonly string[], io: Io = stdio): Promise<number> {
-  let job: Job | null = null;
-  const interrupt = interruptSignal();
-  try {
+export function runCommand(argv: readonly string[], io: Io = stdio): Promise<number> {
+  return withJob('run', io, async (scope) => {
     const o = parseRunArgs(argv, io);
     if (typeof o === 'number') return o;
     const { config, view } = o.link;
-    if (view.compare) return await runCompare(o, view.compare, runHeaderFlags(o), io, interrupt.signal);
-    job = await openJob('run', encodeConfig(config), runHeaderFlags(o), { ...o, corrections: o.link.corrections.length }, io);
-    return await runSingle(o, config, job, interrupt.signal);
-  } catch (e) {
-    return runFailed('run', e, io);
-  } finally {
-    interrupt.dispose();
-    job?.close();
-  }
+    if (view.compare) return runCompare(o, view.compare, runHeaderFlags(o), io, scope);
+    const job = scope.own(await openJob('run', encodeConfig(config), runHeaderFlags(o), { ...o, corrections: o.link.corrections.length }, io));
+    return runSingle(o, config, job, scope.signal);
+  });
 }

@@ -6,12 +6,10 @@ import { GpuSweepEngine } from '../engine/gpuSweepEngine';
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from '../engine/runConfig';
 import { cleanSigmas, DEFAULT_SIGMAS, sweepConfig, SweepRunner, tailWindow, type SweepEngine, type SweepModelStats, type SweepProgress, type SweepResult } from '../engine/sweep';
 import type { StepRecord, Trainer, TrainSnapshot } from '../engine/trainer';
-import { COMMON_FLAGS, commandLine, countFlag, engineFlag, evaluationSteps, EXIT, parseCommand, readLink, runFailed, stdio, totalSteps, UsageError, type FlagSpec, type Io } from './common';
+import { COMMON_FLAGS, commandLine, countFlag, engineFlag, evaluationSteps, EXIT, parseCommand, readLink, stdio, totalSteps, UsageError, withJob, type FlagSpec, type Io } from './common';
 import { metricRow, METRIC_KEYS, outputFlags, ROW_KEYS, runIdentity, type Cell } from './rows';
 import { openJob, type Job } from './job';
-
 import { ProgressReporter, type ProgressTarget } from './progress';
-import { interruptSignal } from './interrupt';
 import { hasSweepState, loadSweepState, saveSweepState } from './sweepState';
 import { seedConfigs, seedsFlag, summaryRows } from './seeds';
 
@@ -139,19 +137,17 @@ export async function runSweepCommand(args: readonly string[], io: Io = stdio): 
   });
   if (typeof parsed === 'number') return parsed;
   const { link: { config }, sigmas, total, chunk, evalEvery, resume, seeds } = parsed;
-  const interrupt = interruptSignal();
-  let job: Job | null = null;
-  const t0 = performance.now();
-  try {
+  return withJob('sweep', io, async ({ signal, own }) => {
+    const t0 = performance.now();
     const headerFlags = ['--sigmas', sigmas.join(','), ...(seeds > 1 ? ['--seeds', seeds] : []), '--steps', total, ...(evalEvery !== null ? ['--eval-every', evalEvery] : []), '--engine', parsed.engine];
     const command = commandLine('sweep', encodeConfig(config), headerFlags);
     const resuming = resume !== null && hasSweepState(resume);
-    job = await openJob('sweep', encodeConfig(config), [...headerFlags, ...(resume !== null ? ['--resume', resume] : [])], { ...parsed, corrections: parsed.link.corrections.length, append: resuming }, io);
+    const job = own(await openJob('sweep', encodeConfig(config), [...headerFlags, ...(resume !== null ? ['--resume', resume] : [])], { ...parsed, corrections: parsed.link.corrections.length, append: resuming }, io));
     const parts: SweepEngine[] = [];
     for (const c of seedConfigs(config, seeds)) parts.push(await sweepEngine(job, c, sigmas, total));
     const runner = new SeededSweep(parts);
     const configs = seedConfigs(config, seeds).flatMap((c) => parts[0].sigmas.map((s) => sweepConfig(c, s)));
-    const identities = configs.map((c) => runIdentity(c, seeds > 1 ? `sigma=${c.sigma} seed=${c.seed}` : `sigma=${c.sigma}`, job!.source));
+    const identities = configs.map((c) => runIdentity(c, seeds > 1 ? `sigma=${c.sigma} seed=${c.seed}` : `sigma=${c.sigma}`, job.source));
     const sigmaCount = parts[0].sigmas.length;
     const writer = job.writer(SWEEP_KEYS, [...METRIC_KEYS, 'lossTail', 'gradVarTail', 'run']);
     const keep = tailWindow(total);
@@ -170,8 +166,8 @@ export async function runSweepCommand(args: readonly string[], io: Io = stdio): 
     const progress = new ProgressReporter(sweepTarget(runner, chunk, config.pairs, records, keep), config, total, at, io.err);
     for (const [k, step] of at.entries()) {
       const n = step - runner.stepCount;
-      const stepsPerSec = n > 0 ? (await progress.train(n, k, interrupt.signal)).stepsPerSec : null;
-      const partial = interrupt.signal.aborted;
+      const stepsPerSec = n > 0 ? (await progress.train(n, k, signal)).stepsPerSec : null;
+      const partial = signal.aborted;
       if (partial) io.err(`# interrupted at step ${runner.stepCount}: evaluating what has trained`);
       const results = await progress.evaluate(() => runner.evaluate(), k);
       const rows = results.map((r, i): Record<string, Cell> => ({ ...metricRow(r.metrics, runner.stats[i].last, stepsPerSec), ...identities[i], lossTail: r.loss, gradVarTail: r.gradVar, partial }));
@@ -189,10 +185,5 @@ export async function runSweepCommand(args: readonly string[], io: Io = stdio): 
     }
     job.comment(`# ${runner.sigmas.length} models (${sigmaCount} σ × ${seeds} seed${seeds > 1 ? 's' : ''}) × ${total} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${job.engine.device}${job.engine.gpu ? `, one batched run${seeds > 1 ? ' per seed' : ''}` : ''}`);
     return EXIT.ok;
-  } catch (e) {
-    return runFailed('sweep', e, io);
-  } finally {
-    interrupt.dispose();
-    job?.close();
-  }
+  });
 }

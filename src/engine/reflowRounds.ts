@@ -15,6 +15,7 @@ export const REFLOW_CHUNK = 4096;
 export interface ReflowRound {
   /** 0 = the original coupling, k = after k reflows */
   round: number;
+  /** steps trained: the round's steps, fewer in a round measured where it stopped (measureStopped) */
   steps: number;
   /** mean ‖x1 − x0‖² of the round's training pairs */
   pairCost: number;
@@ -49,6 +50,11 @@ export interface ReflowSettings {
 export interface ReflowControl extends JobControl<ReflowProgress> {
   /** after each round's history row (the CLI prints it, the page stores it) */
   onRound?: (row: ReflowRound) => void | Promise<void>;
+  /**
+   * an abort still measures the round in flight where it stopped, once it has trained a step
+   * (the CLI's Ctrl-C prints that row, docs/cli.md#flowvar-reflow); without it the round is dropped
+   */
+  measureStopped?: boolean;
 }
 
 export function reflowSettings(config: RunConfig, steps = config.steps): ReflowSettings {
@@ -75,26 +81,25 @@ export class ReflowRunner {
 
   /**
    * Trains the current round's steps (from where the trainer is), evaluates, appends to the
-   * history. Null when `control.signal` aborted it.
+   * history. Null when `control.signal` aborted it (unless `control.measureStopped`).
    */
-  async trainRound(control: JobControl<ReflowProgress> = {}): Promise<ReflowRound | null> {
+  async trainRound(control: ReflowControl = {}): Promise<ReflowRound | null> {
     const { steps } = this.settings;
     const chunk = Math.max(1, Math.floor(control.chunk ?? steps));
     const aborted = () => control.signal?.aborted === true;
     const loss = new TailMean(tailWindow(steps)), gradVar = new TailMean(tailWindow(steps));
     let last: StepRecord | null = null, trainSeconds = 0;
-    while (this.trainer.stepCount < steps) {
-      if (aborted()) return null;
+    while (this.trainer.stepCount < steps && !aborted()) {
       const t0 = performance.now();
       const snap = await this.trainer.step(Math.min(chunk, steps - this.trainer.stepCount));
       trainSeconds += (performance.now() - t0) / 1000;
       for (const r of snap.records) { loss.push(r.loss); gradVar.push(r.gradVar); last = r; }
-      if (aborted()) return null;
-      await control.onProgress?.({ round: this.round, step: this.trainer.stepCount, steps });
+      if (!aborted()) await control.onProgress?.({ round: this.round, step: this.trainer.stepCount, steps });
     }
+    if (aborted() && !(control.measureStopped && this.trainer.stepCount > 0)) return null;
     const { metrics } = await this.trainer.evaluate();
-    if (aborted()) return null;
-    const row = roundRow(this.round, steps, pairCost(this.trainer.pairs), metrics, loss.mean(), gradVar.mean(), this.keptPairs, { last, trainSeconds });
+    if (aborted() && !control.measureStopped) return null;
+    const row = roundRow(this.round, Math.min(steps, this.trainer.stepCount), pairCost(this.trainer.pairs), metrics, loss.mean(), gradVar.mean(), this.keptPairs, { last, trainSeconds });
     this.history.push(row);
     this.recorded = true;
     return row;

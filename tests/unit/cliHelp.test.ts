@@ -1,6 +1,7 @@
 // Help texts match the code: each command's --help documents exactly the flags it accepts, and
 // what it says the CPU engine is matches the device the command reports when it runs; a GPU start
-// that fails prints one line, without the Vulkan loader's and Dawn's native warnings.
+// that fails prints one line, without the Vulkan loader's and Dawn's native warnings, and a missing
+// `webgpu` package says how to install it.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { SWEEP_FLAGS } from '../../src/cli/sweep';
 import { REFLOW_FLAGS } from '../../src/cli/reflow';
 import { GRID_FLAGS } from '../../src/cli/grid';
 import type { FlagSpec } from '../../src/cli/common';
+import { MISSING_WEBGPU } from '../../src/cli/engine';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TINY = 'pairs=8&width=16&depth=1&batch=16&particles=32&odeSteps=4';
@@ -19,6 +21,18 @@ async function capture(argv: string[]) {
   const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out, err };
 }
+
+/**
+ * `node --import` of this registers a resolve hook that looks `webgpu` up from a folder without
+ * node_modules, so Node itself fails the import as it does where the optional package is not installed.
+ */
+const WITHOUT_WEBGPU = (() => {
+  const hook = `export async function resolve(specifier, context, next) {
+  return next(specifier, specifier === 'webgpu' ? { ...context, parentURL: 'file:///nonexistent/flowvar.mjs' } : context);
+}`;
+  const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+  return `data:text/javascript,${encodeURIComponent(register)}`;
+})();
 
 const COMMANDS: [string, FlagSpec, string[]][] = [
   ['run', RUN_FLAGS, ['--steps', '2']],
@@ -61,5 +75,17 @@ describe('flowvar --help', () => {
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^flowvar run: --engine gpu: no WebGPU adapter \(vkCreateInstance: Found no drivers!\); without a GPU: apt-get install libvulkan1/);
+  });
+
+  it('--engine gpu without the webgpu package names the fix (npm install webgpu, or --engine cpu) in one line and exits 1', () => {
+    const r = spawnSync(process.execPath, ['--import', WITHOUT_WEBGPU, 'bin/flowvar.mjs', 'sweep', TINY, '--steps', '1', '--engine', 'gpu'], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`flowvar sweep: ${MISSING_WEBGPU}\n`);
+    expect(MISSING_WEBGPU).toContain('`npm install webgpu`');
+    expect(MISSING_WEBGPU).toContain('--engine cpu, which works without it');
+    // the hook hides only webgpu: the CPU engine runs under it
+    const cpu = spawnSync(process.execPath, ['--import', WITHOUT_WEBGPU, 'bin/flowvar.mjs', 'run', TINY, '--steps', '1', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+    expect(cpu.status, cpu.stderr).toBe(0);
   });
 });
