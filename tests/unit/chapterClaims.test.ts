@@ -1,7 +1,8 @@
 // Each chapter's card against what its panel shows (docs/design.md#the-story): the test reads the claim in
 // the card's text and the data the panel draws (the measured figures of src/story/figures.json,
-// which come from the same CPU runs and sweep the page trains, or the pairs panel's drawing) and
-// fails when they disagree. A changed text fails the claim lookup, so its check is rewritten with it.
+// which come from the same CPU runs and sweep the page trains, the pairs panel's drawing, or the
+// ReFlow rounds the page runs, trained here on the WebAssembly kernel) and fails when they
+// disagree. A changed text fails the claim lookup, so its check is rewritten with it.
 import { describe, expect, it } from 'vitest';
 import { chapterById, chapterConfig, type ChapterId } from '../../src/story/chapters';
 import { FIGURES } from '../../src/story/figures';
@@ -12,6 +13,9 @@ import { drawPairs, tubeCount } from '../../src/panels/drawPairs';
 import { planeExtent, planeScales } from '../../src/panels/planeFrame';
 import { defaultLayers } from '../../src/state/viewSlice';
 import type { Palette } from '../../src/panels/palette';
+import { CpuTrainer } from '../../src/engine/cpuTrainer';
+import { ReflowRunner, reflowSettings } from '../../src/engine/reflowRounds';
+import { nodeMlpKernel } from '../../src/node/wasmKernel';
 
 const fig = (key: string): number => {
   const f = FIGURES.figures[key];
@@ -113,10 +117,37 @@ describe('each chapter\'s card says what its panel shows', () => {
     }
   });
 
+  it('7: every ReFlow round reproduces the rotated pairing it memorized: its flow maps x0 to the rotated x0, not towards the OT map', async () => {
+    claimOf('reflow', /each round reproduces the rotation it memorized: Reflow does not repair a non-optimal pairing/);
+    // the chapter's run on the CPU (400 steps a round, 128 pairs, Euler 64) and the page's 2 reflow rounds
+    const config = chapterConfig(chapterById('reflow')!, 'cpu');
+    const trainer = new CpuTrainer(config, nodeMlpKernel(1));
+    const rounds = await new ReflowRunner(trainer, reflowSettings(config)).run(2);
+    // measured (seed 1): reproduction 0.961 / 0.953 / 0.961 (chance 1/128), transport cost 3.77 /
+    // 3.67 / 3.58 and pair cost 3.86 / 3.73 / 3.62 (rounds 0, 1, 2); E‖(R − I) x0‖² = 4, OT cost 0
+    expect(rounds.map((r) => r.round)).toEqual([0, 1, 2]);
+    for (const r of rounds) {
+      expect(r.reproduction, `round ${r.round}`).toBeGreaterThan(0.9);
+      expect(r.otCost).toBe(0);
+      expect(r.transportCost, `round ${r.round}`).toBeGreaterThan(3.3);
+      expect(r.pairCost, `round ${r.round}`).toBeGreaterThan(3.3);
+    }
+    expect(rounds[0].transportCost - rounds[2].transportCost).toBeLessThan(0.4);
+    // round 2's pairs are where round 1's flow took each x0: the rotation R_φ x0 (mean squared
+    // distance measured 0.007; seeds 2 and 3: 0.002, 0.004), where a repair would pull them to x0
+    const { n, x0, x1 } = trainer.pairs;
+    const [c, s] = [Math.cos(config.phi), Math.sin(config.phi)];
+    let off = 0;
+    for (let i = 0; i < n; i++) {
+      const [x, y] = [x0[2 * i], x0[2 * i + 1]];
+      off += (x1[2 * i] - (c * x - s * y)) ** 2 + (x1[2 * i + 1] - (s * x + c * y)) ** 2;
+    }
+    expect(off / n).toBeLessThan(0.05);
+  });
+
   it('8: σ = 0.05 keeps the variance higher, yet both runs return about as many partners', () => {
     claimOf('compare', /both runs return about as many partners/);
     expect(fig('compare.sigma005.gradVar')).toBeGreaterThan(1.5 * fig('compare.gradVar'));
     expect(Math.abs(fig('compare.sigma005.reproduction') - fig('compare.reproduction'))).toBeLessThan(0.05);
   });
-  // chapter 7 (ReFlow keeps the rotated pairing) is checked at toy scale by tests/unit/reflow.test.ts
 });
