@@ -17,6 +17,8 @@ import { StoryMark } from './ui/StoryMark';
 import { HelpOverlay } from './ui/HelpOverlay';
 import { LectureMode } from './ui/LectureMode';
 import { MotionToggle } from './ui/MotionToggle';
+import { LanguagePicker } from './ui/LanguagePicker';
+import { useTranslation } from 'react-i18next';
 import { PhoneBar } from './ui/PhoneBar';
 import { PresetBar } from './ui/PresetBar';
 import { ShareButton } from './ui/ShareButton';
@@ -54,12 +56,13 @@ function leadPanel(s: Store): PanelId | null {
 }
 
 function Panels() {
+  const { t } = useTranslation();
   const hidden = useAppStore((s) => s.hidden);
   const lead = useAppStore(leadPanel);
   const shown = PANELS.filter(({ id }) => !hidden.includes(panelHideName(id)));
   const ordered = lead ? [...shown.filter((p) => p.id === lead), ...shown.filter((p) => p.id !== lead)] : shown;
   return (
-    <div className="panels" id="panels" tabIndex={-1} aria-label="Panels" role="region">
+    <div className="panels" id="panels" tabIndex={-1} aria-label={t('header.panels')} role="region">
       {ordered.map(({ id }) => {
         const View = PANEL_VIEWS[id];
         return <View key={id} />;
@@ -81,6 +84,7 @@ function Embed() {
 }
 
 export function App() {
+  const { t } = useTranslation();
   useEffect(installFileDrop, []);
   const embed = useAppStore((s) => s.embed);
   const lecture = useAppStore((s) => s.lecture);
@@ -94,20 +98,21 @@ export function App() {
   return (
     <ErrorBoundary name="flowvar">
       <div className={`app${fullscreen ? ' has-full' : ''}${storyOn ? ' story-on' : ''}`}>
-        <a className="skip-link" href="#panels" data-testid="skip-link">Skip to the panels</a>
+        <a className="skip-link" href="#panels" data-testid="skip-link">{t('header.skipToPanels')}</a>
         <header className="top">
-          <h1>flowvar <small>gradient variance reveals memorization in flow matching</small></h1>
+          <h1>flowvar <small>{t('header.tagline')}</small></h1>
           {show('presets') && <PresetBar />}
           <div className="top-tools">
             {show('share') && <ShareButton />}
             {show('share') && <ShareDialogButton />}
             {show('theme') && (
               <button type="button" onClick={() => toggleTheme()} aria-pressed={theme === 'projector'} title="P" data-testid="theme-toggle">
-                Projector
+                {t('header.projector')}
               </button>
             )}
             <MotionToggle />
-            <button type="button" onClick={() => setHelp(true)} title="?" aria-label="Help: words and keyboard shortcuts" data-testid="help-open">?</button>
+            <LanguagePicker />
+            <button type="button" onClick={() => setHelp(true)} title="?" aria-label={t('header.help')} data-testid="help-open">?</button>
           </div>
         </header>
         <main className="page">

@@ -20,6 +20,7 @@ import { installKeys } from './ui/keys';
 import { prefersReducedMotion, resolveAutoplay, storedAutoplay } from './ui/motionSetting';
 import { registerOffline } from './offline/registerOffline';
 import { setUpdateReady } from './ui/updateNotice';
+import { followLanguage } from './state/language';
 import './styles.css';
 
 declare global {
@@ -41,7 +42,9 @@ function applyTheme(theme: Store['theme']): void {
 async function boot(): Promise<void> {
   const link = readLocation();
   const { view } = link;
-  appStore.setState({ hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, enginePref: view.engine, compare: view.compare });
+  appStore.setState({ hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, enginePref: view.engine, compare: view.compare, lang: view.lang });
+  // the language's catalogues load while the engine is chosen; if they cannot, the page stays in English
+  const languageShown = followLanguage(appStore).catch((err: unknown) => console.warn('flowvar: language not loaded, English shown:', err));
   // reduced motion: nothing trains by itself unless the link or the reader's setting says so
   const autoplay = resolveAutoplay(view.autoplay, storedAutoplay(), prefersReducedMotion());
   appStore.setState({ lecture: view.lecture, autoplayLink: view.autoplay, autoplay, playing: autoplay });
@@ -104,6 +107,7 @@ async function boot(): Promise<void> {
     shareLink: () => shareLink(appStore.getState()),
   };
 
+  await languageShown;
   const root = document.getElementById('root');
   if (!root) throw new Error('flowvar: no #root element in index.html');
   createRoot(root).render(<StrictMode><App /></StrictMode>);

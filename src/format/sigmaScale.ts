@@ -32,10 +32,3 @@ export function sigmaAt(index: number): number {
 export function stepSigma(sigma: number, delta: 1 | -1): number {
   return sigmaAt(notchOf(sigma) + delta);
 }
-
-/** σ as people read it: "0", "0.05", "2e-4". */
-export function formatSigma(sigma: number): string {
-  if (sigma === 0) return '0';
-  if (sigma < 0.01) return sigma.toExponential(0).replace('e-', 'e−');
-  return String(Number(sigma.toPrecision(3)));
-}

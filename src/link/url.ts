@@ -7,7 +7,7 @@ import { CONFIG_KEYS, RUN_CONFIG_FIELDS, defaultConfig, type ConfigKey, type Fie
 export const URL_VERSION = 1;
 
 /** Keys of view state (the UI's business, src/ui): never reported as unknown settings. */
-export const VIEW_KEYS: ReadonlySet<string> = new Set(['embed', 'theme', 'tour', 'panel', 'speed', 'engine', 'compare', 'preset', 'chapter', 'lecture', 'autoplay']);
+export const VIEW_KEYS: ReadonlySet<string> = new Set(['embed', 'theme', 'tour', 'panel', 'speed', 'engine', 'compare', 'preset', 'chapter', 'lecture', 'autoplay', 'lang']);
 
 /** True for view flags: the keys of VIEW_KEYS and every `<control>_hide`. */
 export function isViewKey(key: string): boolean {

@@ -1,6 +1,6 @@
 // View keys of a link (not part of the reproducible RunConfig): `<control>_hide=true`, `embed`,
 // `theme`, `chapter` (the story chapter shown; the older `tour=` and `preset=` keys still open
-// one), `panel`, `speed` and `engine` (auto|cpu|gpu, to force an engine, e.g. in tests). Read with the config codec's tokenizer (linkParams), so a value
+// one), `panel`, `speed`, `engine` (auto|cpu|gpu, to force an engine, e.g. in tests) and `lang` (the page's language). Read with the config codec's tokenizer (linkParams), so a value
 // means the same here as there. Parsing never throws: a bad value is ignored and reported.
 import { CONFIG_KEYS } from '../engine/runConfig';
 import type { EnginePreference } from '../engine/createTrainer';
@@ -9,6 +9,7 @@ import { chapterFromLink, CHAPTERS, type ChapterId } from '../story/chapters';
 import { clampNumber, duplicateCounter, isViewKey, type LinkParam } from './url';
 import { COMPARE_PARAM, formatCompare, parseCompare } from './compareParam';
 import type { CompareSetting } from '../engine/compare';
+import { languageOfTag, LANGUAGES, type Language } from '../i18n/languages';
 
 /** The hide flag of a panel: `<id>Panel_hide=true` (e.g. `sweepPanel_hide=true`). */
 export function panelHideName(id: PanelId): string {
@@ -47,9 +48,11 @@ export interface ViewParams {
   lecture: boolean;
   /** start training on open: true/false from the link, null = the reader's setting (reduced motion) */
   autoplay: boolean | null;
+  /** the page's language (`lang=es`), or null: the reader's browser chooses (docs/i18n.md) */
+  lang: Language | null;
 }
 
-export const DEFAULT_VIEW_PARAMS: ViewParams = { hidden: [], embed: false, theme: 'lecture', chapter: null, panel: null, speed: null, engine: 'auto', compare: null, lecture: false, autoplay: null };
+export const DEFAULT_VIEW_PARAMS: ViewParams = { hidden: [], embed: false, theme: 'lecture', chapter: null, panel: null, speed: null, engine: 'auto', compare: null, lecture: false, autoplay: null, lang: null };
 
 /** The speed key's range, as a field of the config table's kind (one set of number rules). */
 const SPEED_FIELD = { type: 'int', default: SPEED_MIN, min: SPEED_MIN, max: SPEED_MAX, doc: 'steps per frame' } as const;
@@ -106,6 +109,13 @@ export function parseViewKeys(params: readonly LinkParam[]): { view: ViewParams;
         if ((THEMES as readonly string[]).includes(value)) view.theme = value as Theme;
         else bad(key, value, 'kept the lecture theme');
         break;
+      case 'lang': {
+        // a full tag (es-MX, zh-Hans) opens its language
+        const lang = languageOfTag(value);
+        if (lang) view.lang = lang;
+        else bad(key, value, `languages are ${LANGUAGES.join(', ')}; the browser's language is used`);
+        break;
+      }
       case 'panel':
         if (isPanelId(value)) view.panel = value;
         else bad(key, value, `panels are ${PANEL_IDS.join(', ')}`);
@@ -158,5 +168,6 @@ export function encodeViewParams(view: ViewParams): string {
   if (view.compare !== null) params.set(COMPARE_PARAM, formatCompare(view.compare));
   if (view.lecture) params.set('lecture', 'true');
   if (view.autoplay !== null) params.set('autoplay', String(view.autoplay));
+  if (view.lang !== null) params.set('lang', view.lang);
   return params.toString();
 }

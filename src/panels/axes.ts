@@ -1,13 +1,14 @@
 // D3 axes drawn into SVG groups (they read the scale, never own it; colour is currentColor). Every
-// panel draws its axes through drawAxis(), so tick counts, formats and placement read alike.
+// panel draws its axes through drawAxis(), so tick counts, formats and placement read alike, and
+// every label is in the reader's locale (src/format/format.ts, docs/i18n.md#numbers).
 import { axisBottom, axisLeft, axisRight, select, type ScaleContinuousNumeric } from 'd3';
+import { formatDecade, formatTick } from '../format/format';
 
 type Scale = ScaleContinuousNumeric<number, number>;
 
-/** Which ticks an axis shows: a count (and a d3 format specifier), or explicit values, and a label format. */
+/** Which ticks an axis shows: a count, or explicit values, and a label format (default: the spacing's decimals). */
 export interface AxisTicks {
   count?: number;
-  specifier?: string;
   values?: readonly number[];
   format?: (v: number) => string;
 }
@@ -22,10 +23,13 @@ const SIDES = {
 export function drawAxis(side: keyof typeof SIDES, g: SVGGElement | null, scale: Scale, offset: number, ticks: AxisTicks = {}): void {
   if (!g) return;
   const { make, at } = SIDES[side];
-  const axis = make(scale).ticks(ticks.count ?? 5, ticks.specifier);
+  const count = ticks.count ?? 5;
+  const axis = make(scale).ticks(count);
   if (ticks.values) axis.tickValues([...ticks.values]);
-  const format = ticks.format;
-  if (format) axis.tickFormat((v) => format(Number(v)));
+  const shown = ticks.values ?? scale.ticks(count);
+  const step = shown.length > 1 ? Math.abs(shown[1] - shown[0]) : 1;
+  const format = ticks.format ?? ((v: number) => formatTick(v, step));
+  axis.tickFormat((v) => format(Number(v)));
   select(g).attr('transform', at(offset)).call(axis);
 }
 
@@ -37,9 +41,5 @@ export function drawAxisLeft(g: SVGGElement | null, scale: Scale, x: number, tic
   drawAxis('left', g, scale, x, { count: ticks, format });
 }
 
-/** Log-axis tick labels: 1e-3, 0.01, 0.1, 1, 10, 100, 1e3. */
-export function logTick(v: number): string {
-  const e = Math.round(Math.log10(v));
-  if (Math.abs(Math.log10(v) - e) > 1e-6) return '';
-  return e >= -2 && e <= 2 ? String(Number(v.toPrecision(1))) : `1e${e}`;
-}
+/** Log-axis tick labels: 1e-3, 0.01, 0.1, 1, 10, 100, 1e3 (other ticks unlabelled). */
+export const logTick = formatDecade;

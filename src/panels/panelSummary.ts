@@ -1,7 +1,7 @@
 // What each panel shows, as one sentence of numbers: the text a screen reader gets instead of
 // the canvas (and the PNG/SVG export's caption). One function per panel id; pure, no DOM.
 import { formatMetric, formatPercent } from '../format/format';
-import { formatSigma } from '../format/sigmaScale';
+import { formatSigma } from '../format/format';
 import type { Store } from '../state/store';
 import type { ScienceSlice } from '../state/scienceSlice';
 import type { PanelId } from '../story/panelList';

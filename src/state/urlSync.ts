@@ -48,6 +48,7 @@ export function viewOf(s: Store, linkEngine: ViewParams['engine']): ViewParams {
     compare: s.compare,
     lecture: s.lecture,
     autoplay: s.autoplayLink,
+    lang: s.lang,
   };
 }
 
@@ -87,7 +88,7 @@ export function shareLink(s: Store, linkEngine: ViewParams['engine'] = openedEng
 function linkChanged(s: Store, prev: Store): boolean {
   return s.config !== prev.config || s.theme !== prev.theme || s.speed !== prev.speed || s.hidden !== prev.hidden
     || s.embed !== prev.embed || s.panel !== prev.panel || s.story !== prev.story
-    || s.engine.kind !== prev.engine.kind || s.compare !== prev.compare || s.lecture !== prev.lecture || s.autoplayLink !== prev.autoplayLink;
+    || s.engine.kind !== prev.engine.kind || s.compare !== prev.compare || s.lecture !== prev.lecture || s.autoplayLink !== prev.autoplayLink || s.lang !== prev.lang;
 }
 
 /**
@@ -97,7 +98,7 @@ function linkChanged(s: Store, prev: Store): boolean {
 export function restoreLink(store: AppStore, link: OpenedLink): void {
   const { view } = link;
   store.setState((s) => ({
-    hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, compare: view.compare,
+    hidden: view.hidden, embed: view.embed, theme: view.theme, panel: view.panel, compare: view.compare, lang: view.lang,
     story: view.chapter ? { ...s.story, chapter: view.chapter, open: true, modified: false } : { ...s.story, open: false, modified: false },
     speed: view.speed ?? defaultSpeed(s.engine.kind),
   }));

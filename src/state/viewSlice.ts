@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { EnginePreference } from '../engine/createTrainer';
 import type { PanelId } from '../story/panelList';
 import type { Theme } from '../link/viewParams';
+import type { Language } from '../i18n/languages';
 import type { Store } from './store';
 
 /** Layer toggles: one row each, grouped by the panel that draws them (ids of src/story/panelList.ts). */
@@ -44,6 +45,8 @@ export interface ViewSlice {
   autoplayLink: boolean | null;
   /** start training by itself (on open and on a preset): off under prefers-reduced-motion unless overridden */
   autoplay: boolean;
+  /** the language chosen in the link or the picker; null: the browser's (src/state/language.ts) */
+  lang: Language | null;
 }
 
 export function defaultLayers(): Record<LayerId, boolean> {
@@ -69,6 +72,7 @@ export function initialViewState(): ViewSlice {
     lecture: false,
     autoplayLink: null,
     autoplay: true,
+    lang: null,
   };
 }
 

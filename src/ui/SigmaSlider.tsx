@@ -1,7 +1,8 @@
 // The σ slider (docs/math.md#interpolants-σ): 0, then a log scale up to the table's σ maximum in notches, the paper's σ = 0.05 marked.
 // It acts live: training continues from the current weights (the runner calls setLive).
 import { setSigma } from '../state/actions';
-import { formatSigma, notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt } from '../format/sigmaScale';
+import { notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt } from '../format/sigmaScale';
+import { formatSigma } from '../format/format';
 import { useAppStore } from '../state/useAppStore';
 
 const LAST = SIGMA_NOTCHES.length - 1;

@@ -21,9 +21,10 @@ export const LAYERS: Readonly<Record<string, Layer>> = {
   engine: { below: ['math', '../shaders'], packages: [] }, // trainers: no React, no DOM, no store
   node: { below: ['engine'], packages: ['node:', 'webgpu'] }, // Node's GPU (Dawn), threads and files
   format: { below: ['engine'], packages: [] }, // numbers and settings as people read them
+  i18n: { below: ['format'], packages: ['i18next', 'react-i18next'] }, // the page's languages and catalogues
   story: { below: ['format'], packages: [] }, // chapters, their figures, the list of panels: data
-  link: { below: ['story'], packages: [] }, // the share-link codec: read by the page and the CLI
-  state: { below: ['link'], packages: ['zustand'] }, // the store, its slices, actions and runners
+  link: { below: ['story', 'i18n'], packages: [] }, // the share-link codec: read by the page and the CLI
+  state: { below: ['link', 'i18n'], packages: ['zustand'] }, // the store, its slices, actions and runners
   panels: { below: ['state'], packages: ['react', 'd3', 'zustand'] }, // plots: React shells and draw functions
   export: { below: ['link', '../package.json'], packages: [] }, // the PyTorch script of a link: template and generator
   ui: { below: ['panels', 'export'], packages: ['react', 'react-dom'] }, // controls, dialogs, keys

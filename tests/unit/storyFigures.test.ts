@@ -2,6 +2,7 @@
 // text exists in src/story/figures.json, the file was measured with the chapters' current CPU
 // configurations (npm run story:measure), no text types a percentage or a chance by hand, and
 // chance is written as 1/N.
+import { setNumberLocale } from '../../src/format/format';
 import { describe, expect, it } from 'vitest';
 import { CHAPTERS } from '../../src/story/chapters';
 import { FIGURES, fillFigures, formatFigure, placeholders } from '../../src/story/figures';
@@ -44,7 +45,15 @@ describe('story figures', () => {
     for (const [key, d] of Object.entries(DERIVED)) {
       expect(FIGURES.figures[key].value).toBeCloseTo(FIGURES.figures[d.of].value / FIGURES.figures[d.over].value, 9);
     }
-    expect(formatFigure({ kind: 'percent', value: 0.953125 })).toBe('95 %');
-    expect(formatFigure({ kind: 'percent', value: 0.00390625 })).toBe('0.4 %');
+    // in the reader's locale (docs/i18n.md#numbers)
+    expect(formatFigure({ kind: 'percent', value: 0.953125 })).toBe('95%');
+    expect(formatFigure({ kind: 'percent', value: 0.00390625 })).toBe('0.4%');
+    setNumberLocale('de');
+    try {
+      expect(formatFigure({ kind: 'percent', value: 0.953125 })).toBe('95\u00a0%');
+      expect(formatFigure({ kind: 'percent', value: 0.00390625 })).toBe('0,4\u00a0%');
+    } finally {
+      setNumberLocale('en');
+    }
   });
 });

@@ -4,7 +4,7 @@
 // light up one cell with the whole spread of u_t: no field can fit that, so the flow must average.
 import { useEffect, useMemo, useRef } from 'react';
 import { interpolateViridis, scaleLog } from 'd3';
-import { drawAxis } from '../axes';
+import { drawAxis, logTick } from '../axes';
 import { meanConditionalVariance, type ConditionalVarianceGrid } from '../../math/conditionalVariance';
 import { setCrossingGrid, setCrossingT } from '../../state/scienceActions';
 import { CROSSING_GRID } from '../../state/scienceSlice';
@@ -41,7 +41,7 @@ export function CrossingPanel() {
   const legendX = size.width - PLANE_MARGIN.right - LEGEND.width - 48;
 
   useEffect(() => {
-    drawAxis('right', gl.current, legend, legendX + LEGEND.width, { count: VARIANCE_DECADES + 1, specifier: '.0e' });
+    drawAxis('right', gl.current, legend, legendX + LEGEND.width, { count: VARIANCE_DECADES + 1, format: logTick });
   }, [legend, legendX]);
 
   useRedraw(() => {
