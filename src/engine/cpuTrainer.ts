@@ -103,8 +103,10 @@ export class CpuTrainer implements Trainer {
   }
 
   evaluateSync(): Evaluation {
+    const started = performance.now();
     const req = evaluationRequests(this.config, this.pairs);
-    return evaluationOf(this.stepCount, this.config, this.pairs, this.integrateSync(req.train), this.integrateSync(req.fresh));
+    const evaluation = evaluationOf(this.stepCount, this.config, this.pairs, this.integrateSync(req.train), this.integrateSync(req.fresh));
+    return { ...evaluation, computeMs: performance.now() - started };
   }
 
   evaluate(): Promise<Evaluation> {

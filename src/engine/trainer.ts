@@ -58,6 +58,11 @@ export interface Evaluation {
   /** paths from the (first) training x0's and from fresh x0's */
   trainPaths: Trajectories;
   freshPaths: Trajectories;
+  /**
+   * milliseconds the engine itself spent (the CPU engine times its own work, so a reply that
+   * waited behind a step call or a busy page does not count); absent where only the caller can time it
+   */
+  computeMs?: number;
 }
 
 export interface IntegrateRequest {

@@ -197,6 +197,9 @@ export class Runner {
       });
       const latest = this.store.getState().config;
       if (latest !== config) this.onConfig(latest);
+      // the first steps and evaluation go out now, not at the next animation frame (a software-
+      // rendered page put 2.4 s between a rebuilt engine and its first step: docs/design.md#the-page-never-blocks)
+      this.deps.soon?.(() => { if (gen === this.generation) this.frame(this.deps.now()); });
     }, (err: unknown) => {
       if (gen !== this.generation) return;
       const message = err instanceof Error ? err.message : String(err);
@@ -288,8 +291,11 @@ export class Runner {
       .then((ev) => { evaluation = ev; restore(); return t.trainState(); })
       .then((state) => {
         if (gen !== this.generation) return;
-        // a preview's duration is 0: the full evaluation follows at once
-        this.evals.ended(startedAt, preview !== null ? 0 : this.deps.now() - started, evaluation.metrics.step);
+        // a preview's duration is 0: the full evaluation follows at once; otherwise the engine's own
+        // time where it reports one (a CPU evaluation queued behind a step call, or answered while the
+        // page was busy drawing, took 2.4 s of wall time for 0.1 s of work and paced the next 10 s away)
+        const duration = preview !== null ? 0 : evaluation.computeMs ?? this.deps.now() - started;
+        this.evals.ended(startedAt, duration, evaluation.metrics.step);
         if (preview !== null) this.evals.dirty = true;
         this.store.setState({ evaluation, evaluationPreview: preview, weights: state });
       }, (err: unknown) => {
