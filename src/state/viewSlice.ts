@@ -7,19 +7,19 @@ import type { Theme } from '../link/viewParams';
 import type { Language } from '../i18n/languages';
 import type { Store } from './store';
 
-/** Layer toggles: one row each, grouped by the panel that draws them (ids of src/story/panelList.ts). */
+/** Layer toggles: one row each, grouped by the panel that draws them (ids of src/story/panelList.ts); their names are the catalogue's `layers.<id>` (docs/i18n.md). */
 export const LAYERS = [
-  { id: 'lines', panel: 'pairs', label: 'training lines x0 → x1', on: true },
-  { id: 'tube', panel: 'pairs', label: 'noise tube ±2σ', on: true },
-  { id: 'source', panel: 'pairs', label: 'source x0', on: true },
-  { id: 'target', panel: 'pairs', label: 'target x1', on: true },
-  { id: 'xt', panel: 'pairs', label: 'points x_t at the scrubbed t', on: true },
-  { id: 'trainPaths', panel: 'flow', label: 'paths from training x0', on: true },
-  { id: 'freshPaths', panel: 'flow', label: 'paths from fresh x0', on: true },
-  { id: 'quiver', panel: 'flow', label: 'vector field at t', on: true },
-  { id: 'endpoints', panel: 'flow', label: 'endpoints', on: true },
-  { id: 'partners', panel: 'flow', label: 'lines to training partners', on: false },
-] as const satisfies readonly { id: string; panel: PanelId; label: string; on: boolean }[];
+  { id: 'lines', panel: 'pairs', on: true },
+  { id: 'tube', panel: 'pairs', on: true },
+  { id: 'source', panel: 'pairs', on: true },
+  { id: 'target', panel: 'pairs', on: true },
+  { id: 'xt', panel: 'pairs', on: true },
+  { id: 'trainPaths', panel: 'flow', on: true },
+  { id: 'freshPaths', panel: 'flow', on: true },
+  { id: 'quiver', panel: 'flow', on: true },
+  { id: 'endpoints', panel: 'flow', on: true },
+  { id: 'partners', panel: 'flow', on: false },
+] as const satisfies readonly { id: string; panel: PanelId; on: boolean }[];
 export type LayerId = (typeof LAYERS)[number]['id'];
 
 export interface ViewSlice {

@@ -2,12 +2,14 @@
 // Sliders of rebuild fields commit when released (one rebuild per drag, not one per pixel); the
 // number box beside each slider commits on Enter or when it loses focus.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isLiveKey, RUN_CONFIG_FIELDS, type ConfigKey } from '../engine/runConfig';
 import { setConfigField } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
 import { appStore } from '../state/store';
 import { formatValue } from '../format/format';
-import type { ControlSpec } from './controlTable';
+import { fieldLabel } from './controlNames';
+import { OPTION_LISTS, type ControlSpec } from './controlTable';
 import { SigmaSlider } from './SigmaSlider';
 
 /** Slider position ↔ value for the three slider widgets. */
@@ -34,6 +36,7 @@ function exact(value: number): string {
 }
 
 function NumberBox({ id, fieldKey, value, label }: { id?: string; fieldKey: ConfigKey; value: number; label: string }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(exact(value));
   useEffect(() => setDraft(exact(value)), [value]);
   const field = RUN_CONFIG_FIELDS[fieldKey];
@@ -47,13 +50,14 @@ function NumberBox({ id, fieldKey, value, label }: { id?: string; fieldKey: Conf
     if (e.key === 'Escape') setDraft(exact(value));
   };
   return (
-    <input id={id} className="num" type="text" inputMode="decimal" aria-label={id ? undefined : `${label} (exact value)`}
-      title={'min' in field ? `${field.min} … ${field.max}` : undefined}
+    <input id={id} className="num" type="text" inputMode="decimal" aria-label={id ? undefined : t('controls.exactValue', { label })}
+      title={'min' in field ? `${formatValue(field.min)} … ${formatValue(field.max)}` : undefined}
       value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKey} data-testid={`num-${fieldKey}`} />
   );
 }
 
 export function ConfigControl({ spec }: { spec: ControlSpec }) {
+  const { t } = useTranslation();
   const id = useId();
   const value = useAppStore((s) => s.config[spec.key]);
   const field = RUN_CONFIG_FIELDS[spec.key];
@@ -61,15 +65,17 @@ export function ConfigControl({ spec }: { spec: ControlSpec }) {
   const [drag, setDrag] = useState<number | null>(null);
   const live = isLiveKey(spec.key);
 
-  if (spec.widget === 'sigma') return <SigmaSlider id={id} label={spec.label} />;
+  const label = fieldLabel(spec.key);
+  if (spec.widget === 'sigma') return <SigmaSlider id={id} label={label} />;
 
-  const labelEl = <label htmlFor={id} title={field.doc}>{spec.label}</label>;
+  const labelEl = <label htmlFor={id} title={t(`controls.fields.${spec.key}.hint`)}>{label}</label>;
   if (field.type === 'enum') {
+    const list = OPTION_LISTS[spec.key];
     return (
       <div className="control" data-control={spec.key}>
         {labelEl}
         <select id={id} value={String(value)} onChange={(e) => setConfigField(spec.key, e.target.value)} data-testid={`ctl-${spec.key}`}>
-          {field.values.map((v) => <option key={v} value={v}>{v}</option>)}
+          {field.values.map((v) => <option key={v} value={v}>{list ? t(`controls.options.${list}.${v}`) : v}</option>)}
         </select>
       </div>
     );
@@ -79,7 +85,7 @@ export function ConfigControl({ spec }: { spec: ControlSpec }) {
     return (
       <div className="control" data-control={spec.key}>
         {labelEl}
-        <NumberBox id={id} fieldKey={spec.key} value={value} label={spec.label} />
+        <NumberBox id={id} fieldKey={spec.key} value={value} label={label} />
       </div>
     );
   }
@@ -96,7 +102,7 @@ export function ConfigControl({ spec }: { spec: ControlSpec }) {
           onPointerUp={(e) => { if (!live) commit(Number(e.currentTarget.value)); }}
           onKeyUp={(e) => { if (!live) commit(Number(e.currentTarget.value)); }}
           onBlur={(e) => { if (!live && drag !== null) commit(Number(e.currentTarget.value)); }} />
-        <NumberBox fieldKey={spec.key} value={drag === null ? value : map.toValue(drag)} label={spec.label} />
+        <NumberBox fieldKey={spec.key} value={drag === null ? value : map.toValue(drag)} label={label} />
       </div>
     </div>
   );

@@ -4,7 +4,11 @@
 // file says why and changes nothing: the running training goes on.
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { readPointsText, pointsFileTooLarge, type PointsRead } from '../state/pointsFile';
+import { useTranslation } from 'react-i18next';
+import { readPointsText, pointsFileTooLarge, MAX_POINTS_FILE_BYTES, type PointsRead } from '../state/pointsFile';
+import { MAX_POINTS } from '../engine/runConfig';
+import { formatCount, formatNumber } from '../format/format';
+import { t as translate } from '../i18n/i18n';
 import { setPoints, POINT_SIDES, type PointSide } from '../state/points';
 import { useDropHandler } from './fileDrop';
 import { useModal } from './useModal';
@@ -21,19 +25,20 @@ async function readFile(file: File): Promise<Loaded> {
   try {
     return { source: file.name, read: readPointsText(await file.text()) };
   } catch (e) {
-    return { source: file.name, read: { ok: false, reason: `could not be read (${(e as Error).message})` } };
+    return { source: file.name, read: { ok: false, reason: translate('points.unreadable', { reason: (e as Error).message }) } };
   }
 }
 
 export function PointsIO() {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const show = (l: Loaded) => { setLoaded(l); setOpen(true); };
   useDropHandler('points', (file) => { void readFile(file).then(show); });
   return (
-    <div className="weights-io" role="group" aria-label="Points file">
+    <div className="weights-io" role="group" aria-label={t('points.group')}>
       <button type="button" onClick={() => setOpen(true)} data-testid="points-open" aria-haspopup="dialog"
-        title="Your own 2-D points (CSV or JSON) as the source or the target; or drop the file on the page">Load points…</button>
+        title={t('points.openHint')}>{t('points.open')}</button>
       {/* on <body>: the sticky sidebar is a stacking context the panels would cover */}
       {open && createPortal(<PointsDialog loaded={loaded} onLoaded={setLoaded} onClose={() => { setOpen(false); setLoaded(null); }} />, document.body)}
     </div>
@@ -41,6 +46,7 @@ export function PointsIO() {
 }
 
 function PointsDialog({ loaded, onLoaded, onClose }: { loaded: Loaded | null; onLoaded: (l: Loaded) => void; onClose: () => void }) {
+  const { t } = useTranslation();
   const card = useModal<HTMLDivElement>(true, onClose);
   const [side, setSide] = useState<PointSide>('target');
   const [pasted, setPasted] = useState('');
@@ -53,31 +59,30 @@ function PointsDialog({ loaded, onLoaded, onClose }: { loaded: Loaded | null; on
   return (
     <div className="overlay" onClick={onClose}>
       <div className="overlay-card points-dialog" role="dialog" aria-modal="true" aria-labelledby="points-title" ref={card} data-testid="points-dialog" onClick={(e) => e.stopPropagation()}>
-        <h2 id="points-title">Load points</h2>
-        <p className="hint">CSV or JSON of 2-D points: a header row or none; comma, semicolon, tab or blank separated; up to 4 MB.
-          More than 512 points are thinned to 512 (evenly spaced rows); the points travel in the link.</p>
-        <label className="control">file <input type="file" accept=".csv,.tsv,.txt,.json,text/csv,text/plain,application/json" data-testid="points-file"
+        <h2 id="points-title">{t('points.title')}</h2>
+        <p className="hint">{t('points.format', { size: t('megabytes', { size: formatNumber(MAX_POINTS_FILE_BYTES / 2 ** 20) }), max: formatCount(MAX_POINTS) })}</p>
+        <label className="control">{t('points.file')} <input type="file" accept=".csv,.tsv,.txt,.json,text/csv,text/plain,application/json" data-testid="points-file"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) void readFile(f).then(onLoaded); e.target.value = ''; }} /></label>
-        <label className="control">or paste
+        <label className="control">{t('points.paste')}
           <textarea rows={5} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder={'x,y\n0.5,1.2\n-1,0.3'} data-testid="points-paste" />
         </label>
-        <button type="button" onClick={() => onLoaded({ source: 'pasted text', read: readPointsText(pasted) })} disabled={pasted.trim() === ''} data-testid="points-read">Read pasted text</button>
+        <button type="button" onClick={() => onLoaded({ source: t('points.pastedText'), read: readPointsText(pasted) })} disabled={pasted.trim() === ''} data-testid="points-read">{t('points.readPasted')}</button>
         {read && (
           <p className={read.ok ? 'points-status' : 'points-status error'} role="status" data-testid="points-status">
             {read.ok
-              ? `${loaded!.source}: ${read.points.length / 2} points${read.notes.length ? ` (${read.notes.join('; ')})` : ''}.`
-              : `${loaded!.source} was not loaded: ${read.reason}. Nothing changed; the training goes on.`}
+              ? t('points.loaded', { source: loaded!.source, count: read.points.length / 2, n: formatCount(read.points.length / 2), notes: read.notes.length ? t('points.notes', { notes: read.notes.join('; ') }) : '' })
+              : t('points.refused', { source: loaded!.source, reason: read.reason })}
           </p>
         )}
         <fieldset className="points-side">
-          <legend>use the points as</legend>
+          <legend>{t('points.useAs')}</legend>
           {POINT_SIDES.map((s) => (
-            <label key={s} className="check"><input type="radio" name="points-side" checked={side === s} onChange={() => setSide(s)} data-testid={`points-side-${s}`} /> {s} ({s === 'source' ? 'x0' : 'x1'})</label>
+            <label key={s} className="check"><input type="radio" name="points-side" checked={side === s} onChange={() => setSide(s)} data-testid={`points-side-${s}`} /> {t(`points.side.${s}`)}</label>
           ))}
         </fieldset>
         <div className="points-actions">
-          <button type="button" onClick={use} disabled={!read?.ok} data-testid="points-use" data-autofocus={read?.ok ? '' : undefined}>Use as {side}</button>
-          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="button" onClick={use} disabled={!read?.ok} data-testid="points-use" data-autofocus={read?.ok ? '' : undefined}>{t(`points.use.${side}`)}</button>
+          <button type="button" onClick={onClose}>{t('points.cancel')}</button>
         </div>
       </div>
     </div>

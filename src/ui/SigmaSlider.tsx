@@ -1,5 +1,6 @@
 // The σ slider (docs/math.md#interpolants-σ): 0, then a log scale up to the table's σ maximum in notches, the paper's σ = 0.05 marked.
 // It acts live: training continues from the current weights (the runner calls setLive).
+import { useTranslation } from 'react-i18next';
 import { setSigma } from '../state/actions';
 import { notchOf, PAPER_SIGMA, SIGMA_NOTCHES, sigmaAt } from '../format/sigmaScale';
 import { formatSigma } from '../format/format';
@@ -9,6 +10,7 @@ const LAST = SIGMA_NOTCHES.length - 1;
 
 /** `testIdPrefix` tells a second copy (the phone bar's) apart from the settings column's. */
 export function SigmaSlider({ id, label, testIdPrefix = '' }: { id: string; label: string; testIdPrefix?: string }) {
+  const { t } = useTranslation();
   const sigma = useAppStore((s) => s.config.sigma);
   const kind = useAppStore((s) => s.config.interpolant);
   const ignored = kind === 'deterministic';
@@ -24,11 +26,11 @@ export function SigmaSlider({ id, label, testIdPrefix = '' }: { id: string; labe
           onChange={(e) => setSigma(sigmaAt(Number(e.target.value)))} />
         <div className="sigma-ticks" aria-hidden="true">
           <span style={{ left: '0%' }}>{formatSigma(SIGMA_NOTCHES[0])}</span>
-          <span className="paper" style={{ left: `${paperAt}%` }} title="σ = 0.05 in Reu, Dromigny, Bronstein, Vargas: Gradient Variance Reveals Failure Modes in Flow-Based Generative Models (NeurIPS 2025)">0.05 ▲ Reu et al. 2025</span>
+          <span className="paper" style={{ left: `${paperAt}%` }} title={t('sigma.paperHint', { sigma: formatSigma(PAPER_SIGMA) })}>{t('sigma.paperMark', { sigma: formatSigma(PAPER_SIGMA) })}</span>
           <span style={{ left: '100%' }}>{formatSigma(SIGMA_NOTCHES[LAST])}</span>
         </div>
       </div>
-      {ignored && <p className="hint">The deterministic kind trains with σ = 0 whatever the slider says.</p>}
+      {ignored && <p className="hint">{t('sigma.ignored')}</p>}
     </div>
   );
 }

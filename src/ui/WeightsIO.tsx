@@ -1,6 +1,7 @@
 // Save the trained weights with the run's settings as one JSON file, and load such a file back
 // (file picker, or a file dropped anywhere on the page: src/ui/fileDrop.ts) to continue training or to inspect it.
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { download } from '../panels/exportPanel';
 import { useDropHandler } from './fileDrop';
 import { appStore } from '../state/store';
@@ -17,25 +18,26 @@ function saveWeights(): void {
 }
 
 export function WeightsIO() {
+  const { t } = useTranslation();
   const hasWeights = useAppStore((s) => s.weights !== null);
   const [status, setStatus] = useState('');
   const picker = useRef<HTMLInputElement>(null);
   const read = (file: File) => {
     // refused by its size before a byte is read: the training goes on untouched
     const tooBig = weightsFileSizeProblem(file.size);
-    if (tooBig) { setStatus(`${file.name}: ${tooBig}`); return; }
+    if (tooBig) { setStatus(t('weights.problem', { file: file.name, reason: tooBig })); return; }
     file.text().then((text) => {
       const r = decodeWeightsFile(text);
-      if (!r.ok) { setStatus(`${file.name}: ${r.reason}`); return; }
+      if (!r.ok) { setStatus(t('weights.problem', { file: file.name, reason: r.reason })); return; }
       loadWeights(r.file, r.corrections);
       setStatus(loadedStatus(r.file));
-    }).catch((e: unknown) => setStatus(`${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`));
+    }).catch((e: unknown) => setStatus(t('weights.unreadable', { file: file.name, reason: e instanceof Error ? e.message : String(e) })));
   };
   useDropHandler('weights', read);
   return (
-    <div className="weights-io" role="group" aria-label="Weights file">
-      <button type="button" onClick={saveWeights} disabled={!hasWeights} data-testid="weights-save" title="The trained weights and the settings as one JSON file">Save weights</button>
-      <button type="button" onClick={() => picker.current?.click()} data-testid="weights-load" title="Continue from a saved weights file (or drop it on the page)">Load weights…</button>
+    <div className="weights-io" role="group" aria-label={t('weights.group')}>
+      <button type="button" onClick={saveWeights} disabled={!hasWeights} data-testid="weights-save" title={t('weights.saveHint')}>{t('weights.save')}</button>
+      <button type="button" onClick={() => picker.current?.click()} data-testid="weights-load" title={t('weights.loadHint')}>{t('weights.load')}</button>
       <input ref={picker} type="file" accept=".json,application/json" hidden data-testid="weights-file"
         onChange={(e) => { const f = e.target.files?.[0]; if (f) read(f); e.target.value = ''; }} />
       {status && <span className="share-status" role="status" data-testid="weights-status">{status}</span>}

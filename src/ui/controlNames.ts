@@ -1,29 +1,18 @@
 // What a hidable control is called on the page, for the Share dialog's "hide" boxes: the settings
-// column's label for a config field (src/ui/controlTable.ts), plain words for the page's own
-// controls; never the link's internal name (newSeed, tScrub, srcMx, …), which stays the tooltip.
-import { CONTROL_GROUPS } from './controlTable';
+// column's label for a config field, plain words for the page's own controls (both from the
+// catalogue, docs/i18n.md); never the link's internal name (newSeed, tScrub, srcMx, …), which stays the tooltip.
+import { CONFIG_KEYS, type ConfigKey } from '../engine/runConfig';
+import { PAGE_CONTROLS } from '../link/viewParams';
+import { t } from '../i18n/i18n';
 
-const PAGE_LABELS: Readonly<Record<string, string>> = {
-  play: 'Play / Pause button',
-  step: 'Step button',
-  reset: 'Reset button',
-  newSeed: 'New seed button',
-  speed: 'steps per frame',
-  presets: 'chapter buttons',
-  share: 'Copy link and Share buttons',
-  layers: 'layer switches',
-  theme: 'Projector switch',
-  tScrub: 'time t slider of the flow',
-  overlay: 'closed-form overlay',
-  compare: 'compare picker',
-};
+/** A config field's label in the reader's language (the settings column and the Share dialog). */
+export function fieldLabel(key: ConfigKey): string {
+  return t(`controls.fields.${key}.label`);
+}
 
 /** The words a lecturer reads for control `name` (its internal name when nothing better is known). */
 export function controlLabel(name: string): string {
-  if (PAGE_LABELS[name]) return PAGE_LABELS[name];
-  for (const group of CONTROL_GROUPS) {
-    const spec = group.controls.find((c) => c.key === name);
-    if (spec) return spec.label;
-  }
+  if (PAGE_CONTROLS.includes(name)) return t(`controlNames.${name}`);
+  if ((CONFIG_KEYS as readonly string[]).includes(name)) return fieldLabel(name as ConfigKey);
   return name;
 }

@@ -1,5 +1,7 @@
-// How each RunConfig field appears as a control: its group, a short label and the widget. Ranges,
-// defaults and docs come from RUN_CONFIG_FIELDS (one table); this one only adds presentation.
+// How each RunConfig field appears as a control: its group and the widget. Ranges and defaults
+// come from RUN_CONFIG_FIELDS (one table); this one only adds presentation. The words (labels,
+// hints, option names) are the catalogue's, keyed by config key (docs/i18n.md): the fields' `doc`
+// strings stay the CLI's help.
 import type { ConfigKey, RunConfig } from '../engine/runConfig';
 
 export type Widget =
@@ -18,7 +20,6 @@ export type Widget =
 
 export interface ControlSpec {
   key: ConfigKey;
-  label: string;
   widget: Widget;
   /** slider step for 'linear' */
   step?: number;
@@ -29,61 +30,67 @@ export interface ControlSpec {
 }
 
 export interface ControlGroup {
-  title: string;
+  /** the group's heading: `controls.groups.<id>` in the catalogue */
+  id: 'interpolant' | 'pairs' | 'model' | 'integration';
   controls: ControlSpec[];
 }
 
 /** The advanced placement controls of one side; std y and correlation only mean something for a Gaussian. */
 function placementControls(prefix: 'src' | 'tgt', side: 'source' | 'target'): ControlSpec[] {
   const gaussian = (c: RunConfig) => c[side] === 'gaussian';
-  const row = (suffix: string, label: string, step: number, when?: (c: RunConfig) => boolean): ControlSpec =>
-    ({ key: `${prefix}${suffix}` as ConfigKey, label: `${side} ${label}`, widget: 'linear', step, advanced: true, ...(when ? { when } : {}) });
-  return [row('Mx', 'mean x', 0.1), row('My', 'mean y', 0.1), row('Sx', 'std x', 0.05), row('Sy', 'std y', 0.05, gaussian), row('Rho', 'correlation', 0.05, gaussian)];
+  const row = (suffix: string, step: number, when?: (c: RunConfig) => boolean): ControlSpec =>
+    ({ key: `${prefix}${suffix}` as ConfigKey, widget: 'linear', step, advanced: true, ...(when ? { when } : {}) });
+  return [row('Mx', 0.1), row('My', 0.1), row('Sx', 0.05), row('Sy', 0.05, gaussian), row('Rho', 0.05, gaussian)];
 }
 
 export const CONTROL_GROUPS: ControlGroup[] = [
   {
-    title: 'Interpolant',
+    id: 'interpolant',
     controls: [
-      { key: 'sigma', label: 'σ (noise)', widget: 'sigma' },
-      { key: 'interpolant', label: 'kind', widget: 'select' },
+      { key: 'sigma', widget: 'sigma' },
+      { key: 'interpolant', widget: 'select' },
     ],
   },
   {
-    title: 'Pairs',
+    id: 'pairs',
     controls: [
-      { key: 'coupling', label: 'coupling', widget: 'select' },
-      { key: 'phi', label: 'rotation φ', widget: 'linear', step: Math.PI / 12, when: (c) => c.coupling === 'rotated' },
-      { key: 'pairs', label: 'pairs N', widget: 'pow2', when: (c) => c.coupling !== 'user' },
-      { key: 'source', label: 'source', widget: 'select' },
-      { key: 'target', label: 'target', widget: 'select' },
-      { key: 'pointJitter', label: 'point jitter', widget: 'linear', step: 0.01, when: (c) => c.source === 'points' || c.target === 'points' },
+      { key: 'coupling', widget: 'select' },
+      { key: 'phi', widget: 'linear', step: Math.PI / 12, when: (c) => c.coupling === 'rotated' },
+      { key: 'pairs', widget: 'pow2', when: (c) => c.coupling !== 'user' },
+      { key: 'source', widget: 'select' },
+      { key: 'target', widget: 'select' },
+      { key: 'pointJitter', widget: 'linear', step: 0.01, when: (c) => c.source === 'points' || c.target === 'points' },
       ...placementControls('src', 'source'),
       ...placementControls('tgt', 'target'),
     ],
   },
   {
-    title: 'Model & training',
+    id: 'model',
     controls: [
-      { key: 'width', label: 'width', widget: 'pow2' },
-      { key: 'depth', label: 'depth', widget: 'linear', step: 1 },
-      { key: 'activation', label: 'activation', widget: 'select' },
-      { key: 'lr', label: 'learning rate', widget: 'log' },
-      { key: 'batch', label: 'batch', widget: 'pow2' },
-      { key: 'steps', label: 'train to step (0 = ∞)', widget: 'number' },
-      { key: 'fourier', label: 'Fourier features of t', widget: 'linear', step: 1, advanced: true },
-      { key: 'weightDecay', label: 'weight decay', widget: 'linear', step: 0.001, advanced: true },
-      { key: 'warmup', label: 'lr warm-up steps', widget: 'number', advanced: true },
-      { key: 'schedule', label: 'lr schedule', widget: 'select', advanced: true },
+      { key: 'width', widget: 'pow2' },
+      { key: 'depth', widget: 'linear', step: 1 },
+      { key: 'activation', widget: 'select' },
+      { key: 'lr', widget: 'log' },
+      { key: 'batch', widget: 'pow2' },
+      { key: 'steps', widget: 'number' },
+      { key: 'fourier', widget: 'linear', step: 1, advanced: true },
+      { key: 'weightDecay', widget: 'linear', step: 0.001, advanced: true },
+      { key: 'warmup', widget: 'number', advanced: true },
+      { key: 'schedule', widget: 'select', advanced: true },
     ],
   },
   {
-    title: 'Integration',
+    id: 'integration',
     controls: [
-      { key: 'integrator', label: 'integrator', widget: 'select' },
-      { key: 'odeSteps', label: 'ODE steps', widget: 'linear', step: 1 },
-      { key: 'particles', label: 'fresh particles', widget: 'pow2' },
-      { key: 'seed', label: 'seed', widget: 'number' },
+      { key: 'integrator', widget: 'select' },
+      { key: 'odeSteps', widget: 'linear', step: 1 },
+      { key: 'particles', widget: 'pow2' },
+      { key: 'seed', widget: 'number' },
     ],
   },
 ];
+
+/** The catalogue's option names of the enum fields whose values are words (`controls.options.<list>.<value>`); activations and integrators are names and show as they are. */
+export const OPTION_LISTS: Partial<Record<ConfigKey, 'distribution' | 'coupling' | 'interpolant' | 'schedule'>> = {
+  source: 'distribution', target: 'distribution', coupling: 'coupling', interpolant: 'interpolant', schedule: 'schedule',
+};

@@ -2,6 +2,7 @@
 // template and generator load on the first click, so the page's first load does not carry them; a
 // failed load (e.g. offline before that chunk was cached) is said under the button.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RunConfig } from '../engine/runConfig';
 import { encodeConfig } from '../link/url';
 import { download } from '../panels/exportPanel';
@@ -15,14 +16,15 @@ export async function downloadPytorchScript(config: RunConfig): Promise<void> {
 }
 
 export function PytorchExportButton({ config }: { config: RunConfig }) {
+  const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
   const run = () => {
     setFailure(null);
-    downloadPytorchScript(config).catch((e: unknown) => setFailure(`The script could not be made (${e instanceof Error ? e.message : String(e)}); \`npx flowvar export "<link>"\` writes the same file.`));
+    downloadPytorchScript(config).catch((e: unknown) => setFailure(t('pytorch.failed', { reason: e instanceof Error ? e.message : String(e) })));
   };
   return (
     <>
-      <button type="button" onClick={run} data-testid="share-pytorch" title="run.py: this run in PyTorch (python run.py, torchrun, --dim, --sigmas; docs/cli.md)">Export to PyTorch</button>
+      <button type="button" onClick={run} data-testid="share-pytorch" title={t('pytorch.hint')}>{t('pytorch.button')}</button>
       {failure && <p className="hint" role="alert" data-testid="share-pytorch-error">{failure}</p>}
     </>
   );

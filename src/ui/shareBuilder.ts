@@ -21,6 +21,14 @@ export interface BuilderChoice {
 /** Keys the builder owns: any value of them in the base link is replaced by the choice. */
 const OWNED = new Set(['embed', 'panel', 'tour', 'chapter', 'theme', 'autoplay', 'lecture']);
 
+/** A control's hide key in a link: `<name>_hide`. */
+const hideKey = (control: string) => `${control}_hide`;
+
+/** The link's words for hiding `control` (`<name>_hide=true`), the tooltip of the dialog's box. */
+export function hideParam(control: string): string {
+  return `${hideKey(control)}=true`;
+}
+
 /** The link for `choice`, built on `base` (a full share link of the current run). */
 export function builderLink(base: string, choice: BuilderChoice): string {
   const url = new URL(base);
@@ -29,7 +37,7 @@ export function builderLink(base: string, choice: BuilderChoice): string {
     if (OWNED.has(key) || key.endsWith('_hide')) continue;
     kept.append(key, value);
   }
-  for (const control of HIDABLE_CONTROLS) if (choice.hidden.includes(control)) kept.set(`${control}_hide`, 'true');
+  for (const control of HIDABLE_CONTROLS) if (choice.hidden.includes(control)) kept.set(hideKey(control), 'true');
   if (choice.chapter !== null) kept.set('chapter', choice.chapter);
   if (choice.theme !== 'lecture') kept.set('theme', choice.theme);
   if (choice.autoplay !== null) kept.set('autoplay', String(choice.autoplay));
