@@ -2,7 +2,8 @@
 // curve's current level, or a box around a plane region, with the chapter's label beside it. The
 // anchor comes from storyMarkAnchor.ts; this layer only converts to pixels and draws, in the
 // panel's SVG, so the label sits inside the plot and never over the panel's tool buttons.
-import { formatMetric } from '../format/format';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatMetric } from '../format/format';
 import { appStore, type Store } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
 import { chapterById, type MarkTarget } from '../story/chapters';
@@ -30,9 +31,15 @@ function markData(s: Store, target: MarkTarget): MarkData {
   };
 }
 
+/** A label's width in Latin characters: a CJK character is about as wide as two (0.6 em each, storyMarkAnchor.ts). */
+function labelWidth(text: string): number {
+  return text.length + (text.match(/[\u2e80-\u9fff\uff00-\uffef]/g)?.length ?? 0);
+}
+
 export function StoryMarkLayer({ panel, x, y, plot }: StoryMarkLayerProps) {
   const chapter = useAppStore((s) => (s.story.open ? chapterById(s.story.chapter) : undefined));
   const mine = chapter?.panel === panel;
+  const { t } = useTranslation();
   // only the chapter's panel redraws when the marked data moves: σ markers, curves (every 8th
   // version), the compare runs' curves, sweep results, rounds
   useAppStore((s) => (mine ? s.markers : null));
@@ -47,9 +54,9 @@ export function StoryMarkLayer({ panel, x, y, plot }: StoryMarkLayerProps) {
   if (!anchor) return null;
   // after a σ change the chapter's claim is about another run: the mark says what changed instead
   const change = anchor.kind === 'level' && anchor.sigmaChange !== null ? state.markers.find((m) => m.key === 'sigma' && m.step === anchor.sigmaChange) : undefined;
-  const text = change ? `since ${change.label} at step ${change.step}` : chapter.look.label;
-  const value = anchor.kind === 'level' ? ` · now ${formatMetric(anchor.value, 2)}` : '';
-  const { box, line, label } = markPixels(anchor, x, y, plot, text.length + value.length);
+  const text = change ? t('story:mark.since', { change: change.label, step: formatCount(change.step) }) : t(`story:chapters.${chapter.id}.lookFor`);
+  const value = anchor.kind === 'level' ? t('story:mark.now', { value: formatMetric(anchor.value, 2) }) : '';
+  const { box, line, label } = markPixels(anchor, x, y, plot, labelWidth(text + value));
   return (
     <g className="story-mark" data-testid="story-mark-data" data-anchor={anchor.kind} data-target={chapter.look.target.kind}
       data-value={anchor.kind === 'level' ? anchor.value : undefined} data-sigma-change={anchor.kind === 'level' ? anchor.sigmaChange ?? '' : undefined}>

@@ -1,7 +1,9 @@
 // The figures a chapter's text quotes, as measured by `npm run story:measure` (figures.json), and
 // the filling of `{chapter.figure}` placeholders. Each figure carries its kind, so it is written
-// the same way everywhere: a percentage, chance as 1/N, a count, or two significant digits.
-import { formatMetric, formatPercent } from '../format/format';
+// the same way everywhere: a percentage, chance as 1/N, a count, or two significant digits, in the
+// reader's locale (docs/i18n.md#numbers: 95 %, 0,36 in German). The texts are in the catalogues
+// (story:chapters.<id>.text); every language quotes the same placeholders.
+import { formatCount, formatMetric, formatPercent } from '../format/format';
 import measured from './figures.json';
 
 export type FigureKind = 'percent' | 'chance' | 'count' | 'number';
@@ -29,8 +31,8 @@ export const FIGURES: FiguresFile = measured as FiguresFile;
 export function formatFigure(f: Figure): string {
   switch (f.kind) {
     case 'percent': return formatPercent(f.value);
-    case 'chance': return `1/${Math.round(f.value)}`;
-    case 'count': return String(Math.round(f.value));
+    case 'chance': return `1/${formatCount(f.value)}`;
+    case 'count': return formatCount(f.value);
     case 'number': return formatMetric(f.value, 2);
     default: {
       const unknown: never = f.kind;

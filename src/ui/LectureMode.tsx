@@ -3,6 +3,7 @@
 // is about, filling the rest of the screen. A presenter remote's PageUp / PageDown (src/ui/keys.ts)
 // and here also ← / → turn the chapters (→ is "one step" outside lecture mode).
 import { useEffect, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/useAppStore';
 import type { PanelId } from '../story/panelList';
 import { chapterById, chapterIndex, CHAPTERS } from '../story/chapters';
@@ -12,6 +13,7 @@ import { Banners } from './Banners';
 import { HelpOverlay } from './HelpOverlay';
 import { StoryLive } from './StoryLive';
 import { PlaySigmaBar } from './PlaySigmaBar';
+import { LanguagePicker } from './LanguagePicker';
 
 /** Keys that turn chapters in lecture mode (before the page's own table sees them). */
 const TURN: Record<string, 1 | -1> = { ArrowRight: 1, ArrowLeft: -1, PageDown: 1, PageUp: -1 };
@@ -23,6 +25,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function LectureMode({ views }: { views: Record<PanelId, () => ReactElement> }) {
   const id = useAppStore((s) => s.story.chapter);
   const open = useAppStore((s) => s.story.open);
+  const { t } = useTranslation();
   useEffect(() => {
     if (!open) openChapter(id, undefined, { history: false });
     const onKey = (e: KeyboardEvent) => {
@@ -42,13 +45,14 @@ export function LectureMode({ views }: { views: Record<PanelId, () => ReactEleme
   return (
     <div className="lecture-mode" data-testid="lecture">
       <header className="lecture-head">
-        <h1><span className="chapter">{n} / {CHAPTERS.length}</span> {chapter.title}</h1>
-        <p data-testid="lecture-text">{fillFigures(chapter.text)}</p>
+        <LanguagePicker />
+        <h1><span className="chapter">{n} / {CHAPTERS.length}</span> {t(`story:chapters.${id}.title`)}</h1>
+        <p data-testid="lecture-text">{fillFigures(t(`story:chapters.${id}.text`))}</p>
         <StoryLive chapter={chapter} />
       </header>
-      <PlaySigmaBar prefix="lecture-" className="lecture-bar" testId="lecture-bar" label="Chapter, play and σ"
-        before={<button type="button" onClick={() => prevChapter()} disabled={n === 1} data-testid="lecture-prev" title="← / PageUp">← Previous</button>}
-        after={<button type="button" onClick={() => nextChapter()} disabled={n === CHAPTERS.length} data-testid="lecture-next" title="→ / PageDown">Next →</button>} />
+      <PlaySigmaBar prefix="lecture-" className="lecture-bar" testId="lecture-bar" label={t('story:lecture.bar')}
+        before={<button type="button" onClick={() => prevChapter()} disabled={n === 1} data-testid="lecture-prev" title={t('story:lecture.previousKeys')}>{t('story:card.previous')}</button>}
+        after={<button type="button" onClick={() => nextChapter()} disabled={n === CHAPTERS.length} data-testid="lecture-next" title={t('story:lecture.nextKeys')}>{t('story:card.next')}</button>} />
       <Banners />
       <main className="lecture-panel" id="panels" tabIndex={-1}><View key={chapter.panel} /></main>
       <HelpOverlay />

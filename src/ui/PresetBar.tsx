@@ -12,9 +12,8 @@ export function PresetBar() {
   return (
     <nav className="presets" aria-label={t('chapters.nav')}>
       {CHAPTERS.map((c, i) => {
-        // the chapters' words are the story catalogue's (story:chapters.<id>); English until it holds them
-        const title = t(`story:chapters.${c.id}.title`, { defaultValue: c.title });
-        const text = fillFigures(t(`story:chapters.${c.id}.text`, { defaultValue: c.text }));
+        const title = t(`story:chapters.${c.id}.title`);
+        const text = fillFigures(t(`story:chapters.${c.id}.text`));
         const n = formatCount(i + 1);
         return (
           <button type="button" key={c.id} aria-pressed={active === c.id} onClick={() => openChapter(c.id)}

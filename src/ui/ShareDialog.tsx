@@ -95,7 +95,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
               <label className="control">{t('share.chapter')}
                 <select value={choice.chapter ?? ''} onChange={(e) => update({ chapter: e.target.value === '' ? null : e.target.value })} data-testid="share-chapter" data-autofocus>
                   <option value="">{t('share.noChapter')}</option>
-                  {CHAPTERS.map((c, i) => <option key={c.id} value={c.id}>{t('share.chapterOption', { number: formatCount(i + 1), title: t(`story:chapters.${c.id}.title`, { defaultValue: c.title }) })}</option>)}
+                  {CHAPTERS.map((c, i) => <option key={c.id} value={c.id}>{t('share.chapterOption', { number: formatCount(i + 1), title: t(`story:chapters.${c.id}.title`) })}</option>)}
                 </select>
               </label>
               <label className="control">{t('share.theme')}

@@ -1,7 +1,9 @@
 // The live values of the figures a chapter's text quotes, on its card (docs/design.md#the-story): what the
 // card says is on the same screen whichever panel is in view (the projector shows one row of
 // panels). The single run's latest evaluation and gradient-variance EMA, or runs A and B's.
-import { formatMetric, formatPercent } from '../format/format';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatMetric, formatPercent } from '../format/format';
+import { t } from '../i18n/i18n';
 import { appStore, type Store } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
 import type { EvalMetrics } from '../engine/trainer';
@@ -10,13 +12,9 @@ import type { Chapter, LiveFigure } from '../story/chapters';
 
 interface RunView { metrics: EvalMetrics | null; curves: CurveBuffer }
 
-const LABEL: Record<LiveFigure, string> = {
-  reproduction: 'partners back', gradVar: 'gradient variance', gaussianW2: 'Gaussian W2', spread: 'spread of the generated cloud',
-};
-
 /** A figure of the evaluation says its step when the run has moved on since (evaluations lag on the CPU). */
 function evaluated(text: string, m: EvalMetrics, step: number): string {
-  return m.step === step ? text : `${text} at step ${m.step}`;
+  return m.step === step ? text : t('story:live.atStep', { value: text, step: formatCount(m.step) });
 }
 
 function value(figure: LiveFigure, run: RunView, step: number): string {
@@ -39,6 +37,7 @@ function runs(s: Store): RunView[] {
 }
 
 export function StoryLive({ chapter }: { chapter: Chapter }) {
+  useTranslation(); // redraw in a new language
   // redraw on evaluations and now and then as the curves grow
   useAppStore((s) => s.evaluation);
   useAppStore((s) => s.compareState.runs);
@@ -52,11 +51,11 @@ export function StoryLive({ chapter }: { chapter: Chapter }) {
   const step = appStore.getState().compare ? appStore.getState().compareState.step : appStore.getState().stepCount;
   return (
     <p className="story-live" data-testid="story-live">
-      <span className="dim">Now, step {step}:</span>{' '}
+      <span className="dim">{t('story:live.now', { step: formatCount(step) })}</span>{' '}
       {figures.map((f, i) => (
         <span key={f} data-figure={f}>
-          {i > 0 && ' · '}{LABEL[f]} <strong>{views.map((v) => value(f, v, step)).join(' / ')}</strong>
-          {f === 'reproduction' && chance !== null && <span className="dim"> (chance 1/{chance})</span>}
+          {i > 0 && ' · '}{t(`story:live.figure.${f}`)} <strong>{views.map((v) => value(f, v, step)).join(' / ')}</strong>
+          {f === 'reproduction' && chance !== null && <span className="dim"> {t('story:live.chance', { chance: `1/${formatCount(chance)}` })}</span>}
         </span>
       ))}
       {views.length > 1 && <span className="dim"> (A / B)</span>}

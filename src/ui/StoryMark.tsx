@@ -4,6 +4,7 @@
 // src/panels/StoryMarkLayer.tsx). The panel is found by its anchor
 // (src/story/panelList.ts); its label is portalled into it, so the panels need no story code.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createPortal } from 'react-dom';
 import { panelInfo } from '../story/panelList';
 import { useAppStore } from '../state/useAppStore';
@@ -13,6 +14,7 @@ export function StoryMark() {
   const id = useAppStore((s) => (s.story.open ? s.story.chapter : null));
   const chapter = id ? chapterById(id) : undefined;
   const [host, setHost] = useState<HTMLElement | null>(null);
+  const { t } = useTranslation();
   useEffect(() => {
     if (!chapter) { setHost(null); return; }
     const panel = document.getElementById(panelInfo(chapter.panel).anchor);
@@ -28,5 +30,5 @@ export function StoryMark() {
   // transition or ReFlow band is labelled here until its data mark is drawn (styles.css hides it then).
   if (chapter.look.target.kind === 'curve' || chapter.look.target.kind === 'region') return null;
   const inRow = chapter.look.target.kind === 'readout' && host.tagName === 'DD';
-  return createPortal(<span className={inRow ? 'story-mark-label in-row' : 'story-mark-label'} data-testid="story-mark">{chapter.look.label}</span>, host);
+  return createPortal(<span className={inRow ? 'story-mark-label in-row' : 'story-mark-label'} data-testid="story-mark">{t(`story:chapters.${chapter.id}.lookFor`)}</span>, host);
 }

@@ -6,12 +6,10 @@ import { nextChapter, openChapterAt, prevChapter } from '../state/storyActions';
 import { isPanelId, PANEL_IDS, type PanelId } from '../story/panelList';
 
 export interface KeyBinding {
+  /** the help overlay writes the key as story:keys.<id>.key and what it does as story:keys.<id>.label */
+  id: string;
   /** KeyboardEvent.key values that trigger it */
   keys: readonly string[];
-  /** how the help overlay writes the key */
-  display: string;
-  /** what it does, in words */
-  label: string;
   run: (e: KeyboardEvent) => void;
 }
 
@@ -24,29 +22,25 @@ function focusedPanel(): PanelId | null {
 }
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-  { keys: [' '], display: 'Space', label: 'play / pause', run: () => togglePlay() },
-  { keys: ['ArrowRight'], display: '→', label: 'one training step', run: () => stepOnce() },
-  { keys: ['r', 'R'], display: 'R', label: 'reset to the same initial weights', run: () => resetRun() },
-  { keys: ['['], display: '[', label: 'σ one notch down', run: () => nudgeSigma(-1) },
-  { keys: [']'], display: ']', label: 'σ one notch up', run: () => nudgeSigma(1) },
+  { id: 'play', keys: [' '], run: () => togglePlay() },
+  { id: 'step', keys: ['ArrowRight'], run: () => stepOnce() },
+  { id: 'reset', keys: ['r', 'R'], run: () => resetRun() },
+  { id: 'sigmaDown', keys: ['['], run: () => nudgeSigma(-1) },
+  { id: 'sigmaUp', keys: [']'], run: () => nudgeSigma(1) },
+  { id: 'chapter', keys: CHAPTERS.slice(0, 9).map((_, i) => String(i + 1)), run: (e) => openChapterAt(Number(e.key) - 1) },
+  { id: 'next', keys: ['n', 'N', 'PageDown'], run: () => nextChapter() },
+  { id: 'previous', keys: ['b', 'B', 'PageUp'], run: () => prevChapter() },
   {
-    keys: CHAPTERS.slice(0, 9).map((_, i) => String(i + 1)), display: `1–${Math.min(9, CHAPTERS.length)}`,
-    label: `open a chapter (a fresh run): ${CHAPTERS.map((c, i) => `${i + 1} ${c.title}`).join(' · ')}`,
-    run: (e) => openChapterAt(Number(e.key) - 1),
-  },
-  { keys: ['n', 'N', 'PageDown'], display: 'N / PgDn', label: 'next chapter', run: () => nextChapter() },
-  { keys: ['b', 'B', 'PageUp'], display: 'B / PgUp', label: 'previous chapter', run: () => prevChapter() },
-  {
-    keys: ['f', 'F'], display: 'F', label: 'full-screen the focused panel (again or Esc to leave)',
+    id: 'fullscreen', keys: ['f', 'F'],
     run: () => {
       const current = appStore.getState().fullscreen;
       setFullscreen(current ? null : focusedPanel() ?? PANEL_IDS[0]);
     },
   },
-  { keys: ['p', 'P'], display: 'P', label: 'projector theme on / off (large type, high contrast)', run: () => toggleTheme() },
-  { keys: ['?'], display: '?', label: 'this help', run: () => setHelp(!appStore.getState().help) },
+  { id: 'projector', keys: ['p', 'P'], run: () => toggleTheme() },
+  { id: 'help', keys: ['?'], run: () => setHelp(!appStore.getState().help) },
   {
-    keys: ['Escape'], display: 'Esc', label: 'close the help or leave full screen',
+    id: 'escape', keys: ['Escape'],
     run: () => { setHelp(false); setFullscreen(null); },
   },
 ];

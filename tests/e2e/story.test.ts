@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { appUrl, watchPage, sharedBrowser } from './harness';
 import { axisTicks, cpuQuery, inkedPixels, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { chapterById, chapterConfig, CHAPTERS } from '../../src/story/chapters';
+import { chapterWords } from '../storyWords';
 
 const browser = sharedBrowser();
 
@@ -72,11 +73,11 @@ describe('story', () => {
         expect(await inkedPixels(page, canvas), `${canvas} pixels`).toBeGreaterThan(50);
       }
       const { kind } = chapter.look.target;
-      if (kind === 'curve' || kind === 'region') await expectMarkOnData(page, chapter.panel, kind === 'curve' ? 'level' : 'box', chapter.look.label);
+      if (kind === 'curve' || kind === 'region') await expectMarkOnData(page, chapter.panel, kind === 'curve' ? 'level' : 'box', chapterWords(chapter.id).lookFor);
       if (chapter.look.target.kind === 'readout') {
         // the mark outlines and labels the one readout the chapter is about, not the whole panel
         const cell = page.getByTestId('panel-readouts').locator(`[data-metric="${chapter.look.target.metric}"] dd`);
-        expect(await cell.getByTestId('story-mark').textContent()).toBe(chapter.look.label);
+        expect(await cell.getByTestId('story-mark').textContent()).toBe(chapterWords(chapter.id).lookFor);
         expect(await cell.getAttribute('data-story-mark')).toBe('readout');
       }
       expect(watch.errors).toEqual([]);
@@ -92,11 +93,11 @@ describe('story', () => {
     await waitForStep(page, 1);
     await page.getByTestId('reflow-rounds').fill('1');
     await page.getByTestId('reflow-start').click();
-    await expectMarkOnData(page, 'reflow', 'box', chapterById('reflow')!.look.label);
+    await expectMarkOnData(page, 'reflow', 'box', chapterWords('reflow').lookFor);
     // the panel's own label gives way to the label on the data
     expect(await page.getByTestId('panel-reflow').getByTestId('story-mark').isVisible()).toBe(false);
     await page.goto(appUrl(`${tiny('compare')}&chapter=compare&compare=sigma:0.05`));
-    await expectMarkOnData(page, 'compare', 'level', chapterById('compare')!.look.label);
+    await expectMarkOnData(page, 'compare', 'level', chapterWords('compare').lookFor);
     // run B on another σ than the chapter's is no longer the chapter's run: the card says so
     expect(await page.getByTestId('story-modified').count()).toBe(1); // tiny sizes
     await page.goto(appUrl(`${cpuQuery({ ...chapterConfig(chapterById('compare')!, 'cpu') })}&chapter=compare&compare=sigma:0.05&autoplay=false`));
@@ -122,7 +123,7 @@ describe('story', () => {
     await expect.poll(() => page.getByTestId('story-mark-data').getAttribute('data-sigma-change')).toMatch(/^\d+$/);
     expect(await page.getByTestId('story-mark-data').locator('text').textContent()).toMatch(/ · now [\d.e+-]+$/);
     // the chapter's claim ("falls towards zero") is about σ = 0: after the change the mark says what changed
-    expect(await page.getByTestId('story-mark-data').locator('text').textContent()).toMatch(/^since σ 0 → [\d.e+−-]+ at step \d+ · now /);
+    expect(await page.getByTestId('story-mark-data').locator('text').textContent()).toMatch(/^since σ 0 → [\d.e+−-]+ at step [\d,]+ · now /);
     expect(await page.getByTestId('story-modified').textContent()).toContain('modified from chapter 2');
     expect(await page.getByTestId('explain').getAttribute('data-chapter')).toBe('rotated');
     expect((await box()).y).toBe(before.y);

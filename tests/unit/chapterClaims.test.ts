@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { chapterById, chapterConfig, type ChapterId } from '../../src/story/chapters';
 import { FIGURES } from '../../src/story/figures';
+import { chapterWords } from '../storyWords';
 import { SWEEP_SIGMAS } from '../../src/story/measurePlan';
 import { makePairs } from '../../src/math/couplings';
 import { worldSpec } from '../../src/engine/world';
@@ -25,7 +26,7 @@ const fig = (key: string): number => {
 
 /** The chapter's text, which must make `claim` (the test's subject). */
 function claimOf(id: ChapterId, claim: string | RegExp): string {
-  const text = chapterById(id)!.text;
+  const text = chapterWords(id).text;
   expect(text, `chapter ${id} no longer says "${claim}": rewrite this check with the text`).toMatch(claim);
   return text;
 }

@@ -85,10 +85,6 @@ const PENDING = new Set([
   'panels/science/ReflowPanel.tsx',
   'panels/science/SweepPanel.tsx',
   'ui/Banners.tsx',
-  'ui/ExplainCard.tsx',
-  'ui/HelpOverlay.tsx',
-  'ui/LectureMode.tsx',
-  'ui/StoryLive.tsx',
 ]);
 
 function tsxFiles(dir: string): string[] {

@@ -203,7 +203,7 @@ describe('runner', () => {
     expect([s.stepCount, s.playing, s.finished, s.goal, s.segments]).toEqual([14, false, true, 14, [7]]);
     expect(s.curves.length).toBe(14);
     // a live change in place, as a chapter's "Try this": σ moves, one more segment, then a pause
-    tryChapter({ ...chapterById('rotated')!, tryThis: { label: 'σ', action: { kind: 'config', patch: { sigma: 0.3 } } } }, store);
+    tryChapter({ ...chapterById('rotated')!, tryThis: { action: { kind: 'config', patch: { sigma: 0.3 } } } }, store);
     await frames(12);
     s = store.getState();
     expect([s.stepCount, s.playing, s.config.sigma, s.segments]).toEqual([21, false, 0.3, [7, 14]]);

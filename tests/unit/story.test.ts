@@ -10,6 +10,8 @@ import { trackStoryModified } from '../../src/state/storySlice';
 import { decodeLink } from '../../src/link/link';
 import { shareQuery } from '../../src/state/urlSync';
 import { decodeConfig } from '../decodeConfig';
+import { chapterWords } from '../storyWords';
+import { LANGUAGES } from '../../src/i18n/languages';
 
 function storyStore() {
   const store = createAppStore();
@@ -18,15 +20,19 @@ function storyStore() {
 }
 
 describe('story chapters', () => {
-  it('has 5–8 chapters with unique ids, 2–4 sentences each and a Try-this label', () => {
+  it('has 5–8 chapters with unique ids, 2–4 sentences each and a Try-this label, in every language', () => {
     expect(CHAPTERS.length).toBeGreaterThanOrEqual(5);
     expect(CHAPTERS.length).toBeLessThanOrEqual(8);
     expect(new Set(CHAPTERS.map((c) => c.id)).size).toBe(CHAPTERS.length);
-    for (const c of CHAPTERS) {
-      const sentences = c.text.replace(/\{[^}]*\}/g, 'X').split(/[.!?](?:\s|$)/).filter((s) => s.trim().length > 0);
-      expect(sentences.length, c.id).toBeGreaterThanOrEqual(2);
-      expect(sentences.length, c.id).toBeLessThanOrEqual(4);
-      expect(c.tryThis.label.length).toBeGreaterThan(3);
+    for (const lang of LANGUAGES) {
+      for (const c of CHAPTERS) {
+        const words = chapterWords(c.id, lang);
+        // Chinese ends its sentences with 。！？ and no space
+        const sentences = words.text.replace(/\{[^}]*\}/g, 'X').split(/[.!?](?:\s|$)|[。！？]/).filter((s) => s.trim().length > 0);
+        expect(sentences.length, `${lang} ${c.id}`).toBeGreaterThanOrEqual(2);
+        expect(sentences.length, `${lang} ${c.id}`).toBeLessThanOrEqual(4);
+        expect(words.tryThis.length, `${lang} ${c.id}`).toBeGreaterThan(3);
+      }
     }
   });
 
