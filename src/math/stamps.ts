@@ -4,14 +4,7 @@
 import { normal2, Stream } from './rng';
 
 export const STAMP_KINDS = ['circle', 'bundles', 'cloud'] as const;
-export type StampKind = (typeof STAMP_KINDS)[number];
-
-/** Words for the stamp picker. */
-export const STAMP_LABELS: Record<StampKind, string> = {
-  circle: 'circle of crossing pairs',
-  bundles: 'two crossing bundles',
-  cloud: 'random cloud',
-};
+export type StampKind = (typeof STAMP_KINDS)[number]; // named in the picker by panels:draw.stamps.<kind>
 
 /**
  * n points on a circle of `radius`, each paired with its antipode (x1 = −x0): every line passes

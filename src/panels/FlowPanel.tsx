@@ -2,6 +2,8 @@
 // at a scrubbable t (computed by the engine: src/state/fieldJobs.ts), endpoints and (optionally)
 // lines to the training partners.
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFixed } from '../format/format';
 import { setTScrub } from '../state/actions';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
@@ -21,6 +23,7 @@ export function FlowPanel() {
   const { size, scales, gx, gy } = usePlane(box, false, 'flow');
   const evalStep = useAppStore((s) => s.evaluation?.metrics.step ?? null);
   const hiddenOverlay = useAppStore((s) => s.hidden.includes('overlay'));
+  const { t } = useTranslation();
 
   useRedraw(() => {
     const s = appStore.getState();
@@ -35,7 +38,7 @@ export function FlowPanel() {
   return (
     <PanelFrame id="flow" footer={<><Footer />{!hiddenOverlay && <OverlayControls />}</>}>
       <FlowPlot box={box} canvas={canvas} gx={gx} gy={gy} size={size} evalStep={evalStep} canvasTestId="canvas-flow"
-        label="Paths of the learned ODE from training and fresh starting points">
+        label={t('panels:flow.plotLabel')}>
         <StoryMarkLayer panel="flow" x={scales.x} y={scales.y}
           plot={{ left: PLANE_MARGIN.left, right: size.width - PLANE_MARGIN.right, top: PLANE_MARGIN.top, bottom: size.height - PLANE_MARGIN.bottom }} />
       </FlowPlot>
@@ -46,29 +49,32 @@ export function FlowPanel() {
 /** One entry per mark the flow panel draws now (src/panels/drawFlow.ts), in its colours. */
 function FlowLegend() {
   const layers = useAppStore((s) => s.layers);
-  const t = useAppStore((s) => s.tScrub);
+  const tScrub = useAppStore((s) => s.tScrub);
+  const { t } = useTranslation();
   const paths = layers.trainPaths || layers.freshPaths;
+  const ends = layers.endpoints ? t('panels:flow.legend.whereEnd') : '';
   return (
     <p className="legend" data-testid="flow-legend">
-      {layers.trainPaths && <span className="key trainPaths">— paths from training x0{layers.endpoints ? ', ● where they end' : ''}</span>}
-      {layers.freshPaths && <span className="key freshPaths">— paths from fresh x0{layers.endpoints ? ', ● where they end' : ''}</span>}
-      {paths && t < 1 && <span className="key xt" data-testid="legend-at-t">● every path's point at t = {t.toFixed(2)}</span>}
-      {layers.quiver && <span className="key quiver">→ velocity v(x, t) the net learned</span>}
-      {layers.partners && <span className="key partners" data-testid="legend-partners">— from a training x0's end to its own partner x1</span>}
+      {layers.trainPaths && <span className="key trainPaths">{t('panels:flow.legend.trainPaths')}{ends}</span>}
+      {layers.freshPaths && <span className="key freshPaths">{t('panels:flow.legend.freshPaths')}{ends}</span>}
+      {paths && tScrub < 1 && <span className="key xt" data-testid="legend-at-t">{t('panels:flow.legend.atT', { t: formatFixed(tScrub, 2) })}</span>}
+      {layers.quiver && <span className="key quiver">{t('panels:flow.legend.quiver')}</span>}
+      {layers.partners && <span className="key partners" data-testid="legend-partners">{t('panels:flow.legend.partners')}</span>}
     </p>
   );
 }
 
 function Footer() {
-  const t = useAppStore((s) => s.tScrub);
+  const tScrub = useAppStore((s) => s.tScrub);
   const hidden = useAppStore((s) => s.hidden.includes('tScrub'));
+  const { t } = useTranslation();
   return (
     <div className="flow-foot">
       {!hidden && (
         <label className="scrub">
-          t = <output data-testid="t-value">{t.toFixed(2)}</output>
-          <input type="range" min={0} max={1} step={0.01} value={t} onChange={(e) => setTScrub(Number(e.target.value))} data-testid="t-scrub"
-            aria-label="time t of the vector field and of the particles" />
+          t = <output data-testid="t-value">{formatFixed(tScrub, 2)}</output>
+          <input type="range" min={0} max={1} step={0.01} value={tScrub} onChange={(e) => setTScrub(Number(e.target.value))} data-testid="t-scrub"
+            aria-label={t('panels:flow.scrubLabel')} />
         </label>
       )}
       <FlowLegend />

@@ -2,6 +2,8 @@
 // paths are drawn on, the SVG axes over it and the "evaluated at step" note (the paths are
 // integrated at evaluation time, not every step, so the plot says which step it shows).
 import type { ReactNode, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../format/format';
 import { PLANE_MARGIN } from './planeFrame';
 import type { Size } from './useSize';
 import { PlotLayers } from './PlotLayers';
@@ -21,13 +23,14 @@ export interface FlowPlotProps {
 }
 
 export function FlowPlot({ box, canvas, gx, gy, size, evalStep, canvasTestId, label, children }: FlowPlotProps) {
+  const { t } = useTranslation();
   return (
     <PlotLayers box={box} canvas={canvas} size={size} canvasTestId={canvasTestId}
       label={label}>
       <g ref={gx} className="axis" />
       <g ref={gy} className="axis" />
       <text className="plot-note" x={size.width - PLANE_MARGIN.right - 4} y={PLANE_MARGIN.top + 14} textAnchor="end">
-        {evalStep === null ? 'integrating…' : `evaluated at step ${evalStep}`}
+        {evalStep === null ? t('panels:plot.integrating') : t('panels:plot.evaluatedAt', { step: formatCount(evalStep) })}
       </text>
       {children}
     </PlotLayers>

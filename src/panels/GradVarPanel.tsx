@@ -1,6 +1,7 @@
 // Panel (c): the gradient-variance trace over steps (log y, raw and EMA) with the loss beneath,
 // and a labelled vertical marker at each step where a training setting changed.
 import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
 import { panelCanvas } from './canvas';
@@ -29,6 +30,7 @@ export function GradVarPanel() {
   const version = useAppStore((s) => Math.floor(s.curveVersion / 8)); // axes follow the data, not every frame
 
   const overlay = useAppStore((s) => shownOverlay(s, 'gradvar'));
+  const { t } = useTranslation();
   const layout = useMemo(() => curveLayout(size.height), [size.height]);
 
   const scales = useMemo(() => {
@@ -53,14 +55,14 @@ export function GradVarPanel() {
 
   const tools = (
     <>
-      <button type="button" className="tool" onClick={() => exportCurves(appStore.getState().curves, 'csv')} title="Curves as CSV" aria-label="Save the gradient variance & loss curves as CSV">CSV</button>
-      <button type="button" className="tool" onClick={() => { const s = appStore.getState(); exportCurves(s.curves, 'json', { config: s.config, markers: s.markers, evaluation: s.evaluation?.metrics ?? null }); }} title="Curves, markers, config and metrics as JSON" aria-label="Save the gradient variance & loss curves as JSON">JSON</button>
+      <button type="button" className="tool" onClick={() => exportCurves(appStore.getState().curves, 'csv')} title={t('panels:gradvar.csvHint')} aria-label={t('panels:gradvar.csvLabel')}>CSV</button>
+      <button type="button" className="tool" onClick={() => { const s = appStore.getState(); exportCurves(s.curves, 'json', { config: s.config, markers: s.markers, evaluation: s.evaluation?.metrics ?? null }); }} title={t('panels:gradvar.jsonHint')} aria-label={t('panels:gradvar.jsonLabel')}>JSON</button>
     </>
   );
   return (
     <PanelFrame id="gradvar" tools={tools} footer={<OverlayBar panel="gradvar" />}>
       <PlotLayers box={box} canvas={canvas} size={size} canvasTestId="canvas-gradvar"
-        label="Gradient variance and loss over training steps">
+        label={t('panels:gradvar.plotLabel')}>
         <CurveAxes scales={scales} layout={layout} />
         <RunMarkers scales={scales} layout={layout} right={size.width - M.right} markers={markers} segments={segments} segmentSteps={steps} />
         {overlay && <OverlayCurves overlay={overlay} x={scales.x} yTop={scales.yTop} yBottom={scales.yBottom} labelX={M.left + 6} labelY={layout.top[0] + 12} />}

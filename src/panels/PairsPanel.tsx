@@ -1,6 +1,8 @@
 // Panel (a): the training pairs and their straight interpolants, with the σ tube and hover; the
 // tools that draw pairs or paint the source's or target's own points.
 import { useRef, useState, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatFixed } from '../format/format';
 import { effectiveSigma } from '../engine/world';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
@@ -38,6 +40,7 @@ export function PairsPanel() {
   const kind = useAppStore((s) => s.config.interpolant);
   const showTube = useAppStore((s) => s.layers.tube);
   const count = pairs?.n ?? 0;
+  const { t } = useTranslation();
 
   useRedraw(() => {
     const s = appStore.getState();
@@ -72,10 +75,10 @@ export function PairsPanel() {
           tabIndex={editing ? 0 : undefined} data-testid="pairs-svg"
           role={editing ? 'application' : 'img'}
           aria-label={paint.active
-            ? `Point painting, ${paint.draft.length / 2} ${paint.side} points; brush at (${paint.cursor.x.toFixed(1)}, ${paint.cursor.y.toFixed(1)}). Arrows move it, Enter or Space paints, Delete erases.`
+            ? t(`panels:pairs.paintingLabel.${paint.side}`, { n: formatCount(paint.draft.length / 2), x: formatFixed(paint.cursor.x, 1), y: formatFixed(paint.cursor.y, 1) })
             : draw.active
-            ? `Pair drawing, ${draw.draft.length / 4} pairs; cursor at (${draw.cursor.x.toFixed(1)}, ${draw.cursor.y.toFixed(1)}). Arrows move it, Enter sets x0 then x1, Delete removes the focused pair.`
-            : `${count} training pairs and their straight lines`}>
+            ? t('panels:pairs.drawingLabel', { n: formatCount(draw.draft.length / 4), x: formatFixed(draw.cursor.x, 1), y: formatFixed(draw.cursor.y, 1) })
+            : t('panels:pairs.plotLabel', { n: formatCount(count) })}>
           <g ref={gx} className="axis" />
           <g ref={gy} className="axis" />
           {draw.active && <DrawOverlay draft={draw.draft} focused={draw.focused} cursor={draw.cursor} scales={scales} />}
@@ -87,7 +90,7 @@ export function PairsPanel() {
               <circle className="src" cx={scales.x(p.x0[2 * h])} cy={scales.y(p.x0[2 * h + 1])} r={5} />
               <circle className="tgt" cx={scales.x(p.x1[2 * h])} cy={scales.y(p.x1[2 * h + 1])} r={5} />
               <text x={PLANE_MARGIN.left + 6} y={PLANE_MARGIN.top + 14}>
-                pair {h + 1}: ({p.x0[2 * h].toFixed(2)}, {p.x0[2 * h + 1].toFixed(2)}) → ({p.x1[2 * h].toFixed(2)}, {p.x1[2 * h + 1].toFixed(2)})
+                {t('panels:pairs.hover', { n: formatCount(h + 1), x0: formatFixed(p.x0[2 * h], 2), y0: formatFixed(p.x0[2 * h + 1], 2), x1: formatFixed(p.x1[2 * h], 2), y1: formatFixed(p.x1[2 * h + 1], 2) })}
               </text>
             </g>
           )}
@@ -109,12 +112,13 @@ function HoverTube({ p, i, sigma, kind, scales }: { p: PairSet; i: number; sigma
 }
 
 function Legend({ n }: { n: number }) {
+  const { t } = useTranslation();
   return (
     <p className="legend">
-      <span className="key source">● x0 source</span>
-      <span className="key target">● x1 target</span>
-      <span className="key lines">— {n} training lines</span>
-      <span className="key tube">▬ ±2σ tube{tubeCount(n) < n ? ` (on ${tubeCount(n)} of the ${n} lines)` : ''}</span>
+      <span className="key source">{t('panels:pairs.legend.source')}</span>
+      <span className="key target">{t('panels:pairs.legend.target')}</span>
+      <span className="key lines">{t('panels:pairs.legend.lines', { n: formatCount(n) })}</span>
+      <span className="key tube">{tubeCount(n) < n ? t('panels:pairs.legend.tubeSome', { shown: formatCount(tubeCount(n)), n: formatCount(n) }) : t('panels:pairs.legend.tube')}</span>
       <span className="key xt">● x_t</span>
     </p>
   );

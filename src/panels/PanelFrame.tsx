@@ -3,11 +3,13 @@
 // summary of the plotted values (live while the panel holds focus), and an error boundary so one
 // panel failing leaves the rest of the page standing.
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setFullscreen } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
 import { panelInfo, type PanelId } from '../story/panelList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { exportPanel } from './exportPanel';
+import { panelDefinition, panelTitle } from './panelText';
 import { usePanelSummary } from './usePanelSummary';
 
 export interface PanelFrameProps {
@@ -24,6 +26,7 @@ export interface PanelFrameProps {
 
 /** Said in place of a single-run panel while two runs are compared (it would wait for a run that is idle). */
 function CompareElsewhere() {
+  const { t } = useTranslation();
   const go = () => {
     const panel = document.getElementById(panelInfo('compare').anchor);
     panel?.scrollIntoView({ block: 'start' });
@@ -31,14 +34,16 @@ function CompareElsewhere() {
   };
   return (
     <p className="compare-elsewhere" data-testid="compare-elsewhere">
-      Compare mode is on: runs A and B train in the compare panel, and this panel shows the single run, which waits.{' '}
-      <button type="button" className="link" onClick={go}>Go to the compare panel</button>
+      {t('panels:frame.compareElsewhere')}{' '}
+      <button type="button" className="link" onClick={go}>{t('panels:frame.goToCompare')}</button>
     </p>
   );
 }
 
 export function PanelFrame({ id, tools, footer, children, png = true }: PanelFrameProps) {
-  const { title, anchor, definition, singleRun } = panelInfo(id);
+  const { t } = useTranslation();
+  const { anchor, singleRun } = panelInfo(id);
+  const title = panelTitle(id);
   const elsewhere = useAppStore((s) => s.compare !== null && !!singleRun);
   const full = useAppStore((s) => s.fullscreen === id);
   const [active, setActive] = useState(false);
@@ -54,18 +59,18 @@ export function PanelFrame({ id, tools, footer, children, png = true }: PanelFra
           {png && (
             <>
               <button type="button" className="tool" onClick={(e) => exportPanel(e.currentTarget.closest('section')!, id, title, 'png')}
-                aria-label={`Save ${title} as PNG`} title="PNG with title, legend and settings" data-testid={`png-${id}`}>PNG</button>
+                aria-label={t('panels:frame.save', { title, format: 'PNG' })} title={t('panels:frame.saveHint', { format: 'PNG' })} data-testid={`png-${id}`}>PNG</button>
               <button type="button" className="tool" onClick={(e) => exportPanel(e.currentTarget.closest('section')!, id, title, 'svg')}
-                aria-label={`Save ${title} as SVG`} title="SVG with title, legend and settings" data-testid={`svg-${id}`}>SVG</button>
+                aria-label={t('panels:frame.save', { title, format: 'SVG' })} title={t('panels:frame.saveHint', { format: 'SVG' })} data-testid={`svg-${id}`}>SVG</button>
             </>
           )}
           <button type="button" className="tool" onClick={() => setFullscreen(full ? null : id)} aria-pressed={full}
-            aria-label={`Full screen: ${title}`} title="Full screen (F)">
-            {full ? 'Exit' : '⤢'}
+            aria-label={t('panels:frame.fullscreen', { title })} title={t('panels:frame.fullscreenHint')}>
+            {full ? t('panels:frame.exit') : '⤢'}
           </button>
         </div>
       </header>
-      <p className="panel-def" data-testid={`definition-${id}`}>{definition}</p>
+      <p className="panel-def" data-testid={`definition-${id}`}>{panelDefinition(id)}</p>
       {elsewhere ? <CompareElsewhere /> : <ErrorBoundary name={title}>{children}</ErrorBoundary>}
       {footer && !elsewhere && <div className="panel-foot">{footer}</div>}
       <p className="sr-only" aria-live={active ? 'polite' : 'off'} data-testid={`summary-${id}`} ref={summary} />

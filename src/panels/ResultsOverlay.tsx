@@ -2,6 +2,8 @@
 // in the gradient-variance panel, or its σ rows in the sweep panel, drawn as SVG so a PNG/SVG
 // export carries them with their label; and the bar under the panel that hides or removes it.
 import { line } from 'd3';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../format/format';
 import type { ScaleContinuousNumeric } from 'd3';
 import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
@@ -50,13 +52,15 @@ export function unionExtent(a: [number, number], b: [number, number] | null): [n
 export function OverlayBar({ panel }: { panel: ResultsOverlay['panel'] }) {
   const overlay = useAppStore((s) => (s.resultsOverlay?.panel === panel ? s.resultsOverlay : null));
   const hidden = useAppStore((s) => s.overlayHidden);
+  const { t } = useTranslation();
   if (!overlay) return null;
+  const notes = overlay.notes.map((n) => `; ${n}`).join('');
   return (
-    <div className="overlay-bar" role="group" aria-label="Results overlay" data-testid="overlay-bar">
-      <span>Overlay: {overlayLabel(overlay, 140)} ({overlay.rows} rows{overlay.notes.length ? `; ${overlay.notes.join('; ')}` : ''}).
-        {' '}A local file: not in the link, so a shared link shows the live run only.</span>{' '}
-      <button type="button" className="tool" onClick={() => setOverlayHidden(!hidden, appStore)} aria-pressed={hidden} data-testid="overlay-hide">{hidden ? 'Show' : 'Hide'}</button>
-      <button type="button" className="tool" onClick={() => removeResultsOverlay(appStore)} data-testid="overlay-remove">Remove</button>
+    <div className="overlay-bar" role="group" aria-label={t('panels:overlay.group')} data-testid="overlay-bar">
+      <span>{t('panels:overlay.what', { label: overlayLabel(overlay, 140), rows: formatCount(overlay.rows), notes })}
+        {' '}{t('panels:overlay.local')}</span>{' '}
+      <button type="button" className="tool" onClick={() => setOverlayHidden(!hidden, appStore)} aria-pressed={hidden} data-testid="overlay-hide">{hidden ? t('panels:overlay.show') : t('panels:overlay.hide')}</button>
+      <button type="button" className="tool" onClick={() => removeResultsOverlay(appStore)} data-testid="overlay-remove">{t('panels:overlay.remove')}</button>
     </div>
   );
 }

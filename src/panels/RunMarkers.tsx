@@ -1,7 +1,11 @@
 // The vertical marks on the curve plots: a step where a setting changed ("σ 0 → 0.3") and a step
 // where a further segment of the run began ("+800 steps", src/state/runGoal.ts). Their labels sit
 // in the band between the two charts, where no curve is drawn, each clear of the one before it.
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../format/format';
+import { t } from '../i18n/i18n';
 import type { ChangeMarker } from '../state/runSlice';
+import { markerText } from './markerText';
 import type { CurveLayout, CurveScales } from './curveScales';
 
 export interface RunMarkersProps {
@@ -23,15 +27,17 @@ interface Mark { step: number; label: string; testId: string }
 /** One mark per step: a segment start and the changes made at that step share one line and one label. */
 export function runMarks(markers: readonly ChangeMarker[], segments: readonly number[], segmentSteps: number): Mark[] {
   const byStep = new Map<number, Mark>();
-  for (const step of segments) byStep.set(step, { step, label: `+${segmentSteps} steps`, testId: 'segment-marker' });
+  for (const step of segments) byStep.set(step, { step, label: t('panels:markers.segment', { steps: formatCount(segmentSteps) }), testId: 'segment-marker' });
   for (const m of markers) {
     const at = byStep.get(m.step);
-    byStep.set(m.step, at ? { step: m.step, label: `${m.label}, ${at.label}`, testId: 'change-marker' } : { step: m.step, label: m.label, testId: 'change-marker' });
+    const label = markerText(m);
+    byStep.set(m.step, at ? { step: m.step, label: `${label}, ${at.label}`, testId: 'change-marker' } : { step: m.step, label, testId: 'change-marker' });
   }
   return [...byStep.values()].sort((a, b) => a.step - b.step);
 }
 
 export function RunMarkers({ scales, layout, right, markers, segments, segmentSteps }: RunMarkersProps) {
+  useTranslation(); // the labels follow the language
   const marks = runMarks(markers, segments, segmentSteps);
   const left = scales.x.range()[0];
   const labelY = layout.top[1] + 14;

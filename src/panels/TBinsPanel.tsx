@@ -1,6 +1,8 @@
 // Panel (d): gradient variance per time bin of the latest step: where along t the per-sample
 // gradients disagree (docs/design.md#what-is-measured). Log y; the axis keeps its range unless the bars leave it.
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFixed } from '../format/format';
 import { scaleBand, scaleLog } from 'd3';
 import { T_BINS } from '../math/metrics';
 import { appStore } from '../state/store';
@@ -31,6 +33,7 @@ export function TBinsPanel() {
   const gy = useRef<SVGGElement>(null);
   const size = useSize(box);
   const domainKey = useAppStore((s) => decades(s.gradVarByT).join(','));
+  const { t, i18n } = useTranslation();
 
   const scales = useMemo(() => {
     const [lo, hi] = domainKey.split(',').map(Number);
@@ -39,7 +42,7 @@ export function TBinsPanel() {
     return { x, y };
   }, [domainKey, size.width, size.height]);
 
-  useEffect(() => drawAxisLeft(gy.current, scales.y, M.left, 4, logTick), [scales]);
+  useEffect(() => drawAxisLeft(gy.current, scales.y, M.left, 4, logTick), [scales, i18n.language]);
 
   useRedraw(() => {
     const c = canvas.current;
@@ -53,16 +56,16 @@ export function TBinsPanel() {
   return (
     <PanelFrame id="tbins">
       <PlotLayers box={box} canvas={canvas} size={size} canvasTestId="canvas-tbins"
-        label="Gradient variance per bin of t">
+        label={t('panels:tbins.plotLabel')}>
         <g ref={gy} className="axis" />
         <g className="axis band">
           <line x1={M.left} x2={size.width - M.right} y1={base} y2={base} stroke="currentColor" />
           {BINS.map((i) => (
             <text key={i} x={(scales.x(i) ?? 0) + scales.x.bandwidth() / 2} y={base + 14} textAnchor="middle">
-              {(i / T_BINS).toFixed(1)}
+              {formatFixed(i / T_BINS, 1)}
             </text>
           ))}
-          <text x={size.width - M.right} y={base + 27} textAnchor="end" className="axis-label">t (bin start)</text>
+          <text x={size.width - M.right} y={base + 27} textAnchor="end" className="axis-label">{t('panels:tbins.axis')}</text>
         </g>
       </PlotLayers>
     </PanelFrame>

@@ -2,6 +2,7 @@
 // images under the panel's SVG with computed styles copied as attributes), the legend, and a configuration
 // stamp (the share link's query), so a saved figure says what it shows and how to reproduce it.
 import { VERSION_LABEL } from '../format/version';
+import { t } from '../i18n/i18n';
 
 const TITLE_H = 30;
 const LEGEND_ROW = 20;
@@ -78,7 +79,7 @@ export function composePanel(panel: HTMLElement, title: string, stamp: string): 
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(font)}">`,
     `<title>${esc(title)}</title>`,
-    `<desc data-stamp="${esc(stamp)}" data-version="${esc(VERSION_LABEL)}">${esc(VERSION_LABEL)} figure; settings: ${esc(stamp)}</desc>`,
+    `<desc data-stamp="${esc(stamp)}" data-version="${esc(VERSION_LABEL)}">${esc(t('panels:export.desc', { version: VERSION_LABEL, stamp }))}</desc>`,
     `<rect width="100%" height="100%" fill="${bg}"/>`,
     `<text x="10" y="21" font-size="16" font-weight="600" fill="${ink}">${esc(title)}</text>`,
     ...images,

@@ -1,7 +1,9 @@
 // What each panel shows, as one sentence of numbers: the text a screen reader gets instead of
-// the canvas (and the PNG/SVG export's caption). One function per panel id; pure, no DOM.
-import { formatMetric, formatPercent } from '../format/format';
-import { formatSigma } from '../format/format';
+// the canvas (and the PNG/SVG export's caption), in the reader's language (panels:summary.*).
+// One function per panel id; pure, no DOM.
+import { formatCount, formatFixed, formatMetric, formatPercent, formatSigma } from '../format/format';
+import { t } from '../i18n/i18n';
+import { markerText } from './markerText';
 import type { Store } from '../state/store';
 import type { ScienceSlice } from '../state/scienceSlice';
 import type { PanelId } from '../story/panelList';
@@ -11,38 +13,41 @@ export type SummaryState = Store & Partial<ScienceSlice>;
 
 function training(s: SummaryState): string {
   const last = s.curves.last();
-  return `step ${s.stepCount}, loss ${formatMetric(last?.lossEma)}, gradient variance ${formatMetric(last?.gradVarEma)}`;
+  return t('panels:summary.training', { step: formatCount(s.stepCount), loss: formatMetric(last?.lossEma), gradVar: formatMetric(last?.gradVarEma) });
 }
 
 function reproduction(s: SummaryState): string {
   const m = s.evaluation?.metrics;
-  if (!m) return 'not evaluated yet';
-  return `at step ${m.step}: pair reproduction ${formatPercent(m.reproduction)} (chance ${formatPercent(m.chance)}), sliced W2 to the target ${formatMetric(m.slicedW2)}`;
+  if (!m) return t('panels:summary.notEvaluated');
+  return t('panels:summary.evaluated', { step: formatCount(m.step), rate: formatPercent(m.reproduction), chance: formatPercent(m.chance), w2: formatMetric(m.slicedW2) });
 }
 
 const SUMMARIES: Record<PanelId, (s: SummaryState) => string> = {
-  pairs: (s) => `${s.pairs?.n ?? s.config.pairs} training pairs, ${s.config.coupling} coupling, σ = ${formatSigma(s.config.sigma)} (${s.config.interpolant})`,
-  flow: (s) => `Learned flow ${reproduction(s)}`,
-  gradvar: (s) => `${training(s)}${s.markers.length ? `; changes: ${s.markers.map((m) => `${m.label} at step ${m.step}`).join(', ')}` : ''}`,
-  readouts: (s) => `Memorization ${reproduction(s)}`,
-  tbins: (s) => `gradient variance by t bin: ${s.gradVarByT.map((v) => formatMetric(v, 2)).join(', ')}`,
+  pairs: (s) => t('panels:summary.pairs', { n: formatCount(s.pairs?.n ?? s.config.pairs), coupling: s.config.coupling, sigma: formatSigma(s.config.sigma), interpolant: s.config.interpolant }),
+  flow: (s) => t('panels:summary.flow', { reproduction: reproduction(s) }),
+  gradvar: (s) => (s.markers.length
+    ? t('panels:summary.changes', { training: training(s), changes: s.markers.map((m) => t('panels:summary.change', { label: markerText(m), step: formatCount(m.step) })).join(', ') })
+    : training(s)),
+  readouts: (s) => t('panels:summary.readouts', { reproduction: reproduction(s) }),
+  tbins: (s) => t('panels:summary.tbins', { values: s.gradVarByT.map((v) => formatMetric(v, 2)).join(t('panels:summary.separator')) }),
   sweep: (s) => {
     const sw = s.sweep;
-    if (!sw || sw.status === 'idle') return 'no sweep run yet';
-    if (!sw.results) return `sweep ${sw.status}, step ${sw.step} of ${sw.target}`;
-    return `σ sweep: ${sw.results.map((r) => `σ ${formatSigma(r.sigma)} reproduces ${formatPercent(r.metrics.reproduction)}`).join('; ')}`;
+    if (!sw || sw.status === 'idle') return t('panels:summary.sweepNone');
+    if (!sw.results) return t('panels:summary.sweepRunning', { status: t(`panels:summary.status.${sw.status}`), step: formatCount(sw.step), target: formatCount(sw.target) });
+    return t('panels:summary.sweep', { rows: sw.results.map((r) => t('panels:summary.sweepRow', { sigma: formatSigma(r.sigma), rate: formatPercent(r.metrics.reproduction) })).join('; ') });
   },
   reflow: (s) => {
     const h = s.reflow?.history ?? [];
-    if (h.length === 0) return 'no ReFlow rounds yet';
-    return h.map((r) => `round ${r.round}: transport cost ${formatMetric(r.transportCost)}, reproduction ${formatPercent(r.reproduction)}`).join('; ');
+    if (h.length === 0) return t('panels:summary.reflowNone');
+    return h.map((r) => t('panels:summary.reflowRow', { round: formatCount(r.round), cost: formatMetric(r.transportCost), rate: formatPercent(r.reproduction) })).join('; ');
   },
   compare: (s) => {
     const runs = s.compareState.runs;
-    if (runs.length === 0) return 'compare mode is off';
-    return `step ${s.compareState.step}: ${runs.map((r, i) => `run ${'AB'[i] ?? i + 1} (σ = ${formatSigma(r.config.sigma)}) pair reproduction ${formatPercent(r.evaluation?.metrics.reproduction)}`).join('; ')}`;
+    if (runs.length === 0) return t('panels:summary.compareOff');
+    const shown = runs.map((r, i) => t('panels:summary.compareRun', { run: 'AB'[i] ?? formatCount(i + 1), sigma: formatSigma(r.config.sigma), rate: formatPercent(r.evaluation?.metrics.reproduction) }));
+    return t('panels:summary.compare', { step: formatCount(s.compareState.step), runs: shown.join('; ') });
   },
-  crossing: (s) => `conditional target variance at t = ${(s.crossing?.t ?? 0.5).toFixed(2)} for ${s.config.coupling} pairs`,
+  crossing: (s) => t('panels:summary.crossing', { t: formatFixed(s.crossing?.t ?? 0.5, 2), coupling: s.config.coupling }),
 };
 
 export function panelSummary(id: PanelId, s: SummaryState): string {

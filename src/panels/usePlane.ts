@@ -2,6 +2,7 @@
 // equal-aspect scales for the element's current size, and the x/y axes drawn from them. A panel
 // whose picture the engine computes (quiver, variance map) reports its plane to the store.
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setPlaneDomain } from '../state/actions';
 import { appStore } from '../state/store';
 import type { PanelId } from '../story/panelList';
@@ -42,9 +43,10 @@ export function usePlane(box: RefObject<HTMLElement | null>, frozen = false, rep
 export function usePlaneAxes(scales: PlaneScales, height: number): Pick<Plane, 'gx' | 'gy'> {
   const gx = useRef<SVGGElement>(null);
   const gy = useRef<SVGGElement>(null);
+  const { i18n } = useTranslation(); // tick labels are in the reader's locale
   useEffect(() => {
     drawAxisBottom(gx.current, scales.x, height - PLANE_MARGIN.bottom);
     drawAxisLeft(gy.current, scales.y, PLANE_MARGIN.left);
-  }, [scales, height]);
+  }, [scales, height, i18n.language]);
   return { gx, gy };
 }

@@ -1,9 +1,10 @@
 // Gradient variance (top, log) and loss (bottom, log) of both runs on one plot: one colour per run,
 // raw faint and EMA solid, one legend; the x axis spans the steps of the run.
 import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { appStore } from '../../state/store';
 import { useAppStore } from '../../state/useAppStore';
-import { settingLabel } from '../../engine/compare';
+import { runSettingLabel } from './runLabel';
 import { panelCanvas } from '../canvas';
 import { CurveAxes } from '../CurveAxes';
 import { CURVE_MARGIN, curveLayout, curveScales } from '../curveScales';
@@ -33,7 +34,8 @@ export function CompareCurves() {
   const target = useAppStore(axisGoal);
   const version = useAppStore((s) => Math.floor(s.compareState.version / 8));
   const key = useAppStore((s) => s.compare?.key ?? null);
-  const labels = useAppStore((s) => s.compareState.runs.map((r) => (key ? settingLabel(key, r.config[key]) : '')).join('|'));
+  const labels = useAppStore((s) => s.compareState.runs.map((r) => (key ? runSettingLabel(key, r.config[key]) : '')).join('|'));
+  const { t } = useTranslation();
 
   const layout = useMemo(() => curveLayout(size.height), [size.height]);
 
@@ -62,10 +64,10 @@ export function CompareCurves() {
     <div className="compare-curves">
       <p className="legend compare-legend" data-testid="compare-legend">
         <span className="key run-a">— A: {la}</span> <span className="key run-b">— B: {lb}</span>
-        <span className="dim"> (faint: every step; solid: EMA)</span>
+        <span className="dim">{t('panels:compare.faint')}</span>
       </p>
       <PlotLayers box={box} canvas={canvas} size={size} canvasTestId="canvas-compare-curves"
-        label="Gradient variance and loss of runs A and B over training steps">
+        label={t('panels:compare.curvesLabel')}>
         <CurveAxes scales={scales} layout={layout} />
         <RunMarkers scales={scales} layout={layout} right={size.width - CURVE_MARGIN.right} markers={[]} segments={segments} segmentSteps={steps} />
         <StoryMarkLayer panel="compare" x={scales.x} y={scales.yTop}

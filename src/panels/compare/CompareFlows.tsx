@@ -2,10 +2,11 @@
 // each drawn by the flow panel's pure drawFlow, with its quiver computed by the field jobs
 // (src/state/fieldJobs.ts, in the field worker) like the flow panel's.
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setPlaneDomain } from '../../state/actions';
 import { appStore } from '../../state/store';
 import { useAppStore } from '../../state/useAppStore';
-import { settingLabel } from '../../engine/compare';
+import { runSettingLabel } from './runLabel';
 import { fitCanvas } from '../canvas';
 import { drawFlow } from '../drawFlow';
 import { readPalette } from '../palette';
@@ -54,12 +55,13 @@ function RunFlow({ run }: { run: 0 | 1 }) {
     drawFlow(ctx, { evaluation: r.evaluation, pairs: r.pairs, quiver, scales, layers: s.layers, tScrub: s.tScrub, palette: readPalette(box.current) });
   }, (s) => [s.compareState.runs[run]?.evaluation, s.compareState.runs[run]?.pairs, s.compareQuivers[run], s.layers, s.tScrub, s.theme], [scales, size.width, size.height, run]);
 
-  const title = key && config ? `${'AB'[run]}: ${settingLabel(key, config[key])}` : 'AB'[run];
+  const { t } = useTranslation();
+  const title = key && config ? `${'AB'[run]}: ${runSettingLabel(key, config[key])}` : 'AB'[run];
   return (
     <figure className="compare-flow" data-testid={`compare-flow-${'ab'[run]}`}>
       <figcaption style={{ color: RUN_COLOURS[run] }}>{title}</figcaption>
       <FlowPlot box={box} canvas={canvas} gx={gx} gy={gy} size={size} evalStep={evalStep} canvasTestId={`canvas-compare-${'ab'[run]}`}
-        label={`Paths of the learned flow of run ${title}`} />
+        label={t('panels:compare.flowLabel', { run: title })} />
     </figure>
   );
 }

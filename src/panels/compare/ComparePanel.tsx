@@ -1,8 +1,9 @@
 // The compare panel (docs/design.md#compare-two-runs): the picker, a notice when the GPU
 // runs are not one batched dispatch, both learned flows on the same axes, both runs' gradient
 // variance and loss on one plot, and the readouts of A and B with the difference B − A.
-import { settingLabel } from '../../engine/compare';
-import { formatMetric, formatPercent } from '../../format/format';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatMetric, formatPercent } from '../../format/format';
+import { runSettingLabel } from './runLabel';
 import { useAppStore } from '../../state/useAppStore';
 import { useShallow } from 'zustand/react/shallow';
 import { PanelFrame } from '../PanelFrame';
@@ -20,7 +21,8 @@ function cell(row: CompareRow, v: number | null, signed = false): string {
 
 function CompareReadouts() {
   const key = useAppStore((s) => s.compare?.key ?? null);
-  const labels = useAppStore(useShallow((s) => s.compareState.runs.map((r) => (key ? settingLabel(key, r.config[key]) : ''))));
+  const labels = useAppStore(useShallow((s) => s.compareState.runs.map((r) => (key ? runSettingLabel(key, r.config[key]) : ''))));
+  const { t } = useTranslation();
   useAppStore((s) => s.compareState.runs); // re-render on new evaluations
   useAppStore((s) => Math.floor(s.compareState.version / 16)); // and now and then as the curves grow
   const { runs } = appStore.getState().compareState;
@@ -28,7 +30,7 @@ function CompareReadouts() {
   return (
     <table className="compare-table" data-testid="compare-readouts">
       <thead>
-        <tr><th scope="col">figure</th><th scope="col" className="run-a">A: {labels[0]}</th><th scope="col" className="run-b">B: {labels[1]}</th><th scope="col">B − A</th></tr>
+        <tr><th scope="col">{t('panels:compare.figure')}</th><th scope="col" className="run-a">A: {labels[0]}</th><th scope="col" className="run-b">B: {labels[1]}</th><th scope="col">B − A</th></tr>
       </thead>
       <tbody>
         {rows.map((r) => (
@@ -43,11 +45,13 @@ function CompareReadouts() {
 
 function Status() {
   const st = useAppStore(useShallow((s) => ({ phase: s.compareState.phase, kind: s.compareState.kind, batched: s.compareState.batched, notice: s.compareState.notice, step: s.compareState.step })));
+  const { t } = useTranslation();
   return (
     <>
       <p className="dim compare-status" data-testid="compare-status">
-        {st.phase === 'starting' ? 'starting both runs…' : `step ${st.step} · ${st.kind?.toUpperCase() ?? ''} · ${st.batched ? 'one batched GPU run for both' : 'two trainers in lockstep'}`}
-        {' · '}same pairs, initial weights (seed) and batches (t, pair, ε)
+        {st.phase === 'starting' ? t('panels:compare.starting')
+          : t('panels:compare.status', { step: formatCount(st.step), kind: st.kind?.toUpperCase() ?? '', mode: st.batched ? t('panels:compare.batched') : t('panels:compare.lockstep') })}
+        {' · '}{t('panels:compare.same')}
       </p>
       {st.notice && <p className="compare-notice" role="status" data-testid="compare-notice">{st.notice}</p>}
     </>
@@ -57,6 +61,7 @@ function Status() {
 export function ComparePanel() {
   const on = useAppStore((s) => s.compare !== null);
   const picker = useAppStore((s) => !s.hidden.includes('compare')); // compare_hide=true: a link's comparison stays as set
+  const { t } = useTranslation();
   return (
     <PanelFrame id="compare" png={on}>
       {picker && <CompareControls />}
@@ -69,7 +74,7 @@ export function ComparePanel() {
           <CompareFlows />
         </>
       ) : (
-        <p className="dim">Train this configuration twice in lockstep, changing one setting in run B (σ 0 against the paper's 0.05 by default).</p>
+        <p className="dim">{t('panels:compare.intro')}</p>
       )}
     </PanelFrame>
   );

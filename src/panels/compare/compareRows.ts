@@ -2,7 +2,8 @@
 // figures, plus the last step's loss and the gradient-variance EMA). Pure, for the table and tests.
 import type { EvalMetrics } from '../../engine/trainer';
 import type { CurveBuffer } from '../../state/curves';
-import { METRIC_LIST } from '../metricList';
+import { t } from '../../i18n/i18n';
+import { METRIC_LIST, metricLabel } from '../metricList';
 
 export interface CompareRow {
   id: string;
@@ -30,9 +31,9 @@ function row(id: string, label: string, a: number | null, b: number | null, perc
 /** Rows for runs A and B: gradient variance and loss (EMA of the latest steps), then the evaluation's figures. */
 export function compareRows(curves: readonly (CurveBuffer | undefined)[], metrics: readonly (EvalMetrics | null | undefined)[]): CompareRow[] {
   const out = [
-    row('gradVar', 'gradient variance (EMA)', finite(lastOf(curves[0], 'gradVarEma')), finite(lastOf(curves[1], 'gradVarEma'))),
-    row('loss', 'loss (EMA)', finite(lastOf(curves[0], 'lossEma')), finite(lastOf(curves[1], 'lossEma'))),
+    row('gradVar', t('panels:compare.rows.gradVar'), finite(lastOf(curves[0], 'gradVarEma')), finite(lastOf(curves[1], 'gradVarEma'))),
+    row('loss', t('panels:compare.rows.loss'), finite(lastOf(curves[0], 'lossEma')), finite(lastOf(curves[1], 'lossEma'))),
   ];
-  for (const m of METRIC_LIST.filter((info) => !info.matrix)) out.push(row(m.id, m.label, finite(metrics[0]?.[m.id]), finite(metrics[1]?.[m.id]), m.percent));
+  for (const m of METRIC_LIST.filter((info) => !info.matrix)) out.push(row(m.id, metricLabel(m.id), finite(metrics[0]?.[m.id]), finite(metrics[1]?.[m.id]), m.percent));
   return out;
 }

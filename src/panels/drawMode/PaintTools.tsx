@@ -1,33 +1,36 @@
 // The point painter's controls and marks: the header toggle, the tools under the plot (side,
 // brush or eraser, clear, the count, a live region), and the painted points with the brush in the SVG.
+import { useTranslation } from 'react-i18next';
 import { MAX_POINTS } from '../../engine/runConfig';
+import { formatCount } from '../../format/format';
 import { BRUSH_RADIUS, POINT_SIDES, type PointSide } from '../../state/points';
 import type { PlaneScales } from '../planeFrame';
 import type { PaintMode } from './usePaintMode';
 
 /** The header button that starts and ends painting. */
 export function PaintToggle({ paint, disabled }: { paint: PaintMode; disabled: boolean }) {
+  const { t } = useTranslation();
   return (
     <button type="button" className="tool" onClick={paint.active ? paint.stop : paint.start} aria-pressed={paint.active} disabled={disabled}
-      title="Paint your own source or target points with a brush">
-      {paint.active ? 'Done painting' : 'Paint points'}
+      title={t('panels:paint.hint')}>
+      {paint.active ? t('panels:paint.done') : t('panels:paint.start')}
     </button>
   );
 }
 
 /** The painter's tools under the plot (shown while painting). */
 export function PaintTools({ paint }: { paint: PaintMode }) {
+  const { t } = useTranslation();
   if (!paint.active) return null;
   return (
-    <div className="draw-tools" role="group" aria-label="Paint points">
-      <label>points of the <select value={paint.side} onChange={(e) => paint.setSide(e.target.value as PointSide)} data-testid="paint-side">
-        {POINT_SIDES.map((s) => <option key={s} value={s}>{s}</option>)}
+    <div className="draw-tools" role="group" aria-label={t('panels:paint.tools')}>
+      <label>{t('panels:paint.side')} <select value={paint.side} onChange={(e) => paint.setSide(e.target.value as PointSide)} data-testid="paint-side">
+        {POINT_SIDES.map((s) => <option key={s} value={s}>{t(`panels:paint.sides.${s}`)}</option>)}
       </select></label>
-      <label className="check"><input type="checkbox" checked={paint.erasing} onChange={(e) => paint.setErasing(e.target.checked)} /> eraser</label>
-      <button type="button" className="tool" onClick={paint.clear}>Clear</button>
-      <span className="draw-count" data-testid="paint-count">{paint.draft.length / 2} / {MAX_POINTS} points</span>
-      <p className="draw-help">Press and drag to paint (a few points per dab); Shift-drag or the eraser removes.
-        Keyboard: focus the plot, arrows move the brush (Shift: faster), Enter or Space paints, Delete erases.</p>
+      <label className="check"><input type="checkbox" checked={paint.erasing} onChange={(e) => paint.setErasing(e.target.checked)} /> {t('panels:paint.eraser')}</label>
+      <button type="button" className="tool" onClick={paint.clear}>{t('panels:paint.clear')}</button>
+      <span className="draw-count" data-testid="paint-count">{t('panels:paint.count', { n: formatCount(paint.draft.length / 2), max: formatCount(MAX_POINTS) })}</span>
+      <p className="draw-help">{t('panels:paint.help')}</p>
       <p className="draw-status" role="status" aria-live="polite">{paint.message}</p>
     </div>
   );

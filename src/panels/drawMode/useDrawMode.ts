@@ -3,6 +3,8 @@
 // goes to scheduleUserPairs, which restarts training on the new pairs after a debounce. The
 // geometry is pure (./geometry.ts); this hook only wires events to it.
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { formatCount, formatFixed } from '../../format/format';
+import { t } from '../../i18n/i18n';
 import { appStore } from '../../state/store';
 import { PAIR_COORD_LIMIT } from '../../link/url';
 import { addPair, MAX_USER_PAIRS, movePoint, removePair, scheduleUserPairs, startingPairs, type PairEnd, type PairsHistory } from '../../state/userPairs';
@@ -65,7 +67,7 @@ export function useDrawMode(scales: PlaneScales, active: boolean, setActive: (on
     setDraft(startingPairs(s.config.coupling, s.config.userPairs, s.pairs));
     setFocused(null);
     setCursor({ x: 0, y: 0, anchor: null });
-    setMessage('Drawing: drag from x0 to x1.');
+    setMessage(t('panels:draw.message.started'));
     setActive(true);
   };
 
@@ -82,7 +84,7 @@ export function useDrawMode(scales: PlaneScales, active: boolean, setActive: (on
       if (pair !== null) {
         commit(removePair(list, pair));
         setFocused(null);
-        setMessage(`Deleted pair ${pair + 1}.`);
+        setMessage(t('panels:draw.message.deleted', { n: formatCount(pair + 1) }));
       }
       return;
     }
@@ -93,7 +95,7 @@ export function useDrawMode(scales: PlaneScales, active: boolean, setActive: (on
       return;
     }
     if (list.length / 4 >= MAX_USER_PAIRS) {
-      setMessage(`A drawing holds at most ${MAX_USER_PAIRS} pairs: delete one first.`);
+      setMessage(t('panels:draw.message.full', { max: formatCount(MAX_USER_PAIRS) }));
       return;
     }
     setDraft(addPair(list, [x, y, x, y]));
@@ -123,7 +125,7 @@ export function useDrawMode(scales: PlaneScales, active: boolean, setActive: (on
       return;
     }
     commit(draftRef.current);
-    setMessage(d.isNew ? `Added pair ${d.pair + 1} of ${draftRef.current.length / 4}.` : `Moved ${d.end} of pair ${d.pair + 1}.`);
+    setMessage(d.isNew ? t('panels:draw.message.addedOf', { n: formatCount(d.pair + 1), total: formatCount(draftRef.current.length / 4) }) : t('panels:draw.message.moved', { end: d.end, n: formatCount(d.pair + 1) }));
   };
 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
@@ -131,20 +133,20 @@ export function useDrawMode(scales: PlaneScales, active: boolean, setActive: (on
     const list = draftRef.current;
     if ((e.key === 'Delete' || e.key === 'Backspace') && focused !== null && focused < list.length / 4) {
       commit(removePair(list, focused));
-      setMessage(`Deleted pair ${focused + 1}.`);
+      setMessage(t('panels:draw.message.deleted', { n: formatCount(focused + 1) }));
       setFocused(null);
     } else {
       const r = cursorKey(cursor, e.key, e.shiftKey, PAIR_COORD_LIMIT);
       if (!r) return;
       setCursor(r.cursor);
-      if (r.kind === 'anchor') setMessage(`x0 set at (${r.cursor.x.toFixed(1)}, ${r.cursor.y.toFixed(1)}): move and press Enter for x1.`);
-      else if (r.kind === 'cancel') setMessage('x0 dropped.');
+      if (r.kind === 'anchor') setMessage(t('panels:draw.message.anchored', { x: formatFixed(r.cursor.x, 1), y: formatFixed(r.cursor.y, 1) }));
+      else if (r.kind === 'cancel') setMessage(t('panels:draw.message.dropped'));
       else if (r.kind === 'pair') {
-        if (list.length / 4 >= MAX_USER_PAIRS) setMessage(`A drawing holds at most ${MAX_USER_PAIRS} pairs: delete one first.`);
+        if (list.length / 4 >= MAX_USER_PAIRS) setMessage(t('panels:draw.message.full', { max: formatCount(MAX_USER_PAIRS) }));
         else {
           commit(addPair(list, r.pair));
           setFocused(list.length / 4);
-          setMessage(`Added pair ${list.length / 4 + 1}.`);
+          setMessage(t('panels:draw.message.added', { n: formatCount(list.length / 4 + 1) }));
         }
       } else {
         const hit = hitEndpoint(list, r.cursor.x, r.cursor.y, GRAB_PX / scales.unit);
@@ -159,12 +161,12 @@ export function useDrawMode(scales: PlaneScales, active: boolean, setActive: (on
   return {
     active, draft, focused, cursor, message, start,
     stop: () => { setActive(false); drag.current = null; setMessage(''); },
-    clear: () => { setDraft([]); setFocused(null); setMessage('Cleared: draw a pair to train on your own pairs.'); },
+    clear: () => { setDraft([]); setFocused(null); setMessage(t('panels:draw.message.cleared')); },
     stamp: (kind, n) => {
       const list = stampPairs(kind, Math.min(MAX_USER_PAIRS, n), appStore.getState().config.seed);
       commit(list, 'push'); // a loaded set is a place to go Back to
       setFocused(null);
-      setMessage(`Stamped ${list.length / 4} pairs.`);
+      setMessage(t('panels:draw.message.stamped', { n: formatCount(list.length / 4) }));
     },
     onPointerDown, onPointerMove, onPointerUp, onKeyDown,
   };

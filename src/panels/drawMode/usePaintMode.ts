@@ -3,6 +3,8 @@
 // points around the brush (src/state/points.ts); Shift, or the eraser, removes those under it.
 // Every stroke goes to schedulePoints, which retrains on the set after a debounce.
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { formatCount } from '../../format/format';
+import { t } from '../../i18n/i18n';
 import { appStore } from '../../state/store';
 import { PAIR_COORD_LIMIT } from '../../link/url';
 import { MAX_POINTS } from '../../engine/runConfig';
@@ -48,16 +50,16 @@ export function usePaintMode(scales: PlaneScales, active: boolean, setActive: (o
   const dabs = useRef(0);
 
   const setDraft = useCallback((list: number[]) => { draftRef.current = list; setDraftState(list); }, []);
-  const commit = (list: number[], what: string) => {
+  const commit = (list: number[], what: 'painted' | 'erased') => {
     setDraft(list);
     schedulePoints(side, list);
     const n = list.length / 2;
-    setMessage(n < 2 ? `${what}: ${n} point; paint at least 2 to train on them.` : `${what}: ${n} of ${MAX_POINTS} ${side} points.`);
+    setMessage(n < 2 ? t(`panels:paint.message.${what}Few`, { n: formatCount(n) }) : t(`panels:paint.message.${side}.${what}`, { n: formatCount(n), max: formatCount(MAX_POINTS) }));
   };
   /** One brush touch at (x, y): a dab of points, or the eraser. */
   const touch = (x: number, y: number, erasingNow: boolean, list = draftRef.current): number[] => {
     if (erasingNow) return erase(list, x, y);
-    if (list.length / 2 >= MAX_POINTS) { setMessage(`A painting holds at most ${MAX_POINTS} points: erase some first.`); return list; }
+    if (list.length / 2 >= MAX_POINTS) { setMessage(t('panels:paint.message.full', { max: formatCount(MAX_POINTS) })); return list; }
     return dab(list, x, y, appStore.getState().config.seed, dabs.current++);
   };
 
@@ -96,14 +98,14 @@ export function usePaintMode(scales: PlaneScales, active: boolean, setActive: (o
     const s = stroke.current;
     if (!s || s.pointerId !== e.pointerId) return;
     stroke.current = null;
-    commit(draftRef.current, s.erase ? 'Erased' : 'Painted');
+    commit(draftRef.current, s.erase ? 'erased' : 'painted');
   };
 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
     if (!active) return;
     if (e.key === 'Enter' || e.key === ' ' || e.key === 'Delete' || e.key === 'Backspace') {
       const eraseNow = erasing || e.key === 'Delete' || e.key === 'Backspace';
-      commit(touch(cursor.x, cursor.y, eraseNow), eraseNow ? 'Erased' : 'Painted');
+      commit(touch(cursor.x, cursor.y, eraseNow), eraseNow ? 'erased' : 'painted');
     } else {
       const r = cursorKey(cursor, e.key, e.shiftKey, PAIR_COORD_LIMIT);
       if (!r || r.kind !== 'move') return;
@@ -117,15 +119,15 @@ export function usePaintMode(scales: PlaneScales, active: boolean, setActive: (o
   const start = () => {
     setDraft(pointsOf(side));
     setCursor({ x: 0, y: 0, anchor: null });
-    setMessage(`Painting ${side} points: press and drag; Shift or the eraser removes.`);
+    setMessage(t(`panels:paint.message.${side}.started`));
     setActive(true);
   };
 
   return {
     active, side, erasing, draft, cursor, brush, message, start,
     stop: () => { setActive(false); stroke.current = null; setBrush(null); setMessage(''); },
-    clear: () => { setDraft([]); setMessage(`Cleared: paint ${side} points.`); },
-    setSide: (next) => { setSideState(next); setDraft(pointsOf(next)); setMessage(`Painting ${next} points.`); },
+    clear: () => { setDraft([]); setMessage(t(`panels:paint.message.${side}.cleared`)); },
+    setSide: (next) => { setSideState(next); setDraft(pointsOf(next)); setMessage(t(`panels:paint.message.${next}.switched`)); },
     setErasing,
     onPointerDown, onPointerMove, onPointerUp, onKeyDown,
   };

@@ -2,6 +2,8 @@
 // closed form to draw (OT, rotated φ, both), its trajectories, and how far the learned field is
 // from each (mean squared distance over x in the shown square, t ∈ {0.1, …, 0.9}). Also the draw
 // call the panel makes in its redraw: drawStoreOverlay(ctx, scales, palette).
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatMetric } from '../../format/format';
 import { setOverlay, setOverlayTrajectories } from '../../state/scienceActions';
 import type { OverlayKind } from '../../state/scienceSlice';
 import { appStore } from '../../state/store';
@@ -22,12 +24,8 @@ export function drawStoreOverlay(ctx: CanvasRenderingContext2D, scales: OverlayS
   drawOverlay(ctx, scales, { layers, t: s.tScrub, starts, weight: palette.weight });
 }
 
-const KINDS: { value: OverlayKind; label: string }[] = [
-  { value: 'none', label: 'none' },
-  { value: 'ot', label: 'OT field' },
-  { value: 'rotated', label: 'rotated φ field' },
-  { value: 'both', label: 'both' },
-];
+/** The closed forms, named by panels:closedForm.kinds.<kind>. */
+const KINDS: readonly OverlayKind[] = ['none', 'ot', 'rotated', 'both'];
 
 export function OverlayControls() {
   const kind = useAppStore((s) => s.overlay.kind);
@@ -35,21 +33,22 @@ export function OverlayControls() {
   const gaussian = useAppStore((s) => s.config.source === 'gaussian' && s.config.target === 'gaussian');
   // measured by the engine after each evaluation while an overlay is shown (src/state/fieldJobs.ts)
   const distance = useAppStore((s) => s.overlay.distance);
-  if (!gaussian) return <p className="plot-note">Closed-form fields exist for Gaussian source and target only.</p>;
+  const { t } = useTranslation();
+  if (!gaussian) return <p className="plot-note">{t('panels:closedForm.gaussianOnly')}</p>;
   return (
     <div className="overlay-controls">
       <label>
-        closed form{' '}
+        {t('panels:closedForm.label')}{' '}
         <select value={kind} onChange={(e) => setOverlay(e.target.value as OverlayKind)} data-testid="overlay-kind">
-          {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+          {KINDS.map((k) => <option key={k} value={k}>{t(`panels:closedForm.kinds.${k}`)}</option>)}
         </select>
       </label>{' '}
       <label>
-        <input type="checkbox" checked={trajectories} onChange={(e) => setOverlayTrajectories(e.target.checked)} /> trajectories
+        <input type="checkbox" checked={trajectories} onChange={(e) => setOverlayTrajectories(e.target.checked)} /> {t('panels:closedForm.trajectories')}
       </label>
       {kind !== 'none' && distance && (
         <span className="plot-note" role="status" data-testid="overlay-distance">
-          {' '}‖v_θ − v_OT‖² = {distance.ot.toPrecision(3)}, ‖v_θ − v_rot‖² = {distance.rotated.toPrecision(3)} (step {distance.step})
+          {' '}{t('panels:closedForm.distance', { ot: formatMetric(distance.ot), rotated: formatMetric(distance.rotated), step: formatCount(distance.step) })}
         </span>
       )}
     </div>

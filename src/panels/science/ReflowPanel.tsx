@@ -3,6 +3,8 @@
 // learned flow (solid) and of the round's pairs (dotted) against the OT cost (dashed), straightness,
 // and pair reproduction against chance. On a rotated pairing the cost stays up (docs/design.md#what-the-app-shows).
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatMetric, formatPercent } from '../../format/format';
 import { scaleLinear } from 'd3';
 import { drawAxis } from '../axes';
 import { setReflowRounds } from '../../state/scienceActions';
@@ -23,12 +25,9 @@ const M = { top: 8, right: 14, bottom: 26, left: 58 };
 const ROW_GAP = 16;
 /** Height of a row's title line, above its data (no curve runs under the title; 17 px text in the projector theme). */
 const TITLE_H = 20;
-const ROWS = [
-  { key: 'cost', title: 'transport cost (flow —, pairs ···, OT - -)' },
-  { key: 'straightness', title: 'path curvature (0 = straight)' },
-  { key: 'reproduction', title: 'pair reproduction (chance - -)' },
-] as const;
-const REPRODUCTION_ROW = ROWS.findIndex((r) => r.key === 'reproduction');
+/** The three rows, titled by panels:reflow.rows.<key>. */
+const ROWS = ['cost', 'straightness', 'reproduction'] as const;
+const REPRODUCTION_ROW = ROWS.indexOf('reproduction');
 
 export function ReflowPanel() {
   const box = useRef<HTMLDivElement>(null);
@@ -39,6 +38,7 @@ export function ReflowPanel() {
   const style = usePlotStyle('reflow', 'clamp(300px, 42vh, 640px)');
   const rounds = useAppStore((s) => s.reflow.rounds);
   const history = useAppStore((s) => s.reflow.history);
+  const { t, i18n } = useTranslation();
 
   const layout = useMemo(() => {
     const x = scaleLinear().domain([-0.3, Math.max(1, rounds) + 0.3]).range([M.left, Math.max(M.left + 20, size.width - M.right)]);
@@ -46,7 +46,7 @@ export function ReflowPanel() {
     const rows = reflowRows(history, dummyColors);
     const ys = ROWS.map((r, i) => {
       const top = M.top + i * (rowH + ROW_GAP);
-      return scaleLinear().domain([0, rows[r.key].max * 1.1]).range([top + rowH, top + TITLE_H]).nice();
+      return scaleLinear().domain([0, rows[r].max * 1.1]).range([top + rowH, top + TITLE_H]).nice();
     });
     return { x, ys, rowH };
   }, [rounds, history, size.width, size.height]);
@@ -57,12 +57,12 @@ export function ReflowPanel() {
   };
 
   useEffect(() => {
-    drawAxis('bottom', gx.current, layout.x, size.height - M.bottom, { count: Math.max(1, rounds) + 1, format: (v) => (Number.isInteger(v) ? String(v) : '') });
+    drawAxis('bottom', gx.current, layout.x, size.height - M.bottom, { count: Math.max(1, rounds) + 1, format: (v) => (Number.isInteger(v) ? formatCount(v) : '') });
     layout.ys.forEach((y, i) => {
       const g = gy.current[i];
       drawAxis('left', g, y, M.left, { count: 3 });
     });
-  }, [layout, rounds, size.height]);
+  }, [layout, rounds, size.height, i18n.language]);
 
   useRedraw(() => {
     const frame = panelCanvas(canvas.current, box.current, size);
@@ -70,21 +70,21 @@ export function ReflowPanel() {
     const { ctx, p } = frame;
     const colors: ReflowColors = { transport: p.freshPaths, pairs: p.lines, ot: p.target, straightness: p.quiver, reproduction: p.trainPaths, weight: p.weight };
     const rows = reflowRows(appStore.getState().reflow.history, colors);
-    ROWS.forEach((r, i) => drawReflowRow(ctx, layout.x, layout.ys[i], rows[r.key].series, rows[r.key].refs, p.weight));
+    ROWS.forEach((r, i) => drawReflowRow(ctx, layout.x, layout.ys[i], rows[r].series, rows[r].refs, p.weight));
   }, (s) => [s.reflow.history, s.theme], [layout, size.width, size.height]);
 
   return (
-    <PanelFrame id="reflow" tools={<JobButton job="reflow" label="Run ReFlow" />} footer={<ReflowFooter />}>
+    <PanelFrame id="reflow" tools={<JobButton job="reflow" />} footer={<ReflowFooter />}>
       <PlotLayers box={box} canvas={canvas} size={size} style={style} canvasTestId="canvas-reflow"
-        label="Transport cost, path curvature and pair reproduction per ReFlow round">
+        label={t('panels:reflow.plotLabel')}>
         <g ref={gx} className="axis" />
         {ROWS.map((r, i) => (
-          <g key={r.key}>
+          <g key={r}>
             <g ref={(el) => { gy.current[i] = el; }} className="axis" />
-            <text className="plot-note" x={M.left + 6} y={rowBox(i).top + TITLE_H - 5}>{r.title}</text>
+            <text className="plot-note" x={M.left + 6} y={rowBox(i).top + TITLE_H - 5}>{t(`panels:reflow.rows.${r}`)}</text>
           </g>
         ))}
-        <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">round</text>
+        <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">{t('panels:reflow.round')}</text>
         <StoryMarkLayer panel="reflow" x={layout.x} y={layout.ys[REPRODUCTION_ROW]} plot={rowBox(REPRODUCTION_ROW, TITLE_H)} />
       </PlotLayers>
     </PanelFrame>
@@ -101,21 +101,25 @@ function ReflowFooter() {
   const error = useAppStore((s) => s.reflow.error);
   const last = useAppStore((s) => s.reflow.history.at(-1) ?? null);
   const fallback = useAppStore((s) => s.reflow.fallbackReason);
+  const { t } = useTranslation();
   let note = '';
-  if (status === 'running' && progress) note = `round ${progress.round}: step ${progress.step} / ${progress.steps}`;
-  else if (status === 'failed') note = `failed: ${error ?? ''}`;
-  else if (status === 'running') note = 'starting round 0…';
-  else if (!last) note = 'Run ReFlow: round 0 trains this configuration, each reflow then retrains on the pairs its flow produced.';
-  else if (last) note = `round ${last.round}: cost ${last.transportCost.toPrecision(3)}${last.otCost !== null ? ` vs OT ${last.otCost.toPrecision(3)}` : ''}, reproduction ${(100 * last.reproduction).toFixed(0)} %`;
+  if (status === 'running' && progress) note = t('panels:reflow.progress', { round: formatCount(progress.round), step: formatCount(progress.step), steps: formatCount(progress.steps) });
+  else if (status === 'failed') note = t('panels:reflow.failed', { error: error ?? '' });
+  else if (status === 'running') note = t('panels:reflow.starting');
+  else if (!last) note = t('panels:reflow.intro');
+  else {
+    const figures = { round: formatCount(last.round), cost: formatMetric(last.transportCost), rate: formatPercent(last.reproduction) };
+    note = last.otCost !== null ? t('panels:reflow.lastOt', { ...figures, ot: formatMetric(last.otCost) }) : t('panels:reflow.last', figures);
+  }
   return (
     <div className="reflow-foot">
       <label>
-        reflows{' '}
+        {t('panels:reflow.reflows')}{' '}
         <input type="number" min={0} max={20} value={rounds} disabled={status === 'running'} onChange={(e) => setReflowRounds(Number(e.target.value))}
-          style={{ width: '4em' }} aria-label="ReFlow rounds after round 0" data-testid="reflow-rounds" />
+          style={{ width: '4em' }} aria-label={t('panels:reflow.roundsLabel')} data-testid="reflow-rounds" />
       </label>
       <span className="plot-note" role="status" data-testid="reflow-note"> {note}</span>
-      {fallback && <span className="plot-note" data-testid="reflow-fallback"> · on the CPU ({fallback})</span>}
+      {fallback && <span className="plot-note" data-testid="reflow-fallback">{t('panels:reflow.cpu', { reason: fallback })}</span>}
     </div>
   );
 }

@@ -2,6 +2,8 @@
 // final pair reproduction and distance to the target against σ (log x, σ = 0 left of a break),
 // and under each σ a small curve of that run's gradient variance, live while training.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatFixed, formatNumber } from '../../format/format';
 import { scaleLinear } from 'd3';
 import { drawAxis } from '../axes';
 import { setSweepSigmas, setSweepSteps } from '../../state/scienceActions';
@@ -37,6 +39,7 @@ export function SweepPanel() {
   const style = usePlotStyle('sweep', 'clamp(300px, 42vh, 640px)');
   const sigmaKey = useAppStore((s) => s.sweep.sigmas.join(','));
   const overlay = useAppStore((s) => shownOverlay(s, 'sweep'));
+  const { t, i18n } = useTranslation();
   const distMax = useAppStore((s) => Math.max(0.5, ...(s.sweep.results ?? []).flatMap((r, i) => [r.metrics.slicedW2 + (s.sweep.spread?.[i]?.slicedW2 ?? 0), r.metrics.gaussianW2 ?? 0]).filter(Number.isFinite),
     ...(overlay?.sigmas ?? []).map((r) => (r.slicedW2 ?? 0) + (r.slicedW2Std ?? 0))));
 
@@ -58,9 +61,9 @@ export function SweepPanel() {
       const positive = sigmas.filter((s) => s > 0);
       drawAxis('bottom', gx.current, axis.log, size.height - M.bottom, { values: positive, format: sigmaLabel });
     }
-    drawAxis('left', gl.current, yRate, M.left, { count: 4, format: (v) => `${Math.round(v * 100)}%` });
+    drawAxis('left', gl.current, yRate, M.left, { count: 4, format: (v) => formatNumber(v, { style: 'percent', maximumFractionDigits: 0 }) });
     drawAxis('right', gr.current, yDist, size.width - M.right, { count: 4 });
-  }, [layout, size.width, size.height]);
+  }, [layout, size.width, size.height, i18n.language]);
 
   useRedraw(() => {
     const frame = panelCanvas(canvas.current, box.current, size);
@@ -79,22 +82,22 @@ export function SweepPanel() {
 
   const { axis, plotBottom, band } = layout;
   return (
-    <PanelFrame id="sweep" tools={<JobButton job="sweep" label="Run sweep" />} footer={<><SweepFooter /><OverlayBar panel="sweep" /></>}>
+    <PanelFrame id="sweep" tools={<JobButton job="sweep" />} footer={<><SweepFooter /><OverlayBar panel="sweep" /></>}>
       <PlotLayers box={box} canvas={canvas} size={size} style={style} canvasTestId="canvas-sweep"
-        label="Final pair reproduction and distance to the target against σ, with each run's gradient variance">
+        label={t('panels:sweep.plotLabel')}>
         <g ref={gx} className="axis" />
         <g ref={gl} className="axis" />
         <g ref={gr} className="axis" />
         {axis.hasZero && (
           <g className="axis">
             <line x1={axis.zeroX} x2={axis.zeroX} y1={size.height - M.bottom} y2={size.height - M.bottom + 6} stroke="currentColor" />
-            <text x={axis.zeroX} y={size.height - M.bottom + 18} textAnchor="middle">0</text>
+            <text x={axis.zeroX} y={size.height - M.bottom + 18} textAnchor="middle">{formatNumber(0)}</text>
             <text x={axis.breakX} y={size.height - M.bottom + 4} textAnchor="middle">//</text>
           </g>
         )}
-        <text className="chart-title" x={M.left + 4} y={M.top - 20} style={{ fill: 'var(--c-trainPaths)' }}>pair reproduction</text>
-        <text className="chart-title" x={size.width - M.right - 4} y={M.top - 8} textAnchor="end" style={{ fill: 'var(--c-freshPaths)' }}>W2 to target (sliced —, Gaussian - -)</text>
-        <text className="plot-note" x={M.left + 4} y={band.top - 4}>gradient variance per run (log y, steps →)</text>
+        <text className="chart-title" x={M.left + 4} y={M.top - 20} style={{ fill: 'var(--c-trainPaths)' }}>{t('panels:sweep.reproduction')}</text>
+        <text className="chart-title" x={size.width - M.right - 4} y={M.top - 8} textAnchor="end" style={{ fill: 'var(--c-freshPaths)' }}>{t('panels:sweep.distance')}</text>
+        <text className="plot-note" x={M.left + 4} y={band.top - 4}>{t('panels:sweep.traces')}</text>
         {overlay && <SweepOverlay overlay={overlay} axis={axis} yRate={layout.yRate} yDist={layout.yDist} labelX={M.left + 4} labelY={M.top + 12} />}
         <SweepNote x={(M.left + size.width - M.right) / 2} y={(M.top + plotBottom) / 2} />
         <text className="axis-label" x={size.width - M.right} y={size.height - 2} textAnchor="end">σ</text>
@@ -109,11 +112,14 @@ function SweepNote({ x, y }: { x: number; y: number }) {
   const step = useAppStore((s) => s.sweep.step), target = useAppStore((s) => s.sweep.target);
   const error = useAppStore((s) => s.sweep.error);
   const seeds = useAppStore((s) => s.sweep.seeds), done = useAppStore((s) => s.sweep.seedsDone);
+  const { t } = useTranslation();
   let text = '';
-  if (status === 'idle') text = 'Run a sweep: one model per σ, same pairs and seed';
-  else if (status === 'running') text = `${seeds > 1 ? `seed ${Math.min(seeds, done + 1)} of ${seeds}: ` : ''}${step < target ? `training ${step} / ${target} steps…` : 'evaluating…'}`;
-  else if (status === 'stopped') text = `stopped at step ${step}`;
-  else if (status === 'failed') text = `failed: ${error ?? ''}`;
+  if (status === 'idle') text = t('panels:sweep.idle');
+  else if (status === 'running') {
+    const seed = seeds > 1 ? t('panels:sweep.seed', { seed: formatCount(Math.min(seeds, done + 1)), seeds: formatCount(seeds) }) : '';
+    text = seed + (step < target ? t('panels:sweep.training', { step: formatCount(step), target: formatCount(target) }) : t('panels:sweep.evaluating'));
+  } else if (status === 'stopped') text = t('panels:sweep.stopped', { step: formatCount(step) });
+  else if (status === 'failed') text = t('panels:sweep.failed', { error: error ?? '' });
   return text ? <text className="plot-note" x={x} y={y} textAnchor="middle">{text}</text> : null;
 }
 
@@ -126,29 +132,30 @@ function SweepFooter() {
   const fallback = useAppStore((s) => s.sweep.fallbackReason);
   const seeds = useAppStore((s) => s.config.seeds);
   const spreadSeeds = useAppStore((s) => s.sweep.spread?.[0]?.seeds ?? 0);
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(sigmaKey);
   useEffect(() => setDraft(sigmaKey), [sigmaKey]);
   const apply = () => setSweepSigmas(draft.split(/[,\s]+/).filter(Boolean).map(Number));
   return (
     <div className="sweep-foot">
       <label>
-        σ values{' '}
+        {t('panels:sweep.sigmas')}{' '}
         <input type="text" value={draft} disabled={running} onChange={(e) => setDraft(e.target.value)} onBlur={apply}
-          onKeyDown={(e) => { if (e.key === 'Enter') apply(); }} size={32} aria-label="σ values of the sweep, comma separated" data-testid="sweep-sigmas" />
+          onKeyDown={(e) => { if (e.key === 'Enter') apply(); }} size={32} aria-label={t('panels:sweep.sigmasLabel')} data-testid="sweep-sigmas" />
       </label>{' '}
       <label>
-        steps{' '}
+        {t('panels:sweep.steps')}{' '}
         <input type="number" min={0} step={100} value={steps || configSteps} disabled={running} onChange={(e) => setSweepSteps(Number(e.target.value))}
-          style={{ width: '6em' }} aria-label="steps per model" data-testid="sweep-steps" />
+          style={{ width: '6em' }} aria-label={t('panels:sweep.stepsLabel')} data-testid="sweep-steps" />
       </label>
       <label>
-        seeds{' '}
+        {t('panels:sweep.seeds')}{' '}
         <input type="number" min={1} max={RUN_CONFIG_FIELDS.seeds.max} value={seeds} disabled={running} onChange={(e) => setConfigField('seeds', e.target.value)}
-          style={{ width: '4em' }} aria-label="seeds per σ (mean ± 1 std band)" data-testid="sweep-seeds" />
+          style={{ width: '4em' }} aria-label={t('panels:sweep.seedsLabel')} data-testid="sweep-seeds" />
       </label>
-      {spreadSeeds > 1 && <span className="plot-note"> · mean ± 1 std over {spreadSeeds} seeds</span>}
-      {seconds !== null && <span className="plot-note"> · last sweep {seconds.toFixed(1)} s</span>}
-      {fallback && <span className="plot-note" role="status" data-testid="sweep-fallback"> · on CPU workers ({fallback})</span>}
+      {spreadSeeds > 1 && <span className="plot-note">{t('panels:sweep.spread', { n: formatCount(spreadSeeds) })}</span>}
+      {seconds !== null && <span className="plot-note">{t('panels:sweep.seconds', { seconds: formatFixed(seconds, 1) })}</span>}
+      {fallback && <span className="plot-note" role="status" data-testid="sweep-fallback">{t('panels:sweep.cpu', { reason: fallback })}</span>}
     </div>
   );
 }

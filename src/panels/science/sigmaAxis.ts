@@ -1,6 +1,7 @@
 // The σ axis of the sweep: log scale for σ > 0, with σ = 0 (no noise, the memorizing end) drawn at
 // a visible offset to the left of the smallest positive σ, past a break in the axis.
 import { scaleLog, type ScaleLogarithmic } from 'd3';
+import { formatNumber } from '../../format/format';
 
 export interface SigmaAxis {
   /** pixel x of a σ value (σ = 0 → zeroX) */
@@ -37,10 +38,10 @@ export function sigmaAxis(sigmas: readonly number[], left: number, right: number
   };
 }
 
-/** σ as a tick label: "0", "1e-3", "0.03", "1". */
+/** σ as a tick label in the reader's locale: "0", "1e-3", "0.03" ("0,03" in German), "1". */
 export function sigmaLabel(s: number): string {
-  if (s === 0) return '0';
+  if (s === 0) return formatNumber(0);
   const e = Math.log10(s);
-  if (Math.abs(e - Math.round(e)) < 1e-9 && (e < -2 || e > 2)) return `1e${Math.round(e)}`;
-  return s < 0.01 ? s.toExponential(0) : String(Number(s.toPrecision(2)));
+  const decade = Math.abs(e - Math.round(e)) < 1e-9 && (e < -2 || e > 2);
+  return decade || s < 0.01 ? formatNumber(s, { notation: 'scientific', maximumFractionDigits: 0 }) : formatNumber(s, { maximumSignificantDigits: 2 });
 }
