@@ -27,7 +27,7 @@ async function reproductionInsight(page: Page, url: string): Promise<{ seconds: 
   try {
     const handle = await page.waitForFunction((goal) => {
       const s = window.__flowvar?.store.getState();
-      if (s?.error) throw new Error(s.error.message);
+      if (s?.error) throw new Error(JSON.stringify(s.error.message));
       return s && s.evaluation && s.evaluation.metrics.reproduction >= goal ? performance.now() : false;
     }, REPRODUCTION_GOAL, { polling: 100, timeout: INSIGHT_TIMEOUT_MS });
     seconds = (await handle.jsonValue() as number) / 1000;
@@ -52,7 +52,7 @@ async function varianceInsight(page: Page, url: string, reference: Curve): Promi
   try {
     const handle = await page.waitForFunction(([ref, factor]) => {
       const s = window.__flowvar?.store.getState();
-      if (s?.error) throw new Error(s.error.message);
+      if (s?.error) throw new Error(JSON.stringify(s.error.message));
       const c = s?.curves;
       if (!c || c.length === 0 || ref.step.length === 0) return false;
       const step = c.columns.step[c.length - 1], ema = c.columns.gradVarEma[c.length - 1];

@@ -2,11 +2,13 @@
 // decodeLink (src/link/link.ts); tests of the config codec alone call this.
 import { decodeConfigParams, linkParams } from '../src/link/url';
 import type { RunConfig } from '../src/engine/runConfig';
+import { english } from '../src/i18n/message';
 
 /**
  * RunConfig from a link (a bare query, `?…`, `#…`, or a full URL). Never throws: every value ends
  * within range and each change is listed in `corrections`. View keys are skipped silently.
  */
 export function decodeConfig(query: string): { config: RunConfig; corrections: string[] } {
-  return decodeConfigParams(linkParams(query));
+  const { config, corrections } = decodeConfigParams(linkParams(query));
+  return { config, corrections: corrections.map(english) };
 }

@@ -4,6 +4,7 @@
 // withJob(): the frame (Ctrl-C, closing, the failure exit) of every command that trains.
 import { parseArgs } from 'node:util';
 import { decodeLink, type DecodedLink } from '../link/link';
+import { english } from '../i18n/message';
 import { interruptSignal } from './interrupt';
 
 /** Where a command writes: one line at a time (tests capture them). */
@@ -167,7 +168,7 @@ export interface ReadLink extends DecodedLink {
  */
 export function readLink(typed: string, io: Io, strict: boolean): ReadLink {
   const link = decodeLink(typed);
-  for (const c of link.corrections) io.err(`correction: ${c}`);
+  for (const c of link.corrections) io.err(`correction: ${english(c)}`);
   if (strict && link.corrections.length > 0) {
     const n = link.corrections.length;
     throw new UsageError(`--strict: the link needed ${n} correction${n === 1 ? '' : 's'} (listed above); fix the link or drop --strict`);

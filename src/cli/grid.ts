@@ -4,6 +4,7 @@
 // and tsx's start-up per run; the grid pays it once.
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS, type ConfigKey, type Field, type RunConfig } from '../engine/runConfig';
 import { decodeLink } from '../link/link';
+import { english } from '../i18n/message';
 import { encodeConfig, formatField } from '../link/url';
 import { COMMON_FLAGS, countFlag, engineFlag, evaluationSteps, EXIT, parseCommand, readLink, stdio, UsageError, withJob, type FlagSpec, type Io } from './common';
 import { METRIC_KEYS, outputFlags, ROW_KEYS, runIdentity, type Cell } from './rows';
@@ -64,7 +65,7 @@ export function parseVary(text: string): Axis {
   if (parts.length === 0) throw new UsageError(`--vary ${key} needs values: --vary ${key}=V1,V2`);
   const values = parts.map((p) => {
     const { config, corrections } = decodeLink(`${key}=${encodeURIComponent(p)}`);
-    if (corrections.length > 0) throw new UsageError(`--vary ${key}=${p}: ${corrections[0]}`);
+    if (corrections.length > 0) throw new UsageError(`--vary ${key}=${p}: ${english(corrections[0])}`);
     return formatField(key as ConfigKey, config[key as ConfigKey] as never);
   });
   if (new Set(values).size < values.length) throw new UsageError(`--vary ${key}: a value is given twice`);
@@ -87,7 +88,7 @@ export function gridCells(base: RunConfig, axes: readonly Axis[]): GridCell[] {
   const kept = encodeConfig(base).split('&').filter((p) => !varied.has(p.split('=')[0]));
   return cells.map((c) => {
     const { config, corrections } = decodeLink([...kept, ...c.params].join('&'));
-    if (corrections.length > 0) throw new UsageError(`the cell ${c.label.join(' ')}: ${corrections[0]}`);
+    if (corrections.length > 0) throw new UsageError(`the cell ${c.label.join(' ')}: ${english(corrections[0])}`);
     return { label: c.label.join(' '), config };
   });
 }

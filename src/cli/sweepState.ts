@@ -9,6 +9,7 @@ import type { RunConfig } from '../engine/runConfig';
 import type { StepRecord, Trainer } from '../engine/trainer';
 import { encodeConfig } from '../link/url';
 import { decodeWeightsFile, encodeWeightsFile } from '../link/weightsFile';
+import { english } from '../i18n/message';
 import { CliFailure, UsageError } from './common';
 
 const STATE_FORMAT = 'flowvar-sweep-state';
@@ -72,7 +73,7 @@ export function loadSweepState(dir: string, command: string, trainers: readonly 
       throw new CliFailure(`--resume ${dir}: ${firstLine(e)}`);
     }
     const decoded = decodeWeightsFile(text);
-    if (!decoded.ok) throw new CliFailure(`--resume ${modelFile(dir, i)}: ${decoded.reason}`);
+    if (!decoded.ok) throw new CliFailure(`--resume ${modelFile(dir, i)}: ${english(decoded.reason)}`);
     t.setWeights(decoded.file);
   }
   return { step: file.step, records: file.records };

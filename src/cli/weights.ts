@@ -9,22 +9,23 @@ import { mlpLayout } from '../math/mlp';
 import { encodeConfig } from '../link/url';
 import { decodeWeightsFile, encodeWeightsFile, weightsFileSizeProblem, type WeightsFile } from '../link/weightsFile';
 import { CliFailure, UsageError, type Io } from './common';
+import { english, type Message } from '../i18n/message';
 
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 /** Reads a weights file; a missing or foreign file is a CliFailure (exit 1) naming the file and the reason. */
-export function readWeights(path: string, io: Io): { file: WeightsFile; corrections: string[] } {
+export function readWeights(path: string, io: Io): { file: WeightsFile; corrections: Message[] } {
   let text: string;
   try {
     const tooBig = weightsFileSizeProblem(statSync(path).size);
-    if (tooBig) throw new CliFailure(`--load-weights ${path}: ${tooBig}`);
+    if (tooBig) throw new CliFailure(`--load-weights ${path}: ${english(tooBig)}`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw e instanceof CliFailure ? e : new CliFailure(`--load-weights ${path}: ${firstLine(e)}`);
   }
   const decoded = decodeWeightsFile(text);
-  if (!decoded.ok) throw new CliFailure(`--load-weights ${path}: ${decoded.reason}`);
-  for (const c of decoded.corrections) io.err(`correction: ${path}: ${c}`);
+  if (!decoded.ok) throw new CliFailure(`--load-weights ${path}: ${english(decoded.reason)}`);
+  for (const c of decoded.corrections) io.err(`correction: ${path}: ${english(c)}`);
   return decoded;
 }
 

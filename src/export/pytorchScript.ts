@@ -4,6 +4,7 @@
 // imports it with ?raw, src/export/templateBrowser.ts).
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS } from '../engine/runConfig';
 import { decodeLink } from '../link/link';
+import { english } from '../i18n/message';
 import { encodeConfig, formatField, URL_VERSION } from '../link/url';
 import pkg from '../../package.json';
 import { DIM_KEY_DOCS, ROW_KEY_DOCS } from './rowKeys';
@@ -62,5 +63,5 @@ export function pytorchScript(template: string, link: string): ExportedScript {
     if (value.includes('"""')) throw new Error(`flowvar_run.py: ${name} holds a triple quote`);
     return value;
   });
-  return { text, link: canonical, corrections: decoded.corrections };
+  return { text, link: canonical, corrections: decoded.corrections.map(english) };
 }

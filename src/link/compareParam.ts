@@ -5,6 +5,7 @@
 // reported like every other correction.
 import { COMPARE_DEFAULTS, COMPARE_KEYS, type CompareKey, type CompareSetting } from '../engine/compare';
 import { clampField, formatField } from './url';
+import { message, type Message } from '../i18n/message';
 
 /** Name of the view key. */
 export const COMPARE_PARAM = 'compare';
@@ -12,17 +13,17 @@ export const COMPARE_PARAM = 'compare';
 const isCompareKey = (k: string): k is CompareKey => (COMPARE_KEYS as readonly string[]).includes(k);
 
 /** The setting named by the key's text, or null (off) with a correction when it names none. */
-export function parseCompare(text: string): { setting: CompareSetting | null; correction: string | null } {
+export function parseCompare(text: string): { setting: CompareSetting | null; correction: Message | null } {
   const raw = String(text).trim();
   const colon = raw.indexOf(':');
   const key = colon >= 0 ? raw.slice(0, colon) : raw;
   if (raw === '' || raw === 'off') return { setting: null, correction: null };
   if (!isCompareKey(key)) {
-    return { setting: null, correction: `compare=${raw.slice(0, 40)}: compare one of ${COMPARE_KEYS.join(', ')}; showing a single run` };
+    return { setting: null, correction: message('link.compare.unknown', { value: raw.slice(0, 40), keys: COMPARE_KEYS.join(', ') }) };
   }
   if (colon < 0) return { setting: { key, value: COMPARE_DEFAULTS[key] }, correction: null };
   const r = clampField(key, raw.slice(colon + 1));
-  return { setting: { key, value: r.value }, correction: r.correction ? `compare: ${r.correction}` : null };
+  return { setting: { key, value: r.value }, correction: r.correction ? message('link.compare.value', { correction: r.correction }) : null };
 }
 
 /** The key's text for a setting (inverse of parseCompare). */

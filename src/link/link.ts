@@ -3,6 +3,7 @@
 // argument as typed) both call decodeLink, so a link means the same thing in both places and
 // every change is reported the same way. Never throws.
 import type { RunConfig } from '../engine/runConfig';
+import type { Message } from '../i18n/message';
 import { decodeConfigParams, isViewKey, linkParams } from './url';
 import { parseViewKeys, type ViewParams } from './viewParams';
 
@@ -12,8 +13,8 @@ export interface DecodedLink {
   /** false when the link has view keys only (or nothing): the page then opens its start config */
   hasConfig: boolean;
   view: ViewParams;
-  /** every change the decoder made, config first, in plain words */
-  corrections: string[];
+  /** every change the decoder made, config first, as messages (english() for the CLI) */
+  corrections: Message[];
 }
 
 /** Config, view keys and corrections of a link: a bare query, `?…`, `#…`, a full URL, or `search + hash`. */

@@ -2,6 +2,7 @@
 // Every setting is read through RUN_CONFIG_FIELDS; decoding never throws: a bad value is clamped
 // or defaulted and the change is reported in plain words naming the field and the value.
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS, defaultConfig, type ConfigKey, type Field, type RunConfig } from '../engine/runConfig';
+import { message, type Message } from '../i18n/message';
 
 /** Version of the link format, written as `v=1`. */
 export const URL_VERSION = 1;
@@ -49,44 +50,44 @@ export function formatNumber(x: number): string {
 export interface FieldResult<K extends ConfigKey> {
   value: RunConfig[K];
   /** what was changed, in plain words; null when the input was valid as given */
-  correction: string | null;
+  correction: Message | null;
 }
 
 type AnyValue = RunConfig[ConfigKey] | string | boolean;
 
 /** A number within `field`'s range (rounded for ints), with the change in words. */
-export function clampNumber(key: string, field: Pick<Field & { type: 'number' | 'int' }, 'type' | 'default' | 'min' | 'max'>, raw: unknown): { value: number; correction: string | null } {
-  const shown = `${key}=${quote(typeof raw === 'string' ? raw : String(raw))}`;
+export function clampNumber(key: string, field: Pick<Field & { type: 'number' | 'int' }, 'type' | 'default' | 'min' | 'max'>, raw: unknown): { value: number; correction: Message | null } {
+  const setting = `${key}=${quote(typeof raw === 'string' ? raw : String(raw))}`;
   let x: number;
   if (typeof raw === 'number') x = raw;
   else if (typeof raw === 'string' && DECIMAL.test(raw.trim())) x = Number(raw.trim());
   else x = NaN;
-  if (Number.isNaN(x)) return { value: field.default, correction: `${shown} is not a number: using ${formatNumber(field.default)}` };
-  let correction: string | null = null;
+  if (Number.isNaN(x)) return { value: field.default, correction: message('link.notANumber', { setting, value: field.default }) };
+  let correction: Message | null = null;
   if (field.type === 'int' && Number.isFinite(x) && !Number.isInteger(x)) {
     const r = Math.round(x);
-    correction = `${shown} is not a whole number: using ${r}`;
+    correction = message('link.notWhole', { setting, value: r });
     x = r;
   }
-  if (x < field.min) return { value: field.min, correction: `${shown} is below ${field.min}: using ${field.min}` };
-  if (x > field.max) return { value: field.max, correction: `${shown} is above ${field.max}: using ${field.max}` };
+  if (x < field.min) return { value: field.min, correction: message('link.below', { setting, limit: field.min }) };
+  if (x > field.max) return { value: field.max, correction: message('link.above', { setting, limit: field.max }) };
   return { value: x, correction };
 }
 
-function parseEnum(key: string, values: readonly string[], def: string, raw: unknown): { value: string; correction: string | null } {
+function parseEnum(key: string, values: readonly string[], def: string, raw: unknown): { value: string; correction: Message | null } {
   const text = String(raw);
   if (values.includes(text)) return { value: text, correction: null };
   const folded = values.find((v) => v === text.trim().toLowerCase());
-  if (folded !== undefined) return { value: folded, correction: `${key}=${quote(text)} read as ${folded}` };
-  return { value: def, correction: `${key}=${quote(text)} is not one of ${values.join(', ')}: using ${def}` };
+  if (folded !== undefined) return { value: folded, correction: message('link.readAs', { setting: `${key}=${quote(text)}`, value: folded }) };
+  return { value: def, correction: message('link.notOneOf', { setting: `${key}=${quote(text)}`, values: values.join(', '), value: def }) };
 }
 
-function parseBool(key: string, def: boolean, raw: unknown): { value: boolean; correction: string | null } {
+function parseBool(key: string, def: boolean, raw: unknown): { value: boolean; correction: Message | null } {
   if (typeof raw === 'boolean') return { value: raw, correction: null };
   const text = String(raw).trim().toLowerCase();
   if (text === 'true' || text === '1' || text === '') return { value: true, correction: null };
   if (text === 'false' || text === '0') return { value: false, correction: null };
-  return { value: def, correction: `${key}=${quote(String(raw))} is not true or false: using ${def}` };
+  return { value: def, correction: message('link.notBool', { setting: `${key}=${quote(String(raw))}`, value: String(def) }) };
 }
 
 /** The nearest point of the pair grid (1/PAIR_GRID); −0 becomes 0. */
@@ -111,45 +112,45 @@ function compactCoords(values: readonly number[]): string {
 interface GroupShape {
   /** coordinates per group */
   size: 2 | 4;
-  /** the group's name, singular and plural */
-  one: string;
-  many: string;
-  /** the coordinates of one group, for messages */
-  names: string;
+  /** the messages about its groups: link.pairs.* or link.points.* */
+  messages: 'link.pairs' | 'link.points';
 }
-const PAIR_SHAPE: GroupShape = { size: 4, one: 'pair', many: 'pairs', names: 'four' };
-const POINT_SHAPE: GroupShape = { size: 2, one: 'point', many: 'points', names: 'two' };
+const PAIR_SHAPE: GroupShape = { size: 4, messages: 'link.pairs' };
+const POINT_SHAPE: GroupShape = { size: 2, messages: 'link.points' };
 
-/** The coordinates of a compact text, or a reason it is unreadable. Values above the grid's range read as its end (parseGroups clamps and reports). */
-function expandCoords(text: string, shape: GroupShape): number[] | string {
+/** The coordinates of a compact text, or why it is unreadable. Values above the grid's range read as its end (parseGroups clamps and reports). */
+function expandCoords(setting: string, text: string, shape: GroupShape): number[] | Message {
   const body = text.slice(COMPACT_PAIRS_PREFIX.length);
-  if (!/^[A-Za-z0-9_-]*$/.test(body) || body.length % 4 === 1) return 'is not base64url';
+  if (!/^[A-Za-z0-9_-]*$/.test(body) || body.length % 4 === 1) return message(`${shape.messages}.notBase64`, { setting });
   let binary: string;
   try {
     binary = atob(body.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (body.length % 4)) % 4));
   } catch (e) {
-    return `is not base64url (${(e as Error).message})`;
+    return message(`${shape.messages}.notBase64Because`, { setting, detail: (e as Error).message });
   }
   const bytes = 2 * shape.size;
-  if (binary.length % bytes !== 0) return `holds ${binary.length} bytes, not a multiple of ${bytes} (${shape.size} coordinates × 2 bytes)`;
+  if (binary.length % bytes !== 0) return message(`${shape.messages}.notWholeGroups`, { setting, bytes: binary.length, multiple: bytes, size: shape.size });
   const out: number[] = [];
   for (let i = 0; i < binary.length; i += 2) out.push((binary.charCodeAt(i) | (binary.charCodeAt(i + 1) << 8)) / PAIR_GRID - PAIR_COORD_LIMIT);
   return out;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** Several notes about one setting as one message: "a; b; c". */
+export function joinNotes(notes: readonly Message[]): Message {
+  return notes.slice(0, -1).reduceRight((rest, first) => message('link.joined', { first, rest }), notes[notes.length - 1]);
+}
 
 /**
  * `q.<base64url>` (compact, what encodeConfig writes), `x0,y0,x1,y1;x0,y0,x1,y1` (older links; `x,y;…`
  * for points), or a flat number array: finite numbers in groups of `shape.size`, clamped to
  * ±PAIR_COORD_LIMIT and snapped to the grid. One decoder for userPairs and the point sets.
  */
-function parseGroups(key: string, shape: GroupShape, max: number, raw: unknown): { value: number[]; correction: string | null } {
-  const notes: string[] = [];
+function parseGroups(key: string, shape: GroupShape, max: number, raw: unknown): { value: number[]; correction: Message | null } {
+  const notes: Message[] = [];
   let groups: unknown[][];
   if (typeof raw === 'string' && raw.trim().startsWith(COMPACT_PAIRS_PREFIX)) {
-    const expanded = expandCoords(raw.trim(), shape);
-    if (typeof expanded === 'string') return { value: [], correction: `${key}=${quote(raw)} ${expanded}: no ${shape.many} read` };
+    const expanded = expandCoords(`${key}=${quote(raw)}`, raw.trim(), shape);
+    if (!Array.isArray(expanded)) return { value: [], correction: expanded };
     raw = expanded;
   }
   if (Array.isArray(raw)) {
@@ -173,11 +174,12 @@ function parseGroups(key: string, shape: GroupShape, max: number, raw: unknown):
     }
   }
   const valid = groups.length - dropped;
-  if (dropped > 0) notes.push(`${plural(dropped, shape.one, shape.many)} ${dropped > 1 ? 'are' : 'is'} not ${shape.names} finite numbers and ${dropped > 1 ? 'were' : 'was'} dropped`);
-  if (valid > max) notes.push(`${valid} ${shape.many} are more than ${max}: keeping the first ${max}`);
-  if (clamped > 0) notes.push(`${clamped} coordinate${clamped > 1 ? 's' : ''} outside ±${PAIR_COORD_LIMIT} clamped`);
-  if (rounded > 0) notes.push(`${rounded} coordinate${rounded > 1 ? 's' : ''} rounded to steps of 1/${PAIR_GRID}`);
-  return { value: out, correction: notes.length ? `${key}: ${notes.join('; ')}` : null };
+  if (dropped > 0) notes.push(message(`${shape.messages}.dropped`, { count: dropped }));
+  if (valid > max) notes.push(message(`${shape.messages}.tooMany`, { valid, max }));
+  if (clamped > 0) notes.push(message('link.clamped', { count: clamped, limit: PAIR_COORD_LIMIT }));
+  // the grid as the link's number (1/2048), not grouped like a count
+  if (rounded > 0) notes.push(message('link.rounded', { count: rounded, grid: String(PAIR_GRID) }));
+  return { value: out, correction: notes.length ? message('link.settingNotes', { key, notes: joinNotes(notes) }) : null };
 }
 
 /**
@@ -186,7 +188,7 @@ function parseGroups(key: string, shape: GroupShape, max: number, raw: unknown):
  */
 export function clampField<K extends ConfigKey>(key: K, raw: unknown): FieldResult<K> {
   const field = RUN_CONFIG_FIELDS[key] as Field;
-  let r: { value: AnyValue; correction: string | null };
+  let r: { value: AnyValue; correction: Message | null };
   switch (field.type) {
     case 'number':
     case 'int': r = clampNumber(key, field, raw); break;
@@ -272,36 +274,37 @@ export function linkParams(input: string): LinkParam[] {
 }
 
 /** Reports a key given more than once (once per key; the last value wins). */
-export function duplicateCounter(): (key: string) => string | null {
+export function duplicateCounter(): (key: string) => Message | null {
   const seen = new Set<string>();
   const reported = new Set<string>();
   return (key) => {
     if (!seen.has(key)) { seen.add(key); return null; }
     if (reported.has(key)) return null;
     reported.add(key);
-    return `${key} is given more than once: using the last value`;
+    return message('link.duplicate', { key });
   };
 }
 
 /** RunConfig from the settings of a link (view keys are skipped: src/link/viewParams.ts reads them). */
-export function decodeConfigParams(params: readonly LinkParam[]): { config: RunConfig; corrections: string[] } {
+export function decodeConfigParams(params: readonly LinkParam[]): { config: RunConfig; corrections: Message[] } {
   const config = defaultConfig();
-  const corrections: string[] = [];
+  const corrections: Message[] = [];
   const duplicate = duplicateCounter();
   for (const { key, value, part } of params) {
-    if (key === '') { corrections.push(`setting without a name ("${quote(part)}") ignored`); continue; }
+    if (key === '') { corrections.push(message('link.unnamed', { part: quote(part) })); continue; }
     if (isViewKey(key)) continue;
     if (key === 'v') {
-      if (value !== String(URL_VERSION)) corrections.push(`link version v=${quote(value ?? '')} is not ${URL_VERSION}: reading it as version ${URL_VERSION}`);
+      if (value !== String(URL_VERSION)) corrections.push(message('link.version', { value: quote(value ?? ''), version: URL_VERSION }));
       continue;
     }
-    if (!isConfigKey(key)) { corrections.push(`unknown setting "${quote(key)}" ignored`); continue; }
+    if (!isConfigKey(key)) { corrections.push(message('link.unknown', { key: quote(key) })); continue; }
     const again = duplicate(key);
     if (again) corrections.push(again);
     const field = RUN_CONFIG_FIELDS[key] as Field;
     if (value === null && field.type !== 'bool') {
       (config as Record<ConfigKey, AnyValue>)[key] = defaultConfig()[key];
-      corrections.push(`${key} has no value: using ${formatField(key, config[key]) || 'none'}`);
+      const text = formatField(key, config[key]);
+      corrections.push(text ? message('link.noValue', { key, value: text }) : message('link.noValueNone', { key }));
       continue;
     }
     const r = clampField(key, value ?? '');
@@ -312,13 +315,11 @@ export function decodeConfigParams(params: readonly LinkParam[]): { config: RunC
 }
 
 /** What a valid config trains on that its settings do not say (so a link never changes silently). */
-export function configNotes(config: RunConfig): string[] {
-  const notes: string[] = [];
-  if (config.coupling === 'user' && config.userPairs.length === 0) {
-    notes.push(`coupling=user without userPairs: training on ${config.pairs} built-in cross pairs until pairs are drawn`);
-  }
+export function configNotes(config: RunConfig): Message[] {
+  const notes: Message[] = [];
+  if (config.coupling === 'user' && config.userPairs.length === 0) notes.push(message('link.userWithoutPairs', { pairs: config.pairs }));
   for (const [side, key] of [['source', 'sourcePoints'], ['target', 'targetPoints']] as const) {
-    if (config[side] === 'points' && config[key].length === 0) notes.push(`${side}=points without ${key}: a standard Gaussian stands in until points are loaded or painted`);
+    if (config[side] === 'points' && config[key].length === 0) notes.push(message('link.pointsWithoutPoints', { side, key }));
   }
   return notes;
 }
@@ -337,15 +338,15 @@ export function encodeConfig(config: RunConfig): string {
  * A RunConfig from any object (a stored JSON, a preset, a worker message): unknown keys are
  * reported, missing ones take their default, values are clamped. Never throws.
  */
-export function sanitizeConfig(input: unknown): { config: RunConfig; corrections: string[] } {
+export function sanitizeConfig(input: unknown): { config: RunConfig; corrections: Message[] } {
   const config = defaultConfig();
-  const corrections: string[] = [];
+  const corrections: Message[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { config, corrections: ['settings are not an object: using the defaults'] };
+    return { config, corrections: [message('link.notAnObject')] };
   }
   for (const [key, raw] of Object.entries(input)) {
     if (!isConfigKey(key)) {
-      if (!isViewKey(key)) corrections.push(`unknown setting "${quote(key)}" ignored`);
+      if (!isViewKey(key)) corrections.push(message('link.unknown', { key: quote(key) }));
       continue;
     }
     const r = clampField(key, raw);

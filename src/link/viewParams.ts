@@ -10,6 +10,7 @@ import { clampNumber, duplicateCounter, isViewKey, type LinkParam } from './url'
 import { COMPARE_PARAM, formatCompare, parseCompare } from './compareParam';
 import type { CompareSetting } from '../engine/compare';
 import { languageOfTag, LANGUAGES, type Language } from '../i18n/languages';
+import { message, type Message, type MessageKey } from '../i18n/message';
 
 /** The hide flag of a panel: `<id>Panel_hide=true` (e.g. `sweepPanel_hide=true`). */
 export function panelHideName(id: PanelId): string {
@@ -73,11 +74,12 @@ export function quoteValue(value: string): string {
 }
 
 /** The view keys among a link's settings; config keys are skipped (the config codec reads them). */
-export function parseViewKeys(params: readonly LinkParam[]): { view: ViewParams; corrections: string[] } {
+export function parseViewKeys(params: readonly LinkParam[]): { view: ViewParams; corrections: Message[] } {
   const view: ViewParams = { ...DEFAULT_VIEW_PARAMS, hidden: [] };
-  const corrections: string[] = [];
+  const corrections: Message[] = [];
   const duplicate = duplicateCounter();
-  const bad = (key: string, value: string, kept: string) => corrections.push(`${key}=${quoteValue(value)} is not valid; ${kept}`);
+  const bad = (key: string, value: string, kept: MessageKey, values?: Record<string, string | number>) =>
+    corrections.push(message('link.view.invalid', { setting: `${key}=${quoteValue(value)}`, kept: message(kept, values) }));
   for (const { key, value: raw } of params) {
     if (!isViewKey(key)) continue;
     const again = duplicate(key);
@@ -86,48 +88,48 @@ export function parseViewKeys(params: readonly LinkParam[]): { view: ViewParams;
     const on = flagOf(value);
     if (key.endsWith(HIDE_SUFFIX)) {
       const control = key.slice(0, -HIDE_SUFFIX.length);
-      if (!HIDABLE_CONTROLS.includes(control)) bad(key, value, 'no such control');
-      else if (on === undefined) bad(key, value, 'the control stays visible');
+      if (!HIDABLE_CONTROLS.includes(control)) bad(key, value, 'link.view.noSuchControl');
+      else if (on === undefined) bad(key, value, 'link.view.controlVisible');
       else if (!on) view.hidden = view.hidden.filter((c) => c !== control);
       else if (!view.hidden.includes(control)) view.hidden.push(control);
       continue;
     }
     switch (key) {
       case 'embed':
-        if (on === undefined) bad(key, value, 'embed mode is off');
+        if (on === undefined) bad(key, value, 'link.view.embedOff');
         else view.embed = on;
         break;
       case 'lecture':
-        if (on === undefined) bad(key, value, 'lecture mode is off');
+        if (on === undefined) bad(key, value, 'link.view.lectureOff');
         else if (on) view.lecture = true;
         break;
       case 'autoplay':
-        if (on === undefined) bad(key, value, 'autoplay follows the reader\'s motion setting');
+        if (on === undefined) bad(key, value, 'link.view.autoplayMotion');
         else view.autoplay = on;
         break;
       case 'theme':
         if ((THEMES as readonly string[]).includes(value)) view.theme = value as Theme;
-        else bad(key, value, 'kept the lecture theme');
+        else bad(key, value, 'link.view.lectureTheme');
         break;
       case 'lang': {
         // a full tag (es-MX, zh-Hans) opens its language
         const lang = languageOfTag(value);
         if (lang) view.lang = lang;
-        else bad(key, value, `languages are ${LANGUAGES.join(', ')}; the browser's language is used`);
+        else bad(key, value, 'link.view.languages', { languages: LANGUAGES.join(', ') });
         break;
       }
       case 'panel':
         if (isPanelId(value)) view.panel = value;
-        else bad(key, value, `panels are ${PANEL_IDS.join(', ')}`);
+        else bad(key, value, 'link.view.panels', { panels: PANEL_IDS.join(', ') });
         break;
       case 'engine':
         if ((ENGINES as readonly string[]).includes(value)) view.engine = value as EnginePreference;
-        else bad(key, value, 'the engine is chosen automatically');
+        else bad(key, value, 'link.view.engineAuto');
         break;
       case 'speed': {
         // the same number rules as a config field: "-1e308" is a number below the range, "0x10" is not one
         const r = clampNumber(key, SPEED_FIELD, value);
-        if (r.correction?.includes('is not a number')) bad(key, value, 'kept the default speed');
+        if (r.correction?.key === 'link.notANumber') bad(key, value, 'link.view.defaultSpeed');
         else {
           view.speed = r.value;
           if (r.correction) corrections.push(r.correction);
@@ -145,7 +147,7 @@ export function parseViewKeys(params: readonly LinkParam[]): { view: ViewParams;
       case 'preset': { // older links: the preset ids
         const id = chapterFromLink(value) ?? (key === 'tour' && on === true ? CHAPTERS[0].id : null);
         if (id) view.chapter = id;
-        else bad(key, value, `chapters are 1–${CHAPTERS.length} or ${CHAPTERS.map((c) => c.id).join(', ')}`);
+        else bad(key, value, 'link.view.chapters', { last: CHAPTERS.length, ids: CHAPTERS.map((c) => c.id).join(', ') });
         break;
       }
       default:

@@ -8,6 +8,7 @@ import { mlpShape } from '../engine/world';
 import { mlpLayout } from '../math/mlp';
 import { sanitizeConfig } from './url';
 import { fullTrainState, type TrainState } from '../engine/trainState';
+import { message, type Message, type MessageValue } from '../i18n/message';
 
 export const WEIGHTS_FORMAT = 'flowvar-weights';
 /** 2 adds Adam's moments `m` and `v`; version 1 (θ only) still loads, its moments zeroed. */
@@ -41,29 +42,29 @@ export const MAX_WEIGHTS_FILE_BYTES = (() => {
 })();
 
 /** Why a file of `bytes` cannot be a weights file (too big), or null. */
-export function weightsFileSizeProblem(bytes: number): string | null {
+export function weightsFileSizeProblem(bytes: number): Message | null {
   if (bytes <= MAX_WEIGHTS_FILE_BYTES) return null;
-  const mb = (n: number) => `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MB`;
-  return `the file is ${mb(bytes)}; a weights file of the largest network (${RUN_CONFIG_FIELDS.depth.max} × ${RUN_CONFIG_FIELDS.width.max}) is at most ${mb(MAX_WEIGHTS_FILE_BYTES)}, so this is not one`;
+  const mb = (n: number) => ({ fixed: n / 2 ** 20, decimals: n < 10 * 2 ** 20 ? 1 : 0 });
+  return message('weights.tooBig', { size: mb(bytes), depth: RUN_CONFIG_FIELDS.depth.max, width: RUN_CONFIG_FIELDS.width.max, max: mb(MAX_WEIGHTS_FILE_BYTES) });
 }
 
 /** A value from the file for a message: short, and safe for any nesting (JSON.stringify of a deep array overflows the stack). */
-function shown(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'an object';
+function shown(value: unknown): MessageValue {
+  if (Array.isArray(value)) return message('file.aList');
+  if (value !== null && typeof value === 'object') return message('file.anObject');
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-export type DecodedWeights = { ok: true; file: WeightsFile; corrections: string[] } | { ok: false; reason: string };
+export type DecodedWeights = { ok: true; file: WeightsFile; corrections: Message[] } | { ok: false; reason: Message };
 
 /** `name` as `count` finite numbers (at least `min`), or why not. */
-function floats(o: Record<string, unknown>, name: string, count: number, config: RunConfig, min = -Infinity): Float32Array | string {
+function floats(o: Record<string, unknown>, name: string, count: number, config: RunConfig, min = -Infinity): Float32Array | Message {
   const a = o[name];
   if (!Array.isArray(a) || !a.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= min)) {
-    return `${name} is not a list of finite numbers${min === 0 ? ' ≥ 0' : ''}`;
+    return message(min === 0 ? 'weights.notNonNegative' : 'weights.notFinite', { name });
   }
-  if (a.length !== count) return `${name} has ${a.length} numbers; a ${config.depth} × ${config.width} network has ${count}`;
+  if (a.length !== count) return message('weights.wrongLength', { name, length: a.length, depth: config.depth, width: config.width, expected: count });
   return Float32Array.from(a as number[]);
 }
 
@@ -75,31 +76,30 @@ export function decodeWeightsFile(text: string): DecodedWeights {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, reason: `not JSON (${(e as Error).message})` };
+    return { ok: false, reason: message('weights.notJson', { detail: (e as Error).message }) };
   }
-  if (typeof raw !== 'object' || raw === null) return { ok: false, reason: 'not a flowvar weights file' };
+  if (typeof raw !== 'object' || raw === null) return { ok: false, reason: message('weights.notWeights') };
   const o = raw as Record<string, unknown>;
-  if (o.format !== WEIGHTS_FORMAT) return { ok: false, reason: `format is ${shown(o.format)}, not "${WEIGHTS_FORMAT}"` };
-  if (o.version !== 1 && o.version !== WEIGHTS_VERSION) return { ok: false, reason: `version ${shown(o.version)} is not 1 or ${WEIGHTS_VERSION}: written by another flowvar, or not by flowvar` };
+  if (o.format !== WEIGHTS_FORMAT) return { ok: false, reason: message('weights.format', { format: shown(o.format), expected: WEIGHTS_FORMAT }) };
+  if (o.version !== 1 && o.version !== WEIGHTS_VERSION) return { ok: false, reason: message('weights.version', { version: shown(o.version), latest: WEIGHTS_VERSION }) };
   const { config, corrections } = sanitizeConfig(o.config);
   const expected = mlpLayout(mlpShape(config)).paramCount;
   const theta = floats(o, 'theta', expected, config);
-  if (typeof theta === 'string') return { ok: false, reason: theta };
+  if (!(theta instanceof Float32Array)) return { ok: false, reason: theta };
   let moments: Pick<TrainState, 'm' | 'v'> = {};
   if (o.version !== 1) {
     // v is a mean of squares: a negative one would make √v̂ NaN
     const m = floats(o, 'm', expected, config), v = floats(o, 'v', expected, config, 0);
-    if (typeof m === 'string') return { ok: false, reason: m };
-    if (typeof v === 'string') return { ok: false, reason: v };
+    if (!(m instanceof Float32Array)) return { ok: false, reason: m };
+    if (!(v instanceof Float32Array)) return { ok: false, reason: v };
     moments = { m, v };
   }
   const step = typeof o.step === 'number' && Number.isInteger(o.step) && o.step >= 0 ? o.step : 0;
-  if (step !== o.step) corrections.push(`step ${shown(o.step)} is not a step count: continuing from 0`);
+  if (step !== o.step) corrections.push(message('weights.step', { step: shown(o.step) }));
   return { ok: true, file: { config, step, theta, ...moments }, corrections };
 }
 
 /** The one line shown once `file` is loaded (a version-1 file says its moments start from zero). */
-export function loadedStatus(file: WeightsFile): string {
-  const status = `loaded step ${file.step}: press Play to continue`;
-  return file.m ? status : `${status} (a version-1 file: Adam's moments start from zero, so the next steps differ from the original run)`;
+export function loadedStatus(file: WeightsFile): Message {
+  return message(file.m ? 'weights.loaded' : 'weights.loadedVersion1', { step: file.step });
 }

@@ -4,6 +4,7 @@
 import { RUN_CONFIG_FIELDS, type ConfigKey, type RunConfig } from '../engine/runConfig';
 import { pcg4d } from '../math/rng';
 import { clampField } from '../link/url';
+import type { Message } from '../i18n/message';
 import { stepSigma } from '../format/sigmaScale';
 import { playRun } from './runGoal';
 import { appStore, type AppStore } from './store';
@@ -30,7 +31,7 @@ export function nudgeSigma(delta: 1 | -1, store: AppStore = appStore): void {
 }
 
 /** Replaces the whole config (a decoded link, a preset). */
-export function loadConfig(config: RunConfig, corrections: string[] = [], store: AppStore = appStore): void {
+export function loadConfig(config: RunConfig, corrections: Message[] = [], store: AppStore = appStore): void {
   store.setState({ config: { ...config }, corrections, noticeDismissed: corrections.length === 0 });
 }
 

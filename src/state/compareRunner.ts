@@ -17,6 +17,7 @@ import { EvalSchedule } from './evalSchedule';
 import { FrameLoop, runnerClock, type RunnerClock } from './frameLoop';
 import { COMPARE_OFF, type CompareRunView } from './compareSlice';
 import type { AppStore, Store } from './store';
+import { message } from '../i18n/message';
 
 export interface CompareRunnerDeps extends Partial<RunnerClock> {
   store: AppStore;
@@ -134,14 +135,14 @@ export class CompareRunner {
       this.kind = handle.kind;
       this.store.setState((st) => ({
         compareState: {
-          ...st.compareState, phase: 'ready', kind: handle.kind, batched: handle.engine.batched, notice: handle.notice,
+          ...st.compareState, phase: 'ready', kind: handle.kind, batched: handle.engine.batched, notice: handle.notice === null ? null : message('run.engineError', { detail: handle.notice }),
           runs: st.compareState.runs.map((r, i) => ({ ...r, pairs: handle.engine.pairs[i] })),
         },
       }));
     }, (err: unknown) => {
       if (gen !== this.generation) return;
-      const message = err instanceof Error ? err.message : String(err);
-      this.store.setState((st) => ({ compareState: { ...st.compareState, phase: 'failed', notice: `The compare runs could not start: ${message}` } }));
+      const detail = err instanceof Error ? err.message : String(err);
+      this.store.setState((st) => ({ compareState: { ...st.compareState, phase: 'failed', notice: message('run.compareFailed', { detail }) } }));
     });
   }
 
@@ -193,7 +194,7 @@ export class CompareRunner {
   private fail(gen: number, err: unknown): void {
     if (gen !== this.generation) return;
     this.evals.inFlight = false;
-    const message = err instanceof Error ? err.message : String(err);
-    this.store.setState((st) => ({ playing: false, compareState: { ...st.compareState, phase: 'failed', notice: `The compare runs stopped: ${message}` } }));
+    const detail = err instanceof Error ? err.message : String(err);
+    this.store.setState((st) => ({ playing: false, compareState: { ...st.compareState, phase: 'failed', notice: message('run.compareStopped', { detail }) } }));
   }
 }

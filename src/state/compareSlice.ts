@@ -8,6 +8,7 @@ import type { RunConfig } from '../engine/runConfig';
 import type { PairSet } from '../math/couplings';
 import { CurveBuffer } from './curves';
 import type { Store } from './store';
+import type { Message } from '../i18n/message';
 
 export interface CompareRunView {
   /** the run's configuration */
@@ -26,7 +27,7 @@ export interface CompareState {
   /** both runs in one batched GPU dispatch */
   batched: boolean;
   /** why the runs are not one batched GPU run (shown on the page), or a failure */
-  notice: string | null;
+  notice: Message | null;
   step: number;
   /** steps per second of both runs together, as the single run's stepsPerSec */
   stepsPerSec: number;

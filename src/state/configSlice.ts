@@ -2,12 +2,13 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { defaultConfig, type RunConfig } from '../engine/runConfig';
 import type { Store } from './store';
+import type { Message } from '../i18n/message';
 
 export interface ConfigSlice {
   /** everything a share link must reproduce (docs/design.md#sharing) */
   config: RunConfig;
   /** what decoding the opening link changed (shown once, dismissible) */
-  corrections: string[];
+  corrections: Message[];
   /**
    * Bumped, in the same setState as the change, by actions that open a new place people may want
    * to go Back to (a preset or chapter, a new seed, loaded pairs): the address bar then pushes a

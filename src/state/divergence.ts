@@ -3,6 +3,7 @@
 // step and show one banner with its Reset button; this is the one test and the one message.
 import type { StepRecord } from '../engine/trainer';
 import type { RunError } from './runSlice';
+import { message } from '../i18n/message';
 
 export interface Divergence {
   step: number;
@@ -22,7 +23,7 @@ export function firstDivergence(records: readonly StepRecord[]): Divergence | nu
 
 /** The banner's error: which run (compare mode names it, with its setting), at which step, what to change. */
 export function divergedError(d: Divergence, run: { name: string; setting: string } | null = null): RunError {
-  const who = run ? `Run ${run.name} (${run.setting}) diverged` : 'Training diverged';
-  const both = run ? ' Both runs are paused.' : '';
-  return { kind: 'diverged', message: `${who}: the ${d.what} became ${d.value} at step ${d.step}.${both} Lower the learning rate, then reset.` };
+  // NaN and Infinity as JavaScript writes them, in every language
+  const values = { what: message(d.what === 'loss' ? 'run.theLoss' : 'run.theGradientVariance'), value: String(d.value), step: d.step };
+  return { kind: 'diverged', message: run ? message('run.divergedCompare', { ...values, run: run.name, setting: run.setting }) : message('run.diverged', values) };
 }

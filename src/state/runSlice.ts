@@ -7,6 +7,7 @@ import type { PairSet } from '../math/couplings';
 import { T_BINS } from '../math/metrics';
 import { CurveBuffer } from './curves';
 import type { Store } from './store';
+import type { Message } from '../i18n/message';
 
 export interface EngineState {
   /** 'starting' while a trainer is being built */
@@ -23,7 +24,7 @@ export type RunErrorKind = 'diverged' | 'device-lost' | 'worker-lost' | 'engine'
 
 export interface RunError {
   kind: RunErrorKind;
-  message: string;
+  message: Message;
 }
 
 /** A step where a setting changed while training went on (σ, lr, …), with its label. */
@@ -65,7 +66,7 @@ export interface RunSlice {
   engine: EngineState;
   error: RunError | null;
   /** what changed about the engine without an error, e.g. "continued on the CPU from step 550" */
-  engineNotice: string | null;
+  engineNotice: Message | null;
   /** why the page chose the CPU worker itself although WebGPU exists (src/engine/createTrainer.ts chooseEngine) */
   engineChoice: string | null;
   /** bumped by reset(), stepOnce(), continueOnCpu(): the runner acts on each change */

@@ -19,6 +19,7 @@ import { EvalSchedule } from './evalSchedule';
 import { FrameLoop, runnerClock, type RunnerClock } from './frameLoop';
 import type { AppStore, Store } from './store';
 import type { TrainState } from '../engine/trainState';
+import { message } from '../i18n/message';
 
 /** Live settings that only change what evaluate() integrates: a new evaluation is due. */
 const EVAL_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['integrator', 'odeSteps', 'particles', 'sigma', 'interpolant']);
@@ -202,8 +203,8 @@ export class Runner {
       this.deps.soon?.(() => { if (gen === this.generation) this.frame(this.deps.now()); });
     }, (err: unknown) => {
       if (gen !== this.generation) return;
-      const message = err instanceof Error ? err.message : String(err);
-      this.store.setState((st) => ({ engine: { ...st.engine, phase: 'failed' }, error: { kind: 'engine', message: `The engine could not start: ${message}` }, playing: false }));
+      const detail = err instanceof Error ? err.message : String(err);
+      this.store.setState((st) => ({ engine: { ...st.engine, phase: 'failed' }, error: { kind: 'engine', message: message('run.engineFailed', { detail }) }, playing: false }));
     });
   }
 
@@ -221,8 +222,9 @@ export class Runner {
       markers: s.markers.filter((m) => m.step <= step),
       stepCount: step,
       finished: false,
-      engineNotice: `Continued on ${engineName} from step ${step}, the last weights and Adam moments the page held`
-        + (dropped > 0 ? `; steps ${step + 1}–${s.stepCount} are trained again.` : '.'),
+      engineNotice: dropped > 0
+        ? message('run.continuedRetrain', { engine: engineName, step, from: step + 1, to: s.stepCount })
+        : message('run.continued', { engine: engineName, step }),
     });
   }
 
@@ -245,16 +247,15 @@ export class Runner {
   }
 
   /** The engine is gone (a lost GPU device, a dead CPU worker): paused, with a banner that carries the run on. */
-  private onLost(build: number, kind: 'device-lost' | 'worker-lost', message: string): void {
+  private onLost(build: number, kind: 'device-lost' | 'worker-lost', detail: string): void {
     if (build !== this.build) return; // a replaced trainer's loss is not this run's
-    const text = kind === 'worker-lost' ? `The CPU worker stopped (${message}). Restart continues from the last state the page holds.` : message;
-    this.store.setState({ playing: false, error: { kind, message: text } });
+    this.store.setState({ playing: false, error: { kind, message: message(kind === 'worker-lost' ? 'run.workerLost' : 'run.engineError', { detail }) } });
   }
 
   private fail(gen: number, err: unknown): void {
     if (gen !== this.generation) return;
-    const message = err instanceof Error ? err.message : String(err);
-    this.store.setState((s) => (s.error ? { playing: false } : { playing: false, error: { kind: 'engine', message } }));
+    const detail = err instanceof Error ? err.message : String(err);
+    this.store.setState((s) => (s.error ? { playing: false } : { playing: false, error: { kind: 'engine', message: message('run.engineError', { detail }) } }));
   }
 
   private frame(now: number): void {

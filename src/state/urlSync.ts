@@ -3,6 +3,7 @@
 // opening link read through the one decoder (src/link/link.ts). A link with any config key is
 // honoured exactly; a bare page gets the engine's start config (smaller on the CPU).
 import type { RunConfig } from '../engine/runConfig';
+import type { Message } from '../i18n/message';
 import { encodeConfig } from '../link/url';
 import { decodeLink } from '../link/link';
 import { encodeViewParams, type ViewParams } from '../link/viewParams';
@@ -15,7 +16,7 @@ export const URL_DEBOUNCE_MS = 300;
 export interface OpenedLink {
   /** the decoded config, or null when the link names no setting at all */
   config: RunConfig | null;
-  corrections: string[];
+  corrections: Message[];
   view: ViewParams;
 }
 

@@ -9,6 +9,8 @@ import { shareLink } from '../state/urlSync';
 import { useAppStore } from '../state/useAppStore';
 import { decodeWeightsFile, encodeWeightsFile, loadedStatus, weightsFileSizeProblem } from '../link/weightsFile';
 import { loadWeights } from '../state/weightsFile';
+import { message, type Message } from '../i18n/message';
+import { useTranslateMessage } from '../i18n/translateMessage';
 
 function saveWeights(): void {
   const s = appStore.getState();
@@ -20,18 +22,19 @@ function saveWeights(): void {
 export function WeightsIO() {
   const { t } = useTranslation();
   const hasWeights = useAppStore((s) => s.weights !== null);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<Message | null>(null);
+  const translate = useTranslateMessage();
   const picker = useRef<HTMLInputElement>(null);
   const read = (file: File) => {
     // refused by its size before a byte is read: the training goes on untouched
     const tooBig = weightsFileSizeProblem(file.size);
-    if (tooBig) { setStatus(t('weights.problem', { file: file.name, reason: tooBig })); return; }
+    if (tooBig) { setStatus(message('file.refused', { file: file.name, reason: tooBig })); return; }
     file.text().then((text) => {
       const r = decodeWeightsFile(text);
-      if (!r.ok) { setStatus(t('weights.problem', { file: file.name, reason: r.reason })); return; }
+      if (!r.ok) { setStatus(message('file.refused', { file: file.name, reason: r.reason })); return; }
       loadWeights(r.file, r.corrections);
       setStatus(loadedStatus(r.file));
-    }).catch((e: unknown) => setStatus(t('weights.unreadable', { file: file.name, reason: e instanceof Error ? e.message : String(e) })));
+    }).catch((e: unknown) => setStatus(message('file.unreadable', { file: file.name, detail: e instanceof Error ? e.message : String(e) })));
   };
   useDropHandler('weights', read);
   return (
@@ -40,7 +43,7 @@ export function WeightsIO() {
       <button type="button" onClick={() => picker.current?.click()} data-testid="weights-load" title={t('weights.loadHint')}>{t('weights.load')}</button>
       <input ref={picker} type="file" accept=".json,application/json" hidden data-testid="weights-file"
         onChange={(e) => { const f = e.target.files?.[0]; if (f) read(f); e.target.value = ''; }} />
-      {status && <span className="share-status" role="status" data-testid="weights-status">{status}</span>}
+      {status && <span className="share-status" role="status" data-testid="weights-status">{translate(status)}</span>}
     </div>
   );
 }

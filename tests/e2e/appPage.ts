@@ -6,6 +6,7 @@ import type { RunConfig } from '../../src/engine/runConfig';
 import { CHAPTERS, type Chapter } from '../../src/story/chapters';
 import { expect } from 'vitest';
 import { appUrl } from './harness';
+import type { Message } from '../../src/i18n/message';
 
 /** Sizes that keep every e2e run to seconds on the CPU worker (2-core machine). */
 export const TINY: Partial<RunConfig> = { width: 16, depth: 1, batch: 64, particles: 64, odeSteps: 8 };
@@ -20,7 +21,7 @@ export interface PageState {
   playing: boolean;
   finished: boolean;
   engine: string | null;
-  error: string | null;
+  error: Message | null;
   evalStep: number | null;
   markers: string[];
   config: RunConfig;
@@ -43,7 +44,7 @@ export async function pageState(page: Page): Promise<PageState> {
 export async function waitForStep(page: Page, steps: number, timeoutMs = 60_000): Promise<void> {
   await page.waitForFunction((n) => {
     const s = window.__flowvar?.store.getState();
-    if (s?.error) throw new Error(`page error state: ${s.error.message}`);
+    if (s?.error) throw new Error(`page error state: ${JSON.stringify(s.error.message)}`);
     return !!s && s.stepCount >= n;
   }, steps, { timeout: timeoutMs });
 }

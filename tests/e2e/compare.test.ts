@@ -15,7 +15,7 @@ const browser = sharedBrowser();
 async function waitDone(page: Page): Promise<void> {
   await page.waitForFunction((n) => {
     const c = window.__flowvar?.store.getState().compareState;
-    if (c?.phase === 'failed') throw new Error(`compare failed: ${c.notice}`);
+    if (c?.phase === 'failed') throw new Error(`compare failed: ${JSON.stringify(c.notice)}`);
     return !!c && c.step === n && c.runs.length === 2 && c.runs.every((r) => r.evaluation?.metrics.step === n);
   }, STEPS, { timeout: 60_000 });
 }

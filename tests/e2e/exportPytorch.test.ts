@@ -15,6 +15,7 @@ import { loadScriptTemplate } from '../../src/node/scriptTemplate';
 import { nodeMlpKernel } from '../../src/node/wasmKernel';
 import { decodeWeightsFile } from '../../src/link/weightsFile';
 import { runScript, tempDir } from '../unit/torchPython';
+import { english } from '../../src/i18n/message';
 
 const RUN = { ...defaultConfig(), ...TINY, pairs: 16, steps: 6, seed: 4, coupling: 'rotated' as const, sigma: 0.1 };
 const browser = sharedBrowser();
@@ -52,7 +53,7 @@ describe('Export to PyTorch', () => {
     await page.close();
 
     const decoded = decodeWeightsFile(file.toString('utf8'));
-    if (!decoded.ok) throw new Error(decoded.reason);
+    if (!decoded.ok) throw new Error(english(decoded.reason));
     const node = new CpuTrainer(decoded.file.config, nodeMlpKernel(1));
     node.setWeights(decoded.file);
     const want = node.stepSync(1).records[0];

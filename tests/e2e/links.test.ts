@@ -8,6 +8,7 @@ import { cpuQuery, pageState, TINY } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 import { decodeLink } from '../../src/link/link';
 import { HOSTILE_QUERIES } from '../unit/hostileLinks';
+import { english } from '../../src/i18n/message';
 
 const browser = sharedBrowser();
 
@@ -36,7 +37,7 @@ describe('links in the page', () => {
       expect(search + hash, q.slice(0, 60)).not.toBe(''); // the address bar still holds the run
       if (expected.corrections.length > 0) {
         const notice = await page.getByTestId('link-notice').textContent();
-        expect(notice, q.slice(0, 60)).toContain(expected.corrections[0].slice(0, 30));
+        expect(notice, q.slice(0, 60)).toContain(english(expected.corrections[0]).slice(0, 30));
       }
     }
   });

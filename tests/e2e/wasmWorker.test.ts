@@ -40,7 +40,7 @@ async function openWithCsp(csp: string) {
 async function finishedRun(frame: Page | Frame, steps: number) {
   await frame.waitForFunction(() => {
     const s = window.__flowvar?.store.getState();
-    if (s?.error) throw new Error(`page error state: ${s.error.message}`);
+    if (s?.error) throw new Error(`page error state: ${JSON.stringify(s.error.message)}`);
     return !!s && s.finished;
   }, null, { timeout: 60_000, polling: 100 });
   return frame.evaluate((n) => ({

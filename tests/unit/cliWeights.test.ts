@@ -11,6 +11,7 @@ import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { decodeWeightsFile, encodeWeightsFile } from '../../src/link/weightsFile';
 import { encodeConfig } from '../../src/link/url';
 import { nodeMlpKernel } from '../../src/node/wasmKernel';
+import { english } from '../../src/i18n/message';
 
 const CONFIG: RunConfig = { ...defaultConfig(), seed: 5, pairs: 16, width: 16, depth: 2, batch: 32, sigma: 0.1, particles: 32, odeSteps: 4, steps: 100, schedule: 'cosine' };
 const SAVED_AT = 40, UNTIL = 60;
@@ -38,7 +39,7 @@ describe('--load-weights and --save-weights', () => {
     expect(rows.map((r) => r.step)).toEqual([UNTIL]);
     expect(rows[0].link).toBe(encodeConfig(CONFIG));
     const back = decodeWeightsFile(readFileSync(saved, 'utf8'));
-    if (!back.ok) throw new Error(back.reason);
+    if (!back.ok) throw new Error(english(back.reason));
     expect(back.file.step).toBe(UNTIL);
     expect(back.file.config).toEqual(CONFIG);
     expect(back.file.theta).toEqual(straight.theta);

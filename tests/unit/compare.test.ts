@@ -10,6 +10,7 @@ import { decodeLink } from '../../src/link/link';
 import { main } from '../../src/cli/main';
 import { ROW_KEYS } from '../../src/cli/rows';
 import type { EvalMetrics, StepRecord } from '../../src/engine/trainer';
+import { english } from '../../src/i18n/message';
 
 const TINY: RunConfig = { ...defaultConfig(), seed: 5, pairs: 16, width: 16, depth: 2, batch: 32, particles: 64, odeSteps: 8, sigma: 0.05 };
 
@@ -42,10 +43,10 @@ describe('compareConfigs and the compare link key', () => {
     expect(parseCompare('interpolant:bridge').setting).toEqual({ key: 'interpolant', value: 'bridge' });
     const big = parseCompare('sigma:9');
     expect(big.setting).toEqual({ key: 'sigma', value: 2 });
-    expect(big.correction).toMatch(/sigma=9 is above 2/);
+    expect(english(big.correction!)).toMatch(/sigma=9 is above 2/);
     const bad = parseCompare('seed:3');
     expect(bad.setting).toBeNull();
-    expect(bad.correction).toMatch(/compare one of sigma, interpolant, width, lr, phi/);
+    expect(english(bad.correction!)).toMatch(/compare one of sigma, interpolant, width, lr, phi/);
     expect(parseCompare('lr:abc').setting).toEqual({ key: 'lr', value: 2e-3 });
   });
 

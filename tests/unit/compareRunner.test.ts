@@ -13,6 +13,7 @@ import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { PairedCompare, type CompareEngine, type CompareKey } from '../../src/engine/compare';
 import type { CompareHandle } from '../../src/engine/createCompare';
 import type { CreateOptions, TrainerHandle } from '../../src/engine/createTrainer';
+import { english } from '../../src/i18n/message';
 
 const TINY: Partial<RunConfig> = { width: 16, depth: 1, batch: 32, pairs: 16, particles: 32, odeSteps: 4, steps: 9, seed: 3 };
 
@@ -185,7 +186,7 @@ describe('CompareRunner', () => {
     const s = store.getState();
     expect(s.playing).toBe(false);
     expect(s.error?.kind).toBe('diverged');
-    expect(s.error?.message).toMatch(/^Run B \(lr = 0\.05\) diverged: the loss became NaN at step \d+\. Both runs are paused\. Lower the learning rate, then reset\.$/);
+    expect(english(s.error!.message)).toMatch(/^Run B \(lr = 0\.05\) diverged: the loss became NaN at step \d+\. Both runs are paused\. Lower the learning rate, then reset\.$/);
     // both stay where they stopped, even when Play is pressed again before Reset
     const stopped = s.compareState.step;
     store.setState({ playing: true });
@@ -220,7 +221,7 @@ describe('CompareRunner', () => {
     const s = store.getState();
     expect(s.playing).toBe(false);
     expect(s.compareState.phase).toBe('failed');
-    expect(s.compareState.notice).toBe('The compare runs stopped: the CPU worker stopped answering (no reply in 30 s)');
+    expect(english(s.compareState.notice!)).toBe('The compare runs stopped: the CPU worker stopped answering (no reply in 30 s)');
     compare.stop();
   });
 });

@@ -12,6 +12,7 @@ import { nodeMlpKernel } from '../../src/node/wasmKernel';
 import { decodeWeightsFile, encodeWeightsFile } from '../../src/link/weightsFile';
 import { expectClose } from './expectClose';
 import { runScript, tempDir, writeScript, PY_TIMEOUT_MS } from './torchPython';
+import { english } from '../../src/i18n/message';
 
 const LINK = 'coupling=rotated&pairs=32&width=24&depth=2&batch=48&particles=64&odeSteps=8&sigma=0.1&lr=0.005';
 const SAVED_AT = 20, MORE = 10;
@@ -35,7 +36,7 @@ describe('weights files between the script and flowvar', { timeout: PY_TIMEOUT_M
     const py = runScript(writeScript(LINK, dir), ['--steps', String(SAVED_AT), '--save', file, '--threads', '1', '--quiet']);
     expect(py.status, py.stderr).toBe(0);
     const decoded = decodeWeightsFile(readFileSync(file, 'utf8'));
-    if (!decoded.ok) throw new Error(decoded.reason);
+    if (!decoded.ok) throw new Error(english(decoded.reason));
     expect(decoded.corrections).toEqual([]);
     expect(decoded.file.step).toBe(SAVED_AT);
     expect(encodeConfig(decoded.file.config)).toBe(encodeConfig(config));

@@ -11,6 +11,7 @@ import { encodeConfig } from '../../src/link/url';
 import { DEFAULT_VIEW_PARAMS } from '../../src/link/viewParams';
 import { SPEED_MAX, SPEED_MIN } from '../../src/link/viewParams';
 import { HOSTILE_LINKS } from './hostileLinks';
+import { english } from '../../src/i18n/message';
 
 const BASE = 'https://example.org/flowvar/';
 
@@ -19,7 +20,7 @@ function pagePath(link: string) {
   const absolute = /^([a-z][a-z0-9+.-]*:\/\/|[?#/])/i.test(link) ? link : `?${link}`;
   const url = new URL(absolute, BASE);
   const opened = readLink(url.search + url.hash);
-  return { config: opened.config ?? defaultConfig(), hasConfig: opened.config !== null, view: opened.view, corrections: opened.corrections };
+  return { config: opened.config ?? defaultConfig(), hasConfig: opened.config !== null, view: opened.view, corrections: opened.corrections.map(english) };
 }
 
 /** What `flowvar run "<link>"` reads: its argv parsed, the config decoded and each correction printed. */
@@ -86,29 +87,29 @@ describe('one decoder for page and CLI', () => {
   it('every change the decoder makes is reported: speed out of range, coupling=user without pairs, rounded pair coordinates', () => {
     const speed = decodeLink('seed=2&speed=-1e308');
     expect(speed.view.speed).toBe(SPEED_MIN);
-    expect(speed.corrections).toEqual([`speed=-1e308 is below ${SPEED_MIN}: using ${SPEED_MIN}`]);
+    expect(speed.corrections.map(english)).toEqual([`speed=-1e308 is below ${SPEED_MIN}: using ${SPEED_MIN}`]);
     expect(decodeLink('speed=2.6').view.speed).toBe(3);
-    expect(decodeLink('speed=2.6').corrections).toEqual(['speed=2.6 is not a whole number: using 3']);
+    expect(decodeLink('speed=2.6').corrections.map(english)).toEqual(['speed=2.6 is not a whole number: using 3']);
     expect(decodeLink('speed=0x10').view.speed).toBeNull();
-    expect(decodeLink('speed=0x10').corrections).toEqual(['speed=0x10 is not valid; kept the default speed']);
+    expect(decodeLink('speed=0x10').corrections.map(english)).toEqual(['speed=0x10 is not valid; kept the default speed']);
 
     for (const link of ['coupling=user', 'coupling=user&userPairs=', 'coupling=user&userPairs=;;']) {
       const r = decodeLink(link);
       expect(r.config.coupling, link).toBe('user');
-      expect(r.corrections.at(-1), link).toBe('coupling=user without userPairs: training on 512 built-in cross pairs until pairs are drawn');
+      expect(r.corrections.map(english).at(-1), link).toBe('coupling=user without userPairs: training on 512 built-in cross pairs until pairs are drawn');
     }
     const drawn = decodeLink('coupling=user&userPairs=0.1,0,1,1');
     expect(drawn.config.userPairs).toEqual([205 / 2048, 0, 1, 1]);
-    expect(drawn.corrections).toEqual(['userPairs: 1 coordinate rounded to steps of 1/2048']);
+    expect(drawn.corrections.map(english)).toEqual(['userPairs: 1 coordinate rounded to steps of 1/2048']);
   });
 
   it('view keys read through the same tokenizer: + stays +, a key without a value is an on-flag, the last duplicate wins', () => {
-    expect(decodeLink('theme=projector+').corrections).toEqual(['theme=projector+ is not valid; kept the lecture theme']);
+    expect(decodeLink('theme=projector+').corrections.map(english)).toEqual(['theme=projector+ is not valid; kept the lecture theme']);
     expect(decodeLink('?embed&sigma_hide').view).toMatchObject({ embed: true, hidden: ['sigma'] });
     const dup = decodeLink('theme=projector#theme=lecture&preset=rotated');
     expect(dup.view).toEqual({ ...DEFAULT_VIEW_PARAMS, hidden: [], theme: 'lecture', chapter: 'rotated' }); // the older preset= key opens the chapter
     expect(dup.hasConfig).toBe(false);
-    expect(dup.corrections).toEqual(['theme is given more than once: using the last value']);
+    expect(dup.corrections.map(english)).toEqual(['theme is given more than once: using the last value']);
   });
 });
 
@@ -144,13 +145,13 @@ describe('compact links', () => {
     expect(settingsPart(encodeConfig({ ...config, sourcePoints: [], targetPoints: [] }))[0]).toBe('?');
     const link = `https://example.org/flowvar/${settingsPart(query)}`;
     const back = decodeLink(link);
-    expect(back.corrections).toEqual([]);
+    expect(back.corrections.map(english)).toEqual([]);
     expect(back.config).toEqual(config);
   });
 
   it('an old link with userPairs as decimal text still decodes, snapped to the grid, and re-encodes compactly', () => {
     const old = decodeLink('coupling=user&userPairs=1.5,-2,0.25,10;-10,0,3,-4.75');
-    expect(old.corrections).toEqual([]);
+    expect(old.corrections.map(english)).toEqual([]);
     expect(old.config.userPairs).toEqual([1.5, -2, 0.25, 10, -10, 0, 3, -4.75]);
     const compact = encodeConfig(old.config);
     expect(compact).toMatch(/userPairs=q\.[A-Za-z0-9_-]{22}(&|$)/); // 16 bytes → 22 base64url characters
@@ -158,11 +159,11 @@ describe('compact links', () => {
   });
 
   it('a damaged compact value is reported and yields no pairs, never a throw', () => {
-    expect(decodeLink('coupling=cross&userPairs=q.AFgAYABoAH').corrections).toEqual(['userPairs=q.AFgAYABoAH holds 7 bytes, not a multiple of 8 (4 coordinates × 2 bytes): no pairs read']);
-    expect(decodeLink('coupling=cross&userPairs=q.!!').corrections).toEqual(['userPairs=q.!! is not base64url: no pairs read']);
+    expect(decodeLink('coupling=cross&userPairs=q.AFgAYABoAH').corrections.map(english)).toEqual(['userPairs=q.AFgAYABoAH holds 7 bytes, not a multiple of 8 (4 coordinates × 2 bytes): no pairs read']);
+    expect(decodeLink('coupling=cross&userPairs=q.!!').corrections.map(english)).toEqual(['userPairs=q.!! is not base64url: no pairs read']);
     // 0xffff is 22 on the grid: clamped to 10 and reported
     const over = decodeLink('coupling=cross&userPairs=q.__________8');
     expect(over.config.userPairs).toEqual([10, 10, 10, 10]);
-    expect(over.corrections).toEqual(['userPairs: 4 coordinates outside ±10 clamped']);
+    expect(over.corrections.map(english)).toEqual(['userPairs: 4 coordinates outside ±10 clamped']);
   });
 });

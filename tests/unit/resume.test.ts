@@ -11,6 +11,7 @@ import { replyTransfers } from '../../src/engine/workerTrainer';
 import { ADAM_DEFAULTS } from '../../src/math/adam';
 import type { MlpKernel } from '../../src/engine/wasm/mlpKernel';
 import { expectClose } from './expectClose';
+import { english } from '../../src/i18n/message';
 
 const SMALL: RunConfig = { ...defaultConfig(), seed: 9, pairs: 16, width: 16, depth: 2, batch: 32, sigma: 0.2, lr: 3e-3 };
 const SAVED_AT = 300, MORE = 15;
@@ -27,7 +28,7 @@ describe.each([['the plain-TS reference', null], ['the WebAssembly kernel', node
     const straight = run.stepSync(MORE).records;
 
     const r = decodeWeightsFile(encodeWeightsFile({ ...saved, config: SMALL }, ''));
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     const resumed = new CpuTrainer(r.file.config, kernel);
     resumed.setWeights(r.file);
     expect(resumed.stepCount).toBe(SAVED_AT);

@@ -9,6 +9,7 @@ import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import type { CreateOptions, TrainerHandle } from '../../src/engine/createTrainer';
 import { continueOnCpu, resetRun, setConfigField } from '../../src/state/actions';
+import { english } from '../../src/i18n/message';
 
 const TINY: Partial<RunConfig> = { width: 16, depth: 1, batch: 32, pairs: 16, particles: 32, odeSteps: 4, steps: 0 };
 
@@ -96,7 +97,7 @@ describe('runner lifecycle', () => {
     const again = [...lossAt(after.curves.toArray())].filter(([step]) => step > carried && first.has(step));
     expect(again.length).toBeGreaterThan(0);
     expect(again.map(([step, loss]) => [step, loss])).toEqual(again.map(([step]) => [step, first.get(step)]));
-    expect(after.engineNotice).toMatch(new RegExp(`Continued on CPU 1 from step ${carried}`));
+    expect(english(after.engineNotice!)).toMatch(new RegExp(`Continued on CPU 1 from step ${carried}`));
     runner.stop();
   });
 

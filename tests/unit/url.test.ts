@@ -3,6 +3,7 @@ import { clampField, encodeConfig, isViewKey, sanitizeConfig, snapToPairGrid, PA
 import { decodeConfig } from '../decodeConfig';
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS, defaultConfig, type ConfigKey, type Field, type RunConfig } from '../../src/engine/runConfig';
 import { pcg4d, toUniform } from '../../src/math/rng';
+import { english } from '../../src/i18n/message';
 
 /** Every value of `config` is within its field's range (the decoder's promise). */
 function expectValid(config: RunConfig): void {
@@ -163,13 +164,14 @@ describe('url codec', () => {
   });
 
   it('clampField() clamps numbers from sliders, rounds ints, and sanitizeConfig() fixes any object', () => {
-    expect(clampField('sigma', 5)).toEqual({ value: 2, correction: 'sigma=5 is above 2: using 2' });
+    expect(clampField('sigma', 5)).toEqual({ value: 2, correction: { key: 'link.above', values: { setting: 'sigma=5', limit: 2 } } });
+    expect(english(clampField('sigma', 5).correction!)).toBe('sigma=5 is above 2: using 2');
     expect(clampField('sigma', 0.3)).toEqual({ value: 0.3, correction: null });
     expect(clampField('batch', 100.5).value).toBe(101);
     expect(clampField('lr', Number.NaN).value).toBe(0.002);
     expect(sanitizeConfig(null).config).toEqual(defaultConfig());
     const s = sanitizeConfig({ sigma: 'x', pairs: 10, nope: 1, lr_hide: true });
     expect(s.config).toEqual({ ...defaultConfig(), pairs: 10 });
-    expect(s.corrections).toEqual(['sigma=x is not a number: using 0', 'unknown setting "nope" ignored']);
+    expect(s.corrections.map(english)).toEqual(['sigma=x is not a number: using 0', 'unknown setting "nope" ignored']);
   });
 });

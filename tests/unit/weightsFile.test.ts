@@ -6,6 +6,7 @@ import { decodeWeightsFile, encodeWeightsFile, loadedStatus, MAX_WEIGHTS_FILE_BY
 import { defaultConfig } from '../../src/engine/runConfig';
 import { mlpShape } from '../../src/engine/world';
 import { mlpLayout } from '../../src/math/mlp';
+import { english } from '../../src/i18n/message';
 
 const config = { ...defaultConfig(), width: 16, depth: 1 };
 const count = mlpLayout(mlpShape(config)).paramCount;
@@ -29,7 +30,7 @@ describe('weights file', () => {
     expect(r.file.step).toBe(42);
     expect(r.file.config).toEqual(config);
     expect(r.corrections).toEqual([]);
-    expect(loadedStatus(r.file)).toBe('loaded step 42: press Play to continue');
+    expect(english(loadedStatus(r.file))).toBe('loaded step 42: press Play to continue');
   });
 
   it('a version-1 file (θ only) loads with no moments, and its status line says they start from zero', () => {
@@ -43,7 +44,7 @@ describe('weights file', () => {
     expect(r.file.v).toBeUndefined();
     expect(r.file.step).toBe(7);
     expect(r.corrections).toEqual([]);
-    expect(loadedStatus(r.file)).toBe("loaded step 7: press Play to continue (a version-1 file: Adam's moments start from zero, so the next steps differ from the original run)");
+    expect(english(loadedStatus(r.file))).toBe("loaded step 7: press Play to continue (a version-1 file: Adam's moments start from zero, so the next steps differ from the original run)");
   });
 
   it('refuses hostile files with a reason and never throws', () => {
@@ -79,7 +80,7 @@ describe('weights file', () => {
     for (const [text, reason] of cases) {
       const r = decodeWeightsFile(text);
       expect(r.ok, text.slice(0, 60)).toBe(false);
-      if (!r.ok) expect(r.reason, text.slice(0, 60)).toMatch(reason);
+      if (!r.ok) expect(english(r.reason), text.slice(0, 60)).toMatch(reason);
     }
     const odd = decodeWeightsFile(JSON.stringify({ ...good, step: -3, config: { ...config, sigma: 99 } }));
     expect(odd.ok && odd.file.step === 0 && odd.file.config.sigma === 2 && odd.corrections.length === 2).toBe(true);

@@ -12,6 +12,7 @@ import { CompareCurves } from './CompareCurves';
 import { CompareFlows } from './CompareFlows';
 import { compareRows, type CompareRow } from './compareRows';
 import { appStore } from '../../state/store';
+import { useTranslateMessage } from '../../i18n/translateMessage';
 
 function cell(row: CompareRow, v: number | null, signed = false): string {
   if (v === null) return '—';
@@ -46,6 +47,7 @@ function CompareReadouts() {
 function Status() {
   const st = useAppStore(useShallow((s) => ({ phase: s.compareState.phase, kind: s.compareState.kind, batched: s.compareState.batched, notice: s.compareState.notice, step: s.compareState.step })));
   const { t } = useTranslation();
+  const translate = useTranslateMessage();
   return (
     <>
       <p className="dim compare-status" data-testid="compare-status">
@@ -53,7 +55,7 @@ function Status() {
           : t('panels:compare.status', { step: formatCount(st.step), kind: st.kind?.toUpperCase() ?? '', mode: st.batched ? t('panels:compare.batched') : t('panels:compare.lockstep') })}
         {' · '}{t('panels:compare.same')}
       </p>
-      {st.notice && <p className="compare-notice" role="status" data-testid="compare-notice">{st.notice}</p>}
+      {st.notice && <p className="compare-notice" role="status" data-testid="compare-notice">{translate(st.notice)}</p>}
     </>
   );
 }
