@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { WorkerTrainer, type FromWorker, type ToWorker, type WorkerLike } from '../src/engine/workerTrainer';
 import { runSweep, SweepRunner } from '../src/engine/sweep';
 import { chapterById, chapterConfig } from '../src/story/chapters';
+import { flag } from './intFlag';
 
 /** A Node worker thread behind the WorkerLike interface the page's trainer speaks to. */
 function nodeWorker(): WorkerLike {
@@ -21,13 +22,6 @@ function nodeWorker(): WorkerLike {
   w.on('message', (data: FromWorker) => like.onmessage?.({ data } as MessageEvent<FromWorker>));
   w.on('error', (e: Error) => like.onerror?.({ message: e.message } as ErrorEvent));
   return like;
-}
-
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!(Number.isInteger(v) && v > 0)) throw new Error(`--${name} takes a positive integer`);
-  return v;
 }
 
 async function timeSweep(sigmas: number[], steps: number, inTurn: boolean): Promise<number> {

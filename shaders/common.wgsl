@@ -23,8 +23,8 @@ struct Live {
   schedule: u32,     // 0 constant, 1 cosine
   horizon: u32,      // cosine horizon (config.steps)
   baseStep: u32,     // step count when this submit was encoded: record slot = step − baseStep
-  seed: u32,
-  pairCount: u32,    // N
+  pad3: u32,
+  pairCount: u32,    // N: pairs per model
   beta1: f32,
   beta2: f32,
   eps: f32,
@@ -33,6 +33,8 @@ struct Live {
   pad1: u32,
   pad2: u32,
   sigmas: array<vec4<f32>, 4>, // effective σ of model m at [m / 4][m % 4] (MAX_MODELS)
+  seeds: array<vec4<u32>, 4>,  // seed of model m's batch draws, same indexing
+  pairBases: array<vec4<u32>, 4>, // model m's pairs start at pairs[pairBases[m / 4][m % 4]]
 }
 
 /** One layer of the MLP and where its rows live in the work buffers. */
@@ -130,6 +132,16 @@ fn modelBase(m: u32) -> ModelBase {
 /** σ of model m. */
 fn sigmaOf(m: u32) -> f32 {
   return live.sigmas[m / 4u][m % 4u];
+}
+
+/** Seed of model m's batch draws (models of one seed draw the same t, pair index and ε). */
+fn seedOf(m: u32) -> u32 {
+  return live.seeds[m / 4u][m % 4u];
+}
+
+/** First pair of model m's pair set. */
+fn pairBaseOf(m: u32) -> u32 {
+  return live.pairBases[m / 4u][m % 4u];
 }
 
 // e^{−z} is clamped so the sigmoid never sees inf (f32 exp overflows past 88).

@@ -30,12 +30,12 @@ fn phaseBarrier() {
 fn drawRows(row0: u32, lid: u32, model: u32) {
   let i = row0 + lid;
   if (lid < ROWS && i < net.rows) {
-    // every model draws the same t, pair and ε (common random numbers); only its σ differs
-    let w = pcg4d(live.seed, STREAM_BATCH, state[model].step, i);
+    // models of one seed draw the same t, pair and ε (common random numbers); only their σ differs
+    let w = pcg4d(seedOf(model), STREAM_BATCH, state[model].step, i);
     let t = interpolantTime(live.interpolant, toUniform(w.x));
     let k = toIndex(w.y, live.pairCount);
     let eps = boxMuller(w.z, w.w);
-    let pair = pairs[k];
+    let pair = pairs[pairBaseOf(model) + k];
     let s = interpolate(live.interpolant, sigmaOf(model), t, pair.xy, pair.zw, eps);
     let base = modelBase(model);
     let inOff = base.acts + net.layers[0].inOff;

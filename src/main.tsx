@@ -88,7 +88,7 @@ async function boot(): Promise<void> {
       const { trainer, info } = await createTrainer(config, { preference: preference(), onDeviceLost: onLost, onWorkerLost: onLost });
       return { engine: trainer, fallbackReason: info.fallbackReason };
     },
-    createSweep: (config, sigmas) => createSweepEngine(config, sigmas, preference()),
+    createSweep: (config, sigmas, seeds) => createSweepEngine(config, sigmas, preference(), seeds),
   });
   science.start();
   // the quiver, the closed-form distances and the crossing map are computed in a Worker, not in the panels

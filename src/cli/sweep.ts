@@ -2,7 +2,8 @@
 // trained side by side; prints one row per σ at every evaluation as it is made
 // (docs/cli.md#flowvar-sweep). SIGINT or SIGTERM evaluates what has trained, prints it marked partial, exit 130.
 import { encodeConfig } from '../link/url';
-import { GpuSweepEngine } from '../engine/gpuSweepEngine';
+import { GpuSweepEngine, seedsPerRun } from '../engine/gpuSweepEngine';
+import { MAX_MODELS } from '../engine/gpuLayout';
 import { SIGMA_RANGE, sigmaInRange, type RunConfig } from '../engine/runConfig';
 import { cleanSigmas, DEFAULT_SIGMAS, sweepConfig, SweepRunner, tailWindow, type SweepEngine, type SweepModelStats, type SweepProgress, type SweepResult } from '../engine/sweep';
 import type { StepRecord, Trainer, TrainSnapshot } from '../engine/trainer';
@@ -30,7 +31,8 @@ the means of loss and gradVar over the last 10 % of the steps trained.
                     rows, run = "mean" and "std" (n − 1) over the seeds (default: the link's
                     seeds=K, else 1)
   --engine cpu|gpu  cpu (default): one model after another on the WebAssembly SIMD kernel;
-                    gpu: every σ model in one batched GPU run through Dawn
+                    gpu: every (σ, seed) model in one batched GPU run through Dawn (past
+                    16 models, in runs of whole seeds stepped in turn)
   --chunk K         steps per model per turn (default 100; any K gives the same numbers)
   --json, --csv     JSON Lines or CSV with a header: every key (docs/cli.md#keys)
   --out FILE        write the rows to FILE (comments and progress stay on stderr)
@@ -87,14 +89,17 @@ function sweepTarget(runner: SweepEngine, chunk: number, pairs: number, records:
 }
 
 /**
- * K sweeps of one σ list on seeds s … s+K−1, seen as one SweepEngine: model m is seed m ÷ |σ|,
- * σ m mod |σ|. The parts belong to the job's engine (it disposes them).
+ * One σ list on seeds s … s+K−1 in parts (a part per seed on the CPU, per round of seeds on the
+ * GPU), seen as one SweepEngine: model m is seed m ÷ |σ|, σ m mod |σ|. The parts belong to the
+ * job's engine (it disposes them).
  */
 class SeededSweep implements SweepEngine {
   readonly sigmas: number[];
+  readonly seeds: number[];
   readonly stats: SweepModelStats[];
   constructor(readonly parts: readonly SweepEngine[]) {
     this.sigmas = parts.flatMap((p) => [...p.sigmas]);
+    this.seeds = parts.flatMap((p) => [...p.seeds]);
     this.stats = parts.flatMap((p) => [...p.stats]);
   }
   get stepCount(): number { return Math.min(...this.parts.map((p) => p.stepCount)); }
@@ -115,11 +120,22 @@ class SeededSweep implements SweepEngine {
   dispose(): void {}
 }
 
-/** Every σ model on the job's engine: one batched run on the GPU, one trainer per σ on the CPU. */
-async function sweepEngine(job: Job, config: RunConfig, sigmas: readonly number[], total: number): Promise<SweepEngine> {
-  const { engine } = job;
-  if (engine.gpu) return engine.own(await GpuSweepEngine.create(engine.gpu.device, config, sigmas, engine.gpu.shaders, {}, total));
-  return SweepRunner.create(config, sigmas, engine.trainer, total);
+/**
+ * Every (σ, seed) model on the job's engine: on the GPU σ × seeds in one batched run up to its
+ * model cap, then in rounds of whole seeds; on the CPU one trainer per σ and seed.
+ */
+async function sweepParts(job: Job, config: RunConfig, sigmas: readonly number[], seeds: number, total: number): Promise<SweepEngine[]> {
+  const { engine } = job, configs = seedConfigs(config, seeds), parts: SweepEngine[] = [];
+  const gpu = engine.gpu;
+  if (!gpu) {
+    for (const c of configs) parts.push(await SweepRunner.create(c, sigmas, engine.trainer, total));
+    return parts;
+  }
+  const per = seedsPerRun(sigmas.length);
+  for (let k = 0; k < seeds; k += per) {
+    parts.push(engine.own(await GpuSweepEngine.create(gpu.device, configs[k], sigmas, gpu.shaders, {}, total, Math.min(per, seeds - k))));
+  }
+  return parts;
 }
 
 export async function runSweepCommand(args: readonly string[], io: Io = stdio): Promise<number> {
@@ -143,12 +159,11 @@ export async function runSweepCommand(args: readonly string[], io: Io = stdio): 
     const command = commandLine('sweep', encodeConfig(config), headerFlags);
     const resuming = resume !== null && hasSweepState(resume);
     const job = own(await openJob('sweep', encodeConfig(config), [...headerFlags, ...(resume !== null ? ['--resume', resume] : [])], { ...parsed, corrections: parsed.link.corrections.length, append: resuming }, io));
-    const parts: SweepEngine[] = [];
-    for (const c of seedConfigs(config, seeds)) parts.push(await sweepEngine(job, c, sigmas, total));
+    const parts = await sweepParts(job, config, sigmas, seeds, total);
     const runner = new SeededSweep(parts);
-    const configs = seedConfigs(config, seeds).flatMap((c) => parts[0].sigmas.map((s) => sweepConfig(c, s)));
+    const configs = runner.sigmas.map((s, i) => sweepConfig({ ...config, seed: runner.seeds[i] }, s));
     const identities = configs.map((c) => runIdentity(c, seeds > 1 ? `sigma=${c.sigma} seed=${c.seed}` : `sigma=${c.sigma}`, job.source));
-    const sigmaCount = parts[0].sigmas.length;
+    const sigmaCount = sigmas.length;
     const writer = job.writer(SWEEP_KEYS, [...METRIC_KEYS, 'lossTail', 'gradVarTail', 'run']);
     const keep = tailWindow(total);
     let records: StepRecord[][] = runner.sigmas.map(() => []);
@@ -183,7 +198,7 @@ export async function runSweepCommand(args: readonly string[], io: Io = stdio): 
         return EXIT.interrupted;
       }
     }
-    job.comment(`# ${runner.sigmas.length} models (${sigmaCount} σ × ${seeds} seed${seeds > 1 ? 's' : ''}) × ${total} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${job.engine.device}${job.engine.gpu ? `, one batched run${seeds > 1 ? ' per seed' : ''}` : ''}`);
+    job.comment(`# ${runner.sigmas.length} models (${sigmaCount} σ × ${seeds} seed${seeds > 1 ? 's' : ''}) × ${total} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${job.engine.device}${job.engine.gpu ? (parts.length > 1 ? `, ${parts.length} batched runs in turn (${MAX_MODELS} models each at most)` : ', one batched run') : ''}`);
     return EXIT.ok;
   });
 }

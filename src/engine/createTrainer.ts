@@ -6,7 +6,7 @@ import type { RunConfig } from './runConfig';
 import type { EngineKind, Trainer } from './trainer';
 import { WorkerTrainer } from './workerTrainer';
 import { probeCapabilities, requestTrainerDevice, requireAdapter } from './gpu';
-import { SweepRunner, type SweepEngine } from './sweep';
+import { cleanSigmas, SweepRunner, type SweepEngine } from './sweep';
 
 /** Which engine the page asks for: `engine=cpu|gpu` in the link, else 'auto'. */
 export type EnginePreference = 'auto' | 'cpu' | 'gpu';
@@ -160,17 +160,19 @@ export interface SweepHandle {
 }
 
 /**
- * The σ sweep's engine: on the GPU one GpuSweepEngine (every dispatch covers all models), else
- * one CPU Worker per σ, all stepping at once on their share of the cores (SweepRunner), with the
+ * The σ sweep's engine: on the GPU one GpuSweepEngine of as many of `seeds` seeds from
+ * config.seed as fit one batched run (every dispatch covers all models), else one CPU Worker per
+ * σ of config.seed, all stepping at once on their share of the cores (SweepRunner), with the
  * reason the GPU was not used.
  */
-export async function createSweepEngine(config: RunConfig, sigmas: readonly number[], preference: EnginePreference): Promise<SweepHandle> {
+export async function createSweepEngine(config: RunConfig, sigmas: readonly number[], preference: EnginePreference, seeds = 1): Promise<SweepHandle> {
   let fallbackReason: string | null = null;
   if (preference !== 'cpu') {
     try {
       const ctx = await context();
-      const [{ GpuSweepEngine }, { SHADER_SOURCES }] = await Promise.all([import('./gpuSweepEngine'), import('./shaderSources')]);
-      return { engine: await GpuSweepEngine.create(ctx.device, config, sigmas, SHADER_SOURCES), fallbackReason: null };
+      const [{ GpuSweepEngine, seedsPerRun }, { SHADER_SOURCES }] = await Promise.all([import('./gpuSweepEngine'), import('./shaderSources')]);
+      const fit = Math.min(seeds, seedsPerRun(cleanSigmas(sigmas).length));
+      return { engine: await GpuSweepEngine.create(ctx.device, config, sigmas, SHADER_SOURCES, {}, config.steps, fit), fallbackReason: null };
     } catch (err) {
       fallbackReason = `GPU sweep unavailable: ${err instanceof Error ? err.message : String(err)}`;
     }

@@ -1,5 +1,6 @@
 // ODE integration of the learned field on the GPU (docs/math.md#integration-and-the-measured-figures), for evaluate() and integrate().
-// All models of the run integrate the same start points in the same dispatches (z = model).
+// All models of the run integrate in the same dispatches (z = model), from the same start points or
+// each from its own (a sweep over seeds: each seed's training and fresh x0's).
 // Particles go through in chunks (bounded buffers for up to 100 000 particles × 257 states). Per
 // stage of each step: odeInput (stage point + layer 0) → forwardHidden l = 1…L−2 (the training
 // kernel, z not kept, ping-pong activations) → odeOutput (last layer, stage slope, update).
@@ -73,10 +74,11 @@ export class GpuIntegrator {
     return Math.max(1, Math.min(fit, Math.floor(this.maxChunk)));
   }
 
-  /** Paths of every model from the same start points. */
-  integrate(req: IntegrateRequest): Promise<Trajectories[]> {
+  /** Paths of every model from req.start, or from starts[m] for model m (each req.count points). */
+  integrate(req: IntegrateRequest, starts?: readonly Float32Array[]): Promise<Trajectories[]> {
+    if (starts && starts.length !== this.models) return Promise.reject(new Error(`invalid starts: ${starts.length} sets for ${this.models} models`));
     const theta = this.snapshotTheta();
-    const run = this.queue.then(() => this.run(req, theta)).finally(() => theta.destroy());
+    const run = this.queue.then(() => this.run(req, theta, starts ?? Array<Float32Array>(this.models).fill(req.start))).finally(() => theta.destroy());
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -90,11 +92,11 @@ export class GpuIntegrator {
     return copy;
   }
 
-  private async run(req: IntegrateRequest, theta: GPUBuffer): Promise<Trajectories[]> {
+  private async run(req: IntegrateRequest, theta: GPUBuffer, starts: readonly Float32Array[]): Promise<Trajectories[]> {
     if (!(req.method in INTEGRATOR_ID)) throw new Error(`invalid integrator: ${req.method}`);
     if (!Number.isInteger(req.steps) || req.steps < 1 || req.steps > MAX_ODE_STEPS) throw new Error(`invalid steps: ${req.steps}`);
     if (req.direction !== 'forward' && req.direction !== 'backward') throw new Error(`invalid direction: ${req.direction}`);
-    const count = Math.max(0, Math.min(Number.isFinite(req.count) ? Math.floor(req.count) : 0, Math.floor(req.start.length / 2)));
+    const count = Math.max(0, Math.min(Number.isFinite(req.count) ? Math.floor(req.count) : 0, ...starts.map((s) => Math.floor(s.length / 2))));
     const states = req.steps + 1;
     const out = Array.from({ length: this.models }, () => ({ count, states, path: new Float32Array(states * count * 2) }));
     if (count === 0) return out;
@@ -112,7 +114,7 @@ export class GpuIntegrator {
       if (this.closed) throw new Error('integration cancelled: the GPU trainer was disposed');
       n = Math.min(rows, count - c0);
       const started = globalThis.performance.now();
-      const paths = await this.runChunk(req, req.start.subarray(2 * c0, 2 * (c0 + n)), n, b, groups);
+      const paths = await this.runChunk(req, starts.map((s) => s.subarray(2 * c0, 2 * (c0 + n))), n, b, groups);
       // next chunk: the rows that take about CHUNK_TARGET_MS at this pace (at most 4× more, a multiple of ROW_TILE)
       const ms = Math.max(1, globalThis.performance.now() - started);
       if (n === rows) {
@@ -162,14 +164,14 @@ export class GpuIntegrator {
     this.chunk = null;
   }
 
-  /** One chunk of n particles for every model: paths model-major, then state-major. */
-  private async runChunk(req: IntegrateRequest, start: Float32Array, n: number, b: ChunkBuffers, g: CallGroups): Promise<Float32Array> {
+  /** One chunk of n particles for every model (starts[m]: model m's): paths model-major, then state-major. */
+  private async runChunk(req: IntegrateRequest, starts: readonly Float32Array[], n: number, b: ChunkBuffers, g: CallGroups): Promise<Float32Array> {
     const M = this.models;
     const plan = planIntegration(this.shape, n, M);
     const L = plan.layers.length, stages = STAGE_COUNT[req.method];
     const q = this.device.queue;
     q.writeBuffer(this.net, 0, packNet(plan));
-    for (let m = 0; m < M; m++) q.writeBuffer(b.ode, m * 5 * n * 8, start);
+    for (let m = 0; m < M; m++) q.writeBuffer(b.ode, m * 5 * n * 8, starts[m]);
     const modelPath = (req.steps + 1) * n * 8, pathBytes = M * modelPath;
     const staging = createBuffer(this.device, 'ode path readback', pathBytes, USAGE.MAP_READ | USAGE.COPY_DST);
     const encoder = this.device.createCommandEncoder({ label: 'integrate' });

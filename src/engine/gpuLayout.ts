@@ -170,13 +170,14 @@ export const LAYER_WORDS = 12;
 /** Net uniform: the header + MAX_LAYERS × LayerInfo. */
 export const NET_BYTES = 4 * (NET_LAYERS_WORD + MAX_LAYERS * LAYER_WORDS);
 
-/** common.wgsl struct Live (words 13–15 pad `sigmas` to its 16-byte alignment). */
+/** common.wgsl struct Live (words 7 and 13–15 are padding: `sigmas` starts 16-byte aligned). */
 export const LIVE_FIELDS = {
   interpolant: u(0), lr: f(1), weightDecay: f(2), warmup: u(3), schedule: u(4), horizon: u(5), baseStep: u(6),
-  seed: u(7), pairCount: u(8), beta1: f(9), beta2: f(10), eps: f(11), loopSteps: u(12), sigmas: f(16, MAX_MODELS),
+  pairCount: u(8), beta1: f(9), beta2: f(10), eps: f(11), loopSteps: u(12), sigmas: f(16, MAX_MODELS),
+  seeds: { word: 16 + MAX_MODELS, type: 'u32', count: MAX_MODELS }, pairBases: { word: 16 + 2 * MAX_MODELS, type: 'u32', count: MAX_MODELS },
 } as const satisfies Fields<string>;
-/** Live uniform: 16 words + sigmas (MAX_MODELS floats). */
-export const LIVE_BYTES = 4 * (16 + MAX_MODELS);
+/** Live uniform: 16 words + sigmas, seeds and pairBases (MAX_MODELS each). */
+export const LIVE_BYTES = 4 * (16 + 3 * MAX_MODELS);
 
 /** One metrics record (stepRecord.wgsl RECORD_*): what a finished step reports. */
 export const RECORD_FIELDS = {
@@ -224,19 +225,25 @@ export interface LiveValues {
   schedule: 'constant' | 'cosine';
   horizon: number;
   baseStep: number;
-  seed: number;
+  /** seed of each model's batch draws (t, pair index, ε) */
+  seeds: readonly number[];
+  /** pairs per model (the pairs buffer holds one set of pairCount per seed) */
   pairCount: number;
+  /** first pair of each model's set in the pairs buffer */
+  pairBases: readonly number[];
   /** steps one stepLoop dispatch takes (0 outside the K-step path) */
   loopSteps?: number;
 }
 
 export function packLive(v: LiveValues): ArrayBuffer {
   if (v.sigmas.length < 1 || v.sigmas.length > MAX_MODELS) throw new Error(`invalid model count: ${v.sigmas.length}`);
+  if (v.seeds.length !== v.sigmas.length || v.pairBases.length !== v.sigmas.length) throw new Error(`invalid seeds: ${v.seeds.length} seeds and ${v.pairBases.length} pair bases for ${v.sigmas.length} models`);
   const buf = new ArrayBuffer(LIVE_BYTES);
   writeFields(buf, LIVE_FIELDS, {
     interpolant: INTERPOLANT_ID[v.interpolant], lr: v.lr, weightDecay: v.weightDecay, warmup: v.warmup,
-    schedule: v.schedule === 'cosine' ? 1 : 0, horizon: v.horizon, baseStep: v.baseStep, seed: v.seed, pairCount: v.pairCount,
+    schedule: v.schedule === 'cosine' ? 1 : 0, horizon: v.horizon, baseStep: v.baseStep, pairCount: v.pairCount,
     beta1: ADAM_DEFAULTS.beta1, beta2: ADAM_DEFAULTS.beta2, eps: ADAM_DEFAULTS.eps, loopSteps: v.loopSteps ?? 0, sigmas: v.sigmas,
+    seeds: v.seeds, pairBases: v.pairBases,
   });
   return buf;
 }

@@ -1,5 +1,5 @@
-// GpuRun: the GPU state of M models trained side by side from the same pairs, seed and batches
-// (M = 1 for GpuTrainer, M = the σ grid for GpuSweepTrainer). Parameters, Adam moments, pairs,
+// GpuRun: the GPU state of M models trained side by side, each (σ, seed): models of one seed share
+// its pairs and batches (M = 1 for GpuTrainer, σ grid × seeds for GpuSweepTrainer). Parameters, Adam moments, pairs,
 // batch activations and metrics stay on the GPU; step(n) encodes n steps into one compute pass per
 // submit (≤ stepsPerSubmit each) and reads back only the metrics records (32 bytes per step and
 // model) and, at the end of a call, the per-bin values (80 bytes per model) through a pool of
@@ -10,7 +10,7 @@ import { fullTrainState, type TrainState } from './trainState';
 import type { PairSet } from '../math/couplings';
 import { T_BINS } from '../math/metrics';
 import { getKernels, getOptionalPipeline, type GpuKernels } from './gpuPipelines';
-import { layerSelTable, MAX_STEPS_PER_SUBMIT, packLive, packNet, planTraining, RECORD_WORDS, type NetPlan } from './gpuLayout';
+import { layerSelTable, MAX_MODELS, MAX_STEPS_PER_SUBMIT, packLive, packNet, planTraining, RECORD_WORDS, type NetPlan } from './gpuLayout';
 import { BINS_BYTES, createTrainBuffers, destroyBuffers, packPairs, readBuffer, readRegions, RECORDS_BYTES, USAGE, type TrainBuffers } from './gpuBuffers';
 import { ReadbackRing } from './gpuReadback';
 import { packMoments, packThetas, parseMetrics, unpackStates } from './gpuModelSlices';
@@ -55,6 +55,16 @@ export interface RunCounters {
   submits: number;
 }
 
+/**
+ * One model of a run: its σ, the seed of its batch draws (t, pair index, ε) and its pairs. Models
+ * of one seed pass the same PairSet object: the pairs buffer holds each distinct set once.
+ */
+export interface RunModel {
+  sigma: number;
+  seed: number;
+  pairs: PairSet;
+}
+
 /** What one step(n) call measured, per model. */
 export interface RunProgress {
   /** steps taken after this call */
@@ -76,6 +86,10 @@ export class GpuRun {
   onError: ((failure: GpuFailure) => void) | null = null;
   private config: RunConfig;
   private sigmas: number[];
+  private readonly seeds: number[];
+  /** the distinct pair sets, in the pairs buffer in this order, and the set of each model */
+  private pairSets: PairSet[];
+  private pairOf: number[];
   private readonly buffers: TrainBuffers;
   private pass: TrainPass;
   /** how the last probe chose the path (null: not probed) */
@@ -96,12 +110,18 @@ export class GpuRun {
   private readonly inflight = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
 
-  private constructor(private readonly device: GPUDevice, kernels: GpuKernels, config: RunConfig, sigmas: readonly number[], pairs: PairSet, options: GpuRunOptions) {
+  private constructor(private readonly device: GPUDevice, kernels: GpuKernels, config: RunConfig, models: readonly RunModel[], options: GpuRunOptions) {
     this.config = { ...config };
-    this.sigmas = [...sigmas];
-    this.models = sigmas.length;
-    this.pairs = pairs;
-    this.pairCapacity = pairs.n;
+    this.sigmas = models.map((m) => m.sigma);
+    this.seeds = models.map((m) => m.seed);
+    this.models = models.length;
+    if (this.models < 1 || this.models > MAX_MODELS) throw new Error(`invalid model count: ${this.models} (1 to ${MAX_MODELS})`);
+    this.pairSets = [...new Set(models.map((m) => m.pairs))];
+    this.pairOf = models.map((m) => this.pairSets.indexOf(m.pairs));
+    this.pairs = models[0].pairs;
+    const n = this.pairs.n;
+    if (!this.pairSets.every((p) => p.n === n && n >= 1)) throw new Error(`invalid pair counts: ${this.pairSets.map((p) => p.n).join(', ')} (every set the same, at least 1)`);
+    this.pairCapacity = this.pairSets.length * n;
     const shape = mlpShape(config);
     this.plan = planTraining(shape, config.batch, options.splitChunk, this.models);
     this.stepsPerSubmit = Math.max(1, Math.min(MAX_STEPS_PER_SUBMIT, Math.floor(options.stepsPerSubmit ?? MAX_STEPS_PER_SUBMIT)));
@@ -111,7 +131,7 @@ export class GpuRun {
     const q = device.queue;
     q.writeBuffer(this.buffers.net, 0, packNet(this.plan));
     q.writeBuffer(this.buffers.sel, 0, layerSelTable(this.plan.layers.length));
-    q.writeBuffer(this.buffers.pairs, 0, packPairs(pairs.x0, pairs.x1, pairs.n));
+    this.writePairs();
     this.writeLive();
     this.pass = new TrainPass(device, kernels, this.plan, this.buffers, 'tiled');
     this.ring = new ReadbackRing(device, this.models * (RECORDS_BYTES + BINS_BYTES));
@@ -120,12 +140,12 @@ export class GpuRun {
   }
 
   /** Compiles (or reuses) the kernels and uploads the pairs; set the weights with setWeights(). */
-  static async create(device: GPUDevice, config: RunConfig, sigmas: readonly number[], pairs: PairSet, shaders: ShaderSources, options: GpuRunOptions = {}): Promise<GpuRun> {
+  static async create(device: GPUDevice, config: RunConfig, models: readonly RunModel[], shaders: ShaderSources, options: GpuRunOptions = {}): Promise<GpuRun> {
     const kernels = await getKernels(device, shaders);
     device.pushErrorScope('validation');
     device.pushErrorScope('out-of-memory');
     let run: GpuRun | null = null, thrown: unknown = null;
-    try { run = new GpuRun(device, kernels, config, sigmas, pairs, options); } catch (e) { thrown = e; }
+    try { run = new GpuRun(device, kernels, config, models, options); } catch (e) { thrown = e; }
     // both pops issued before any await, so a concurrent create() cannot interleave its scopes
     const [oom, invalid] = await Promise.all([device.popErrorScope(), device.popErrorScope()]);
     const error = oom ?? invalid;
@@ -192,8 +212,21 @@ export class GpuRun {
     const c = this.config;
     this.device.queue.writeBuffer(this.buffers.live, 0, packLive({
       sigmas: this.sigmas, interpolant: c.interpolant, lr: c.lr, weightDecay: c.weightDecay, warmup: c.warmup,
-      schedule: c.schedule, horizon: c.steps, baseStep: this.stepCount, seed: c.seed, pairCount: this.pairs.n, loopSteps,
+      schedule: c.schedule, horizon: c.steps, baseStep: this.stepCount, seeds: this.seeds, pairCount: this.pairs.n,
+      pairBases: this.pairOf.map((k) => k * this.pairs.n), loopSteps,
     }));
+  }
+
+  /** Every distinct pair set, one after another (model m's at pairBases[m]). */
+  private writePairs(): void {
+    const n = this.pairs.n, all = new Float32Array(4 * n * this.pairSets.length);
+    this.pairSets.forEach((p, k) => all.set(packPairs(p.x0, p.x1, n), 4 * n * k));
+    this.device.queue.writeBuffer(this.buffers.pairs, 0, all);
+  }
+
+  /** The pairs model m trains on. */
+  pairsOf(m: number): PairSet {
+    return this.pairSets[this.pairOf[m]];
   }
 
   /** Rejects once dispose() began: nothing may be encoded on buffers about to be destroyed. */
@@ -266,14 +299,15 @@ export class GpuRun {
     });
   }
 
-  /** Paths of every model from the same start points. */
-  integrate(req: IntegrateRequest): Promise<Trajectories[]> {
+  /** Paths of every model from req.start, or from starts[m] for model m (each req.count points). */
+  integrate(req: IntegrateRequest, starts?: readonly Float32Array[]): Promise<Trajectories[]> {
     const closed = this.closed();
     if (closed) return closed;
     if (this.failure) return Promise.reject(new Error(this.failure.message));
-    return this.track(this.integrator.integrate(req));
+    return this.track(this.integrator.integrate(req, starts));
   }
 
+  /** Every model trains on `pairs` from the next step on (ReFlow). */
   setPairs(pairs: PairSet): void {
     if (this.disposed) return;
     if (!(pairs.n >= 1)) throw new Error(`invalid pair count: ${pairs.n}`);
@@ -284,7 +318,9 @@ export class GpuRun {
       this.pass.rebind(this.buffers);
     }
     this.pairs = pairs;
-    this.device.queue.writeBuffer(this.buffers.pairs, 0, packPairs(pairs.x0, pairs.x1, pairs.n));
+    this.pairSets = [pairs];
+    this.pairOf = this.pairOf.map(() => 0);
+    this.writePairs();
   }
 
   /** θ of every model (layout of src/math/mlp.ts). */

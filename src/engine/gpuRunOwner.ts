@@ -1,4 +1,4 @@
-// What GpuTrainer (one σ) and GpuSweepTrainer (a σ grid) share around their GpuRun: the config they
+// What GpuTrainer (one model) and GpuSweepTrainer ((σ, seed) models) share around their GpuRun: the config they
 // train with, the initial weights reset() returns to, the first-failure callback and the run's
 // read-only state. Each subclass adds its own step/evaluate shapes (one model or one per σ).
 import type { RunConfig } from './runConfig';
@@ -14,7 +14,7 @@ export abstract class GpuRunOwner {
   onError: ((failure: GpuFailure) => void) | null = null;
   protected config: RunConfig;
 
-  protected constructor(protected readonly run: GpuRun, config: RunConfig, private readonly initial: Float32Array) {
+  protected constructor(protected readonly run: GpuRun, config: RunConfig, private readonly initial: readonly Float32Array[]) {
     this.config = { ...config };
     run.onError = (f) => this.onError?.(f);
   }
@@ -27,15 +27,23 @@ export abstract class GpuRunOwner {
   get stepPath(): StepPath { return this.run.path; }
 
   /**
-   * The evaluation's paths of every model (from training and fresh x0), with the step, config and
-   * pairs they belong to: both integrations are requested now, so each integrates θ as of this
-   * step even if steps are submitted meanwhile.
+   * The evaluation's paths of every model (from its seed's training and fresh x0; configs[m] is
+   * model m's config) and the step they belong to: both integrations are requested now, so each
+   * integrates θ as of this step even if steps are submitted meanwhile.
    */
-  protected async evaluationPaths(): Promise<{ step: number; config: RunConfig; pairs: PairSet; train: Trajectories[]; fresh: Trajectories[] }> {
-    const config = this.config, step = this.stepCount, pairs = this.pairs;
-    const req = evaluationRequests(config, pairs);
-    const [train, fresh] = await Promise.all([this.run.integrate(req.train), this.run.integrate(req.fresh)]);
-    return { step, config, pairs, train, fresh };
+  protected async evaluationPaths(configs: readonly RunConfig[]): Promise<{ step: number; train: Trajectories[]; fresh: Trajectories[] }> {
+    const step = this.stepCount;
+    // the start points depend on the seed (and pairs) only: one set per seed
+    const bySeed = new Map<number, ReturnType<typeof evaluationRequests>>();
+    const reqs = configs.map((c, m) => {
+      if (!bySeed.has(c.seed)) bySeed.set(c.seed, evaluationRequests(c, this.run.pairsOf(m)));
+      return bySeed.get(c.seed)!;
+    });
+    const [train, fresh] = await Promise.all([
+      this.run.integrate(reqs[0].train, reqs.map((r) => r.train.start)),
+      this.run.integrate(reqs[0].fresh, reqs.map((r) => r.fresh.start)),
+    ]);
+    return { step, train, fresh };
   }
 
   setPairs(pairs: PairSet): void {

@@ -1,22 +1,36 @@
-// The σ sweep on the GPU as a SweepEngine: every model in one GpuSweepTrainer, so each training
-// dispatch covers all M models (docs/design.md#panels) instead of M trainers stepped in turn.
+// The σ sweep on the GPU as a SweepEngine: every model, σ grid × seeds, in one GpuSweepTrainer, so
+// each training dispatch covers all of them (docs/design.md#panels) instead of a trainer per model
+// or a batched run per seed stepped in turn. One run holds at most MAX_MODELS models: callers cut
+// more seeds into rounds of seedsPerRun() seeds.
 import type { RunConfig } from './runConfig';
+import { seedConfigs } from './runConfig';
 import type { ShaderSources } from './gpuShaders';
 import type { GpuRunOptions } from './gpuRun';
+import { MAX_MODELS } from './gpuLayout';
 import { cleanSigmas, SweepModelStats, tailWindow, type SweepEngine, type SweepProgress, type SweepResult } from './sweep';
 import { GpuSweepTrainer } from './gpuSweepTrainer';
+
+/** Whole seeds (each its σ grid) one batched run holds: as many as fit `cap` models, at least one. */
+export function seedsPerRun(sigmaCount: number, cap = MAX_MODELS): number {
+  return Math.max(1, Math.floor(cap / Math.max(1, sigmaCount)));
+}
 
 export class GpuSweepEngine implements SweepEngine {
   readonly stats: SweepModelStats[];
 
-  private constructor(readonly sigmas: readonly number[], private readonly trainer: GpuSweepTrainer, tail: number) {
+  private constructor(readonly sigmas: readonly number[], readonly seeds: readonly number[], private readonly trainer: GpuSweepTrainer, tail: number) {
     this.stats = sigmas.map((s) => new SweepModelStats(s, tail));
   }
 
-  static async create(device: GPUDevice, base: RunConfig, sigmas: readonly number[], shaders: ShaderSources, options: GpuRunOptions = {}, tailSteps = base.steps): Promise<GpuSweepEngine> {
+  /**
+   * The cleaned σ grid on `seeds` seeds from base.seed on (seedConfigs), seed-major: model m is
+   * seed m ÷ |σ|, σ m mod |σ|. Throws when that exceeds MAX_MODELS models.
+   */
+  static async create(device: GPUDevice, base: RunConfig, sigmas: readonly number[], shaders: ShaderSources, options: GpuRunOptions = {}, tailSteps = base.steps, seeds = 1): Promise<GpuSweepEngine> {
     const list = cleanSigmas(sigmas);
-    const trainer = await GpuSweepTrainer.create(device, base, list, shaders, options);
-    return new GpuSweepEngine(list, trainer, tailWindow(tailSteps));
+    const keys = seedConfigs(base, Math.max(1, Math.floor(seeds))).flatMap((c) => list.map((sigma) => ({ sigma, seed: c.seed })));
+    const trainer = await GpuSweepTrainer.createModels(device, base, keys, shaders, options);
+    return new GpuSweepEngine(keys.map((k) => k.sigma), keys.map((k) => k.seed), trainer, tailWindow(tailSteps));
   }
 
   get stepCount(): number {

@@ -6,11 +6,11 @@ import type { RunConfig } from './runConfig';
 import type { Evaluation, IntegrateRequest, LiveSettings, Trainer, TrainSnapshot, Trajectories } from './trainer';
 import { fullTrainState, type TrainState } from './trainState';
 import type { ShaderSources } from './gpuShaders';
-import { makePairs } from '../math/couplings';
+import { makePairs, type PairSet } from '../math/couplings';
 import { initParams } from '../math/mlp';
 import { effectiveSigma, mlpShape, worldSpec } from './world';
 import { evaluationOf } from './measure';
-import { GpuRun, type GpuRunOptions, type RunCounters } from './gpuRun';
+import { GpuRun, type GpuRunOptions, type RunCounters, type RunModel } from './gpuRun';
 import type { PathChoice } from './gpuPathProbe';
 import type { NetPlan } from './gpuLayout';
 import { probeCapabilities, type GpuCapabilities } from './gpu';
@@ -35,14 +35,25 @@ export function withLive(config: RunConfig, settings: Partial<LiveSettings>): Ru
   return next;
 }
 
+/** A model of a run by its σ and seed (startRun makes its pairs and initial weights). */
+export interface ModelKey {
+  sigma: number;
+  seed: number;
+}
+
 /**
- * A GpuRun of `config`'s pairs with `config`'s initial weights uploaded, one model per σ: what
- * GpuTrainer (one σ) and GpuSweepTrainer (a σ grid) both start from.
+ * A GpuRun of the given models, each with the pairs and initial weights of its seed (as a run of
+ * `config` with that seed makes them) uploaded: what GpuTrainer (one model) and GpuSweepTrainer
+ * (σ grid × seeds) both start from. `initial` holds each model's weights.
  */
-export async function startRun(device: GPUDevice, config: RunConfig, sigmas: readonly number[], shaders: ShaderSources, options: GpuRunOptions): Promise<{ run: GpuRun; initial: Float32Array }> {
-  const pairs = makePairs(worldSpec(config), config.seed);
-  const initial = initParams(mlpShape(config), config.seed);
-  const run = await GpuRun.create(device, config, sigmas, pairs, shaders, options);
+export async function startRun(device: GPUDevice, config: RunConfig, keys: readonly ModelKey[], shaders: ShaderSources, options: GpuRunOptions): Promise<{ run: GpuRun; initial: Float32Array[] }> {
+  const bySeed = new Map<number, { pairs: PairSet; theta: Float32Array }>();
+  for (const { seed } of keys) {
+    if (!bySeed.has(seed)) bySeed.set(seed, { pairs: makePairs(worldSpec({ ...config, seed }), seed), theta: initParams(mlpShape(config), seed) });
+  }
+  const models = keys.map((k): RunModel => ({ ...k, pairs: bySeed.get(k.seed)!.pairs }));
+  const initial = keys.map((k) => bySeed.get(k.seed)!.theta);
+  const run = await GpuRun.create(device, config, models, shaders, options);
   run.setWeights(initial, 0);
   return { run, initial };
 }
@@ -54,7 +65,7 @@ export class GpuTrainer extends GpuRunOwner implements Trainer {
   private lastWeightsCopy: Required<TrainState> | null = null;
   private readonly weightsEvery: number;
 
-  private constructor(run: GpuRun, config: RunConfig, initial: Float32Array, options: GpuTrainerOptions) {
+  private constructor(run: GpuRun, config: RunConfig, initial: readonly Float32Array[], options: GpuTrainerOptions) {
     super(run, config, initial);
     this.weightsEvery = Math.max(0, Math.floor(options.weightsEvery ?? 1000));
     const adapter = options.adapter;
@@ -64,7 +75,7 @@ export class GpuTrainer extends GpuRunOwner implements Trainer {
 
   /** Compiles (or reuses) the kernels of `device`, uploads the pairs and the initial weights. */
   static async create(device: GPUDevice, config: RunConfig, shaders: ShaderSources, options: GpuTrainerOptions = {}): Promise<GpuTrainer> {
-    const { run, initial } = await startRun(device, config, [effectiveSigma(config)], shaders, options);
+    const { run, initial } = await startRun(device, config, [{ sigma: effectiveSigma(config), seed: config.seed }], shaders, options);
     return new GpuTrainer(run, config, initial, options);
   }
 
@@ -96,7 +107,8 @@ export class GpuTrainer extends GpuRunOwner implements Trainer {
   }
 
   async evaluate(): Promise<Evaluation> {
-    const { step, config, pairs, train, fresh } = await this.evaluationPaths();
+    const config = this.config, pairs = this.pairs;
+    const { step, train, fresh } = await this.evaluationPaths([config]);
     return evaluationOf(step, config, pairs, train[0], fresh[0]);
   }
 

@@ -4,7 +4,8 @@
 // independent Trainers stepped concurrently (the CPU engine: the page's workers each train on their
 // share of the cores at once; Node's synchronous CpuTrainers take turns on one shared thread pool),
 // and GpuSweepEngine (src/engine/gpuSweepEngine.ts) implements it on the GPU with all M models in
-// one dispatch.
+// one dispatch, there for several seeds at once (σ grid × seeds, each seed its own pairs, initial
+// weights and batches).
 import { clampSigma, type RunConfig } from './runConfig';
 import type { EvalMetrics, StepRecord, Trainer } from './trainer';
 
@@ -104,9 +105,11 @@ export interface SweepResult {
   loss: number;
 }
 
-/** M models trained side by side, differing only in σ. */
+/** M models trained side by side, differing only in σ within each seed. */
 export interface SweepEngine {
   readonly sigmas: readonly number[];
+  /** seed of each model (same order as sigmas): one seed on the CPU, whole σ grids seed after seed on the GPU */
+  readonly seeds: readonly number[];
   readonly stepCount: number;
   /** running statistics per model (same order as sigmas) */
   readonly stats: readonly SweepModelStats[];
@@ -150,8 +153,10 @@ export interface SweepRunnerOptions {
  */
 export class SweepRunner implements SweepEngine {
   readonly stats: SweepModelStats[];
-  private constructor(readonly sigmas: readonly number[], private readonly trainers: Trainer[], tail: number, private readonly inTurn: boolean) {
+  readonly seeds: readonly number[];
+  private constructor(readonly sigmas: readonly number[], seed: number, private readonly trainers: Trainer[], tail: number, private readonly inTurn: boolean) {
     this.stats = sigmas.map((s) => new SweepModelStats(s, tail));
+    this.seeds = sigmas.map(() => seed);
   }
 
   /** `tailSteps`: the steps the tail means cover 10 % of (the CLI trains fewer than the link's steps). */
@@ -164,7 +169,7 @@ export class SweepRunner implements SweepEngine {
       for (const t of trainers) t.dispose();
       throw e;
     }
-    return new SweepRunner(list, trainers, tailWindow(tailSteps), options.inTurn === true);
+    return new SweepRunner(list, base.seed, trainers, tailWindow(tailSteps), options.inTurn === true);
   }
 
   get stepCount(): number {

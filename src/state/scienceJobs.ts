@@ -5,7 +5,7 @@
 // ReflowRunner.run) and pushes progress after every chunk; a newer runId aborts it.
 import type { RunConfig } from '../engine/runConfig';
 import type { Trainer } from '../engine/trainer';
-import { runSweep, seedSummary, type SweepEngine, type SweepProgress, type SweepResult } from '../engine/sweep';
+import { cleanSigmas, runSweep, seedSummary, type SweepEngine, type SweepProgress, type SweepResult } from '../engine/sweep';
 import { seedConfigs } from '../engine/runConfig';
 import { ReflowRunner, reflowSettings } from '../engine/reflowRounds';
 import type { AppStore } from './store';
@@ -21,8 +21,11 @@ export interface ScienceDeps {
   store: AppStore;
   /** a trainer for a ReFlow job; `onLost` hears the first GPU failure (device lost) of that trainer */
   createTrainer: (config: RunConfig, onLost: (message: string) => void) => Promise<Built<Trainer>>;
-  /** the sweep's engine: every σ model of `config` */
-  createSweep: (config: RunConfig, sigmas: readonly number[]) => Promise<Built<SweepEngine>>;
+  /**
+   * the sweep's engine: every σ model of `config` on up to `seeds` seeds from config.seed on,
+   * seed-major (its `seeds` says which it took: all that fit one batched GPU run, one on the CPU)
+   */
+  createSweep: (config: RunConfig, sigmas: readonly number[], seeds: number) => Promise<Built<SweepEngine>>;
   /** steps per chunk (defaults SWEEP_CHUNK, REFLOW_CHUNK_STEPS) */
   sweepChunk?: number;
   reflowChunk?: number;
@@ -39,8 +42,9 @@ const REFLOW_CHUNK_STEPS = 50;
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-function modelViews(engine: SweepEngine): SweepModelView[] {
-  return engine.stats.map((m) => ({ sigma: m.sigma, traceSteps: [...m.gradVarTrace.steps], traceValues: [...m.gradVarTrace.values], last: m.last }));
+/** The traces of the engine's first seed (one per σ). */
+function modelViews(engine: SweepEngine, sigmaCount: number): SweepModelView[] {
+  return engine.stats.slice(0, sigmaCount).map((m) => ({ sigma: m.sigma, traceSteps: [...m.gradVarTrace.steps], traceValues: [...m.gradVarTrace.values], last: m.last }));
 }
 
 export class ScienceJobs {
@@ -92,20 +96,22 @@ export class ScienceJobs {
   }
 
   /**
-   * The σ sweep, once per seed (config.seeds: seeds s … s+K−1, each its own pairs, initial weights
-   * and batches): a round per seed on an engine of every σ (one batched run on the GPU; a worker
-   * per σ sharing the cores on the CPU). After each round the panel shows the mean and the std over
-   * the seeds done so far.
+   * The σ sweep on config.seeds seeds (s … s+K−1, each its own pairs, initial weights and
+   * batches), in rounds: on the GPU one batched run of σ × seeds up to its model cap, on the CPU a
+   * seed per round with a worker per σ sharing the cores. After each round the panel shows the
+   * mean and the std over the seeds done so far.
    */
   private async sweep(runId: number, signal: AbortSignal): Promise<void> {
     const state = this.store.getState();
     const target = state.sweep.target || state.config.steps || SWEEP_FALLBACK_STEPS;
     const t0 = performance.now();
     const perSeed: SweepResult[][] = [];
+    const configs = seedConfigs({ ...state.config, steps: target }, state.config.seeds);
+    const sigmaCount = cleanSigmas(state.sweep.sigmas).length;
     let engine: SweepEngine | null = null;
     try {
-      for (const config of seedConfigs({ ...state.config, steps: target }, state.config.seeds)) {
-        const built = await this.deps.createSweep(config, state.sweep.sigmas);
+      while (perSeed.length < configs.length) {
+        const built = await this.deps.createSweep(configs[perSeed.length], state.sweep.sigmas, configs.length - perSeed.length);
         engine = built.engine;
         if (signal.aborted) return;
         this.patch('sweep', runId, { fallbackReason: built.fallbackReason, step: 0 });
@@ -114,14 +120,17 @@ export class ScienceJobs {
           chunk: this.deps.sweepChunk ?? SWEEP_CHUNK,
           signal,
           onProgress: async (p: SweepProgress) => {
-            this.patch('sweep', runId, { step: p.step, models: modelViews(live) });
+            this.patch('sweep', runId, { step: p.step, models: modelViews(live, sigmaCount) });
             await this.pause();
           },
         });
         engine.dispose();
         engine = null;
         if (!results) return;
-        perSeed.push(results);
+        // seed-major: each seed's σ grid in turn
+        const before = perSeed.length;
+        for (let at = 0; at < results.length && perSeed.length < configs.length; at += sigmaCount) perSeed.push(results.slice(at, at + sigmaCount));
+        if (perSeed.length === before) throw new Error('the sweep engine trained no model');
         this.patch('sweep', runId, { ...seedSummary(perSeed), seedsDone: perSeed.length });
       }
       this.patch('sweep', runId, { status: 'done', seconds: (performance.now() - t0) / 1000 });

@@ -43,7 +43,7 @@ const roundUp = (a: number, n: number) => Math.ceil(n / a) * a;
 /** WGSL size and alignment (bytes) of a type in the uniform address space. */
 function sizeAlign(type: string): { size: number; align: number } {
   if (type === 'u32' || type === 'f32') return { size: 4, align: 4 };
-  const vec = type.match(/^vec([234])<f32>$/);
+  const vec = type.match(/^vec([234])<[fu]32>$/);
   if (vec) { const n = Number(vec[1]); return { size: 4 * n, align: n === 2 ? 8 : 16 }; }
   const arr = type.match(/^array<(.+),\s*(\w+)>$/);
   if (arr) {
