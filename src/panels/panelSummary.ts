@@ -4,6 +4,7 @@
 import { formatCount, formatFixed, formatMetric, formatPercent, formatSigma } from '../format/format';
 import { t } from '../i18n/i18n';
 import { markerText } from './markerText';
+import { optionName } from './optionName';
 import type { Store } from '../state/store';
 import type { ScienceSlice } from '../state/scienceSlice';
 import type { PanelId } from '../story/panelList';
@@ -23,7 +24,7 @@ function reproduction(s: SummaryState): string {
 }
 
 const SUMMARIES: Record<PanelId, (s: SummaryState) => string> = {
-  pairs: (s) => t('panels:summary.pairs', { n: formatCount(s.pairs?.n ?? s.config.pairs), coupling: s.config.coupling, sigma: formatSigma(s.config.sigma), interpolant: s.config.interpolant }),
+  pairs: (s) => t('panels:summary.pairs', { n: formatCount(s.pairs?.n ?? s.config.pairs), coupling: optionName('coupling', s.config.coupling), sigma: formatSigma(s.config.sigma), interpolant: optionName('interpolant', s.config.interpolant) }),
   flow: (s) => t('panels:summary.flow', { reproduction: reproduction(s) }),
   gradvar: (s) => (s.markers.length
     ? t('panels:summary.changes', { training: training(s), changes: s.markers.map((m) => t('panels:summary.change', { label: markerText(m), step: formatCount(m.step) })).join(', ') })
@@ -47,7 +48,7 @@ const SUMMARIES: Record<PanelId, (s: SummaryState) => string> = {
     const shown = runs.map((r, i) => t('panels:summary.compareRun', { run: 'AB'[i] ?? formatCount(i + 1), sigma: formatSigma(r.config.sigma), rate: formatPercent(r.evaluation?.metrics.reproduction) }));
     return t('panels:summary.compare', { step: formatCount(s.compareState.step), runs: shown.join('; ') });
   },
-  crossing: (s) => t('panels:summary.crossing', { t: formatFixed(s.crossing?.t ?? 0.5, 2), coupling: s.config.coupling }),
+  crossing: (s) => t('panels:summary.crossing', { t: formatFixed(s.crossing?.t ?? 0.5, 2), coupling: optionName('coupling', s.config.coupling) }),
 };
 
 export function panelSummary(id: PanelId, s: SummaryState): string {

@@ -8,6 +8,7 @@ import { setConfigField } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
 import { appStore } from '../state/store';
 import { formatValue } from '../format/format';
+import { numberBoxInput, numberBoxText } from './numberText';
 import { fieldLabel } from './controlNames';
 import { OPTION_LISTS, type ControlSpec } from './controlTable';
 import { SigmaSlider } from './SigmaSlider';
@@ -30,24 +31,19 @@ function sliderMap(spec: ControlSpec): { min: number; max: number; step: number;
   return null;
 }
 
-/** A number box shows the exact value (seeds and step counts stay whole, not 1.2e+5). */
-function exact(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
-}
-
 function NumberBox({ id, fieldKey, value, label }: { id?: string; fieldKey: ConfigKey; value: number; label: string }) {
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState(exact(value));
-  useEffect(() => setDraft(exact(value)), [value]);
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState(numberBoxText(value));
+  useEffect(() => setDraft(numberBoxText(value)), [value, i18n.language]);
   const field = RUN_CONFIG_FIELDS[fieldKey];
   const commit = () => {
-    setConfigField(fieldKey, draft.trim());
+    setConfigField(fieldKey, numberBoxInput(draft));
     const committed = appStore.getState().config[fieldKey];
-    if (typeof committed === 'number') setDraft(exact(committed));
+    if (typeof committed === 'number') setDraft(numberBoxText(committed));
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') commit();
-    if (e.key === 'Escape') setDraft(exact(value));
+    if (e.key === 'Escape') setDraft(numberBoxText(value));
   };
   return (
     <input id={id} className="num" type="text" inputMode="decimal" aria-label={id ? undefined : t('controls.exactValue', { label })}

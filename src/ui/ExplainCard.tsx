@@ -5,6 +5,7 @@
 // chapter brings its panel into view under it (src/ui/chapterInView.ts).
 import { useTranslation } from 'react-i18next';
 import { panelInfo } from '../story/panelList';
+import { panelTitle } from '../panels/panelText';
 import { useAppStore } from '../state/useAppStore';
 import { chapterById, chapterIndex, CHAPTERS } from '../story/chapters';
 import { fillFigures } from '../story/figures';
@@ -50,7 +51,7 @@ export function ExplainCard() {
       <div className="story-foot">
         <span className="look">
           {t('story:card.lookFor')} <a href={`#${panel.anchor}`} data-testid="story-look"
-            onClick={(e) => { e.preventDefault(); bringChapterIntoView(chapter); document.getElementById(panel.anchor)?.focus({ preventScroll: true }); }}>{t(`story:chapters.${id}.lookFor`)}</a> <small>({t(`panels:${chapter.panel}.title`, { defaultValue: panel.title })})</small>
+            onClick={(e) => { e.preventDefault(); bringChapterIntoView(chapter); document.getElementById(panel.anchor)?.focus({ preventScroll: true }); }}>{t(`story:chapters.${id}.lookFor`)}</a> <small>({panelTitle(chapter.panel)})</small>
         </span>
         <button type="button" className="primary try" onClick={() => tryChapter(chapter)} data-testid="story-try">
           {t('story:card.tryThis', { label: t(`story:chapters.${id}.tryThis`) })}

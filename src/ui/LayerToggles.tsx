@@ -5,6 +5,7 @@ import { toggleLayer } from '../state/actions';
 import { useAppStore } from '../state/useAppStore';
 import { LAYERS } from '../state/viewSlice';
 import { PANELS } from '../story/panelList';
+import { panelTitle } from '../panels/panelText';
 
 export function LayerToggles() {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function LayerToggles() {
       <legend>{t('layers.legend')}</legend>
       {PANELS.filter((p) => LAYERS.some((l) => l.panel === p.id)).map((p) => (
         <div key={p.id} className="layer-group">
-          <span className="layer-panel">{t(`panels:${p.id}.title`, { defaultValue: p.title })}</span>
+          <span className="layer-panel">{panelTitle(p.id)}</span>
           {LAYERS.filter((l) => l.panel === p.id).map((l) => (
             <label key={l.id} className="check">
               <input type="checkbox" checked={layers[l.id]} onChange={() => toggleLayer(l.id)} data-testid={`layer-${l.id}`} />

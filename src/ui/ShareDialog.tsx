@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSize } from '../panels/useSize';
 import { PANELS } from '../story/panelList';
+import { panelTitle } from '../panels/panelText';
 import { CHAPTERS } from '../story/chapters';
 import { appStore } from '../state/store';
 import { shareLink } from '../state/urlSync';
@@ -72,8 +73,6 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const update = (patch: Partial<BuilderChoice>) => setChoice((c) => ({ ...c, ...patch }));
   const toggleHidden = (name: string, on: boolean) => update({ hidden: on ? [...choice.hidden, name] : choice.hidden.filter((h) => h !== name) });
   const copy = (text: string) => { void navigator.clipboard?.writeText(text).catch((e: unknown) => console.warn('flowvar: copy failed; select the text instead', e)); };
-  // the panels' names are the panels catalogue's (panels:<id>.title); English until it holds them
-  const panelTitle = (p: (typeof PANELS)[number]) => t(`panels:${p.id}.title`, { defaultValue: p.title });
   const panels = PANELS.map((p) => panelHideName(p.id));
   const settings = HIDABLE_CONTROLS.filter((c) => !PAGE_CONTROLS.includes(c) && !panels.includes(c));
   const box = (name: string) => (
@@ -116,7 +115,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
               {choice.embed && (
                 <label className="control">{t('share.panel')}
                   <select value={choice.panel} onChange={(e) => update({ panel: e.target.value })} data-testid="share-panel">
-                    {PANELS.map((p) => <option key={p.id} value={p.id}>{panelTitle(p)}</option>)}
+                    {PANELS.map((p) => <option key={p.id} value={p.id}>{panelTitle(p.id)}</option>)}
                   </select>
                 </label>
               )}
@@ -125,7 +124,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
               <legend>{t('share.hidePanels')}</legend>
               <div className="share-boxes">{PANELS.map((p) => (
                 <label key={p.id} className="check">
-                  <input type="checkbox" checked={choice.hidden.includes(panelHideName(p.id))} onChange={(e) => toggleHidden(panelHideName(p.id), e.target.checked)} data-testid={`hide-${panelHideName(p.id)}`} /> {panelTitle(p)}
+                  <input type="checkbox" checked={choice.hidden.includes(panelHideName(p.id))} onChange={(e) => toggleHidden(panelHideName(p.id), e.target.checked)} data-testid={`hide-${panelHideName(p.id)}`} /> {panelTitle(p.id)}
                 </label>
               ))}</div>
             </fieldset>

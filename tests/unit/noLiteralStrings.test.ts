@@ -61,10 +61,6 @@ export function shownLiterals(source: string): { line: number; text: string }[] 
   return found;
 }
 
-/** Files not yet moved to the catalogues (docs/i18n.md): each is taken off as it is converted; the list ends empty. */
-const PENDING = new Set<string>([
-]);
-
 function tsxFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
@@ -80,7 +76,7 @@ describe('no user-visible string literal in .tsx files', () => {
   });
 
   it('every .tsx file under src/ takes its text from the catalogues', () => {
-    const offenders = tsxFiles(SRC).filter((file) => !PENDING.has(file.slice(SRC.length + 1))).flatMap((file) => shownLiterals(readFileSync(file, 'utf8'))
+    const offenders = tsxFiles(SRC).flatMap((file) => shownLiterals(readFileSync(file, 'utf8'))
       .map((f) => `${file.slice(SRC.length + 1)}:${f.line} ${JSON.stringify(f.text)}`));
     expect(offenders).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { RUN_CONFIG_FIELDS } from '../../engine/runConfig';
 import { pickCompare } from '../../state/compareActions';
 import { formatField } from '../../link/url';
 import { useAppStore } from '../../state/useAppStore';
+import { optionName } from '../optionName';
 
 export function CompareControls() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function CompareControls() {
       </select></label>
       {compare && field?.type === 'enum' && (
         <label>{t('panels:compare.runB')} <select value={shown} data-testid="compare-value" onChange={(e) => pickCompare(compare.key, e.target.value)}>
-          {field.values.map((v) => <option key={v} value={v}>{v}</option>)}
+          {field.values.map((v) => <option key={v} value={v}>{optionName(compare.key, v)}</option>)}
         </select></label>
       )}
       {compare && field && field.type !== 'enum' && (

@@ -5,8 +5,9 @@ import type { CompareKey } from '../../engine/compare';
 import type { RunConfig } from '../../engine/runConfig';
 import { formatNumber } from '../../format/format';
 import { t } from '../../i18n/i18n';
+import { optionName } from '../optionName';
 
 export function runSettingLabel(key: CompareKey, value: RunConfig[CompareKey]): string {
-  const text = typeof value === 'number' ? formatNumber(value, { maximumSignificantDigits: 4 }) : value;
+  const text = typeof value === 'number' ? formatNumber(value, { maximumSignificantDigits: 4 }) : optionName(key, value);
   return `${t(`panels:compare.symbols.${key}`)} = ${text}`;
 }
