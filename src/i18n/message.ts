@@ -13,14 +13,14 @@ type Base<S extends string> = S extends `${infer B}_one` ? B : S extends `${infe
 /** A key of src/i18n/locales/en/messages.json (plural forms by their base): a typo fails tsc. */
 export type MessageKey = Base<Leaves<typeof englishCatalogue>>;
 
-/** A number written with exactly `decimals` decimals (a size in MB: "5.0"). */
-export interface Fixed {
-  fixed: number;
-  decimals: number;
-}
+/**
+ * A number with its English form fixed, where plain JavaScript text is not what the CLI printed:
+ * `decimals` decimals (a size in MB: "5.0"), thousands grouped ("100,000"), or `digits` significant digits.
+ */
+export type ShapedNumber = { fixed: number; decimals: number } | { grouped: number } | { significant: number; digits: number };
 
-/** A value: text as it is (a link's excerpt, an engine's error), a number, a fixed-decimals number, or a message inside the message. */
-export type MessageValue = string | number | Fixed | Message;
+/** A value: text as it is (a link's excerpt, an engine's error), a number, a shaped number, or a message inside the message. */
+export type MessageValue = string | number | ShapedNumber | Message;
 export type MessageValues = Readonly<Record<string, MessageValue>>;
 
 export interface Message {
@@ -33,10 +33,16 @@ export function message(key: MessageKey, values?: MessageValues): Message {
   return values ? { key, values } : { key };
 }
 
+/** Several notes as one message: "a; b; c" (at least one note). */
+export function joinNotes(notes: readonly Message[]): Message {
+  return notes.slice(0, -1).reduceRight((rest, first) => message('joined', { first, rest }), notes[notes.length - 1]);
+}
+
 /** The catalogue key of `m` in `lang`: a plural message's form for its `count` (CLDR categories, docs/i18n.md#catalogues). */
 export function catalogueKey(m: Message, pluralRules: Intl.PluralRules): string {
   const count = m.values?.count;
-  return typeof count === 'number' ? `${m.key}_${pluralRules.select(count)}` : m.key;
+  const n = typeof count === 'number' ? count : typeof count === 'object' && 'grouped' in count ? count.grouped : null;
+  return n === null ? m.key : `${m.key}_${pluralRules.select(n)}`;
 }
 
 /** How a renderer writes each kind of value. */
@@ -44,17 +50,30 @@ export interface ValueWriters {
   message: (m: Message) => string;
   number: (x: number) => string;
   fixed: (x: number, decimals: number) => string;
+  grouped: (x: number) => string;
+  significant: (x: number, digits: number) => string;
+}
+
+function writeValue(v: MessageValue, write: ValueWriters): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return write.number(v);
+  if ('fixed' in v) return write.fixed(v.fixed, v.decimals);
+  if ('grouped' in v) return write.grouped(v.grouped);
+  if ('significant' in v) return write.significant(v.significant, v.digits);
+  return write.message(v);
 }
 
 /** Each value as text. */
 export function renderValues(values: MessageValues = {}, write: ValueWriters): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k,
-    typeof v === 'string' ? v : typeof v === 'number' ? write.number(v) : 'fixed' in v ? write.fixed(v.fixed, v.decimals) : write.message(v)]));
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, writeValue(v, write)]));
 }
 
 const ENGLISH_PLURALS = new Intl.PluralRules('en');
 
-const ENGLISH_WRITERS: ValueWriters = { message: english, number: String, fixed: (x, d) => x.toFixed(d) };
+const ENGLISH_WRITERS: ValueWriters = {
+  message: english, number: String, fixed: (x, d) => x.toFixed(d), grouped: (x) => x.toLocaleString('en-US'),
+  significant: (x, digits) => Number(x.toPrecision(digits)).toString(),
+};
 
 /** A message in English, as the CLI prints it and the tests read it. */
 export function english(m: Message): string {

@@ -2,7 +2,7 @@
 // Every setting is read through RUN_CONFIG_FIELDS; decoding never throws: a bad value is clamped
 // or defaulted and the change is reported in plain words naming the field and the value.
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS, defaultConfig, type ConfigKey, type Field, type RunConfig } from '../engine/runConfig';
-import { message, type Message } from '../i18n/message';
+import { joinNotes, message, type Message } from '../i18n/message';
 
 /** Version of the link format, written as `v=1`. */
 export const URL_VERSION = 1;
@@ -133,11 +133,6 @@ function expandCoords(setting: string, text: string, shape: GroupShape): number[
   const out: number[] = [];
   for (let i = 0; i < binary.length; i += 2) out.push((binary.charCodeAt(i) | (binary.charCodeAt(i + 1) << 8)) / PAIR_GRID - PAIR_COORD_LIMIT);
   return out;
-}
-
-/** Several notes about one setting as one message: "a; b; c". */
-export function joinNotes(notes: readonly Message[]): Message {
-  return notes.slice(0, -1).reduceRight((rest, first) => message('link.joined', { first, rest }), notes[notes.length - 1]);
 }
 
 /**

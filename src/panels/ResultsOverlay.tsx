@@ -9,6 +9,7 @@ import { appStore } from '../state/store';
 import { useAppStore } from '../state/useAppStore';
 import { overlayLabel, type OverlayCurve, type ResultsOverlay } from '../state/resultsFile';
 import { removeResultsOverlay, setOverlayHidden } from '../state/overlaySlice';
+import { useTranslateMessage } from '../i18n/translateMessage';
 
 type Scale = ScaleContinuousNumeric<number, number>;
 
@@ -20,6 +21,7 @@ function curvePath(c: OverlayCurve, column: 'gradVar' | 'loss', x: Scale, y: Sca
 
 /** The overlay's gradient-variance (top) and loss (bottom) curves and its label. */
 export function OverlayCurves({ overlay, x, yTop, yBottom, labelX, labelY }: { overlay: ResultsOverlay; x: Scale; yTop: Scale; yBottom: Scale; labelX: number; labelY: number }) {
+  const say = useTranslateMessage();
   return (
     <g className="results-overlay" data-testid="results-overlay">
       {overlay.curves.map((c, k) => (
@@ -28,7 +30,7 @@ export function OverlayCurves({ overlay, x, yTop, yBottom, labelX, labelY }: { o
           <path className="overlay-loss" d={curvePath(c, 'loss', x, yBottom)} />
         </g>
       ))}
-      <text className="overlay-label" x={labelX} y={labelY} data-testid="results-overlay-label">- - {overlayLabel(overlay)}</text>
+      <text className="overlay-label" x={labelX} y={labelY} data-testid="results-overlay-label">- - {overlayLabel(overlay, say)}</text>
     </g>
   );
 }
@@ -53,11 +55,12 @@ export function OverlayBar({ panel }: { panel: ResultsOverlay['panel'] }) {
   const overlay = useAppStore((s) => (s.resultsOverlay?.panel === panel ? s.resultsOverlay : null));
   const hidden = useAppStore((s) => s.overlayHidden);
   const { t } = useTranslation();
+  const say = useTranslateMessage();
   if (!overlay) return null;
-  const notes = overlay.notes.map((n) => `; ${n}`).join('');
+  const notes = overlay.notes.map((n) => `; ${say(n)}`).join('');
   return (
     <div className="overlay-bar" role="group" aria-label={t('panels:overlay.group')} data-testid="overlay-bar">
-      <span>{t('panels:overlay.what', { label: overlayLabel(overlay, 140), rows: formatCount(overlay.rows), notes })}
+      <span>{t('panels:overlay.what', { label: overlayLabel(overlay, say, 140), rows: formatCount(overlay.rows), notes })}
         {' '}{t('panels:overlay.local')}</span>{' '}
       <button type="button" className="tool" onClick={() => setOverlayHidden(!hidden, appStore)} aria-pressed={hidden} data-testid="overlay-hide">{hidden ? t('panels:overlay.show') : t('panels:overlay.hide')}</button>
       <button type="button" className="tool" onClick={() => removeResultsOverlay(appStore)} data-testid="overlay-remove">{t('panels:overlay.remove')}</button>

@@ -4,6 +4,7 @@
 // and nothing in the store changes until the caller uses the points.
 import { MAX_POINTS } from '../engine/runConfig';
 import { PAIR_COORD_LIMIT, snapToPairGrid } from '../link/url';
+import { message, type Message, type MessageKey, type MessageValue } from '../i18n/message';
 
 /** Largest file read (a million short rows is ~10 MB: refused before it is read into the page). */
 export const MAX_POINTS_FILE_BYTES = 4 * 1024 * 1024;
@@ -13,18 +14,18 @@ export const MAX_POINT_ROWS = 100_000;
 export const FIT_HALF_WIDTH = 4;
 
 export type PointsRead =
-  | { ok: true; points: number[]; notes: string[] }
-  | { ok: false; reason: string };
+  | { ok: true; points: number[]; notes: Message[] }
+  | { ok: false; reason: Message };
 
-const refuse = (reason: string): PointsRead => ({ ok: false, reason });
-const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+const refuse = (key: MessageKey, values?: Record<string, MessageValue>): PointsRead => ({ ok: false, reason: message(key, values) });
+/** A count as the message writes it: "100,000" in English, the reader's grouping on the page. */
+const count = (n: number) => ({ grouped: n });
 
 /** The reason a file of `bytes` is refused before reading it, or null. */
-export function pointsFileTooLarge(bytes: number): string | null {
+export function pointsFileTooLarge(bytes: number): Message | null {
   if (bytes <= MAX_POINTS_FILE_BYTES) return null;
-  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
-  return `the file is ${mb(bytes)}; a points file may hold up to ${mb(MAX_POINTS_FILE_BYTES)} (${count(MAX_POINT_ROWS)} rows)`;
+  const mb = (b: number) => ({ fixed: b / 1024 / 1024, decimals: 1 });
+  return message('points.tooLarge', { size: mb(bytes), max: mb(MAX_POINTS_FILE_BYTES), rows: count(MAX_POINT_ROWS) });
 }
 
 /** A decimal number as people write it (no hex, no "Infinity"; a decimal comma when `comma`). */
@@ -34,7 +35,9 @@ const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
 type Separator = '\t' | ';' | ',' | ' ';
 const SEPARATORS: readonly Separator[] = ['\t', ';', ',', ' '];
-const SEPARATOR_NAMES: Record<Separator, string> = { '\t': 'tabs', ';': 'semicolons', ',': 'commas', ' ': 'blanks' };
+const SEPARATOR_NAMES: Record<Separator, Message> = {
+  '\t': message('points.separators.tabs'), ';': message('points.separators.semicolons'), ',': message('points.separators.commas'), ' ': message('points.separators.blanks'),
+};
 
 function split(line: string, sep: Separator): string[] {
   const parts = sep === ' ' ? line.trim().split(/\s+/) : line.split(sep);
@@ -62,24 +65,24 @@ function foreignSeparator(line: string, sep: Separator, width: number): Separato
   return SEPARATORS.find((other) => other !== sep && split(line, other).length === width && allNumbers(split(line, other), other)) ?? null;
 }
 
-const describe = (line: number) => `line ${line}`;
 const shown = (text: string) => JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}…` : text);
+const values = (n: number) => message('points.values', { count: count(n) });
 /** A JSON value named in a message: `the text "2"`, `null`, `a missing value`, `[1,2,3]`. */
-function jsonValue(v: unknown): string {
-  if (v === undefined) return 'a missing value';
-  if (typeof v === 'string') return `the text ${shown(v)}`;
+function jsonValue(v: unknown): MessageValue {
+  if (v === undefined) return message('points.missingValue');
+  if (typeof v === 'string') return message('points.theText', { text: shown(v) });
   const text = JSON.stringify(v);
   return text.length > 30 ? `${text.slice(0, 30)}…` : text;
 }
 
 /** Reads a points file's text (CSV/TSV/blank separated, or JSON). */
 export function readPointsText(input: string): PointsRead {
-  if (typeof input !== 'string') return refuse('the file is not text');
+  if (typeof input !== 'string') return refuse('points.notText');
   const tooLarge = pointsFileTooLarge(input.length);
-  if (tooLarge) return refuse(tooLarge);
+  if (tooLarge) return { ok: false, reason: tooLarge };
   const text = input.replace(/^\uFEFF/, ''); // Excel's UTF-8 byte order mark
-  if (text.includes('\u0000')) return refuse('the file is not text (it holds NUL bytes: a binary file, or UTF-16; save it as UTF-8 CSV)');
-  if (text.trim() === '') return refuse('the file is empty');
+  if (text.includes('\u0000')) return refuse('points.nulBytes');
+  if (text.trim() === '') return refuse('points.empty');
   const read = /^\s*[[{]/.test(text) ? readJson(text) : readTable(text);
   return read.ok ? finish(read.points, read.notes) : read;
 }
@@ -88,7 +91,7 @@ export function readPointsText(input: string): PointsRead {
 function readTable(text: string): PointsRead {
   const lines = text.split(/\r\n|\r|\n/);
   const content = lines.map((l, i) => ({ line: i + 1, text: l })).filter((l) => l.text.trim() !== '' && !/^\s*(#|\/\/)/.test(l.text));
-  if (content.length === 0) return refuse('the file holds only comments and blank lines');
+  if (content.length === 0) return refuse('points.onlyComments');
   const first = content[0];
   let sep = detectSeparator(first.text);
   let header: string[] | null = null;
@@ -99,45 +102,46 @@ function readTable(text: string): PointsRead {
     sep = second ? detectSeparator(second.text) : null;
     if (sep === null) {
       const line = second && SEPARATORS.some((s) => split(first.text, s).length >= 2) ? second : first;
-      return refuse(`${describe(line.line)}: ${shown(line.text.trim())} is not two numbers (x, y) separated by a comma, semicolon, tab or blank`);
+      return refuse('points.notTwoNumbers', { line: line.line, text: shown(line.text.trim()) });
     }
     header = split(first.text, sep);
     const numberInHeader = header.some((f) => readNumber(f, sep!) !== null);
-    if (numberInHeader) return refuse(`${describe(first.line)}: ${shown(header.find((f) => readNumber(f, sep!) === null) ?? first.text)} is not a number`);
+    if (numberInHeader) return refuse('points.notANumber', { line: first.line, text: shown(header.find((f) => readNumber(f, sep!) === null) ?? first.text) });
     body = content.slice(1);
   }
   const width = split(body[0].text, sep).length;
   let xCol = 0, yCol = 1;
-  const notes: string[] = [];
+  const notes: Message[] = [];
   if (header) {
     const named = (name: string) => header!.findIndex((h) => h.toLowerCase() === name);
     if (named('x') >= 0 && named('y') >= 0) { xCol = named('x'); yCol = named('y'); }
-    if (header.length !== width) return refuse(`${describe(first.line)}: the header names ${plural(header.length, 'column')} but ${describe(body[0].line)} holds ${plural(width, 'value')}`);
-    if (width > 2) notes.push(`using columns ${header[xCol]} and ${header[yCol]} of ${width}`);
+    if (header.length !== width) {
+      return refuse('points.headerWidth', { line: first.line, columns: message('points.columns', { count: count(header.length) }), row: body[0].line, values: values(width) });
+    }
+    if (width > 2) notes.push(message('points.usingColumns', { x: header[xCol], y: header[yCol], width }));
   } else if (width > 2) {
-    const hint = `; add a header row naming the x and y columns${sep === ',' ? ', or, if the commas are decimal marks, separate the columns with semicolons or tabs' : ''}`;
-    return refuse(`${describe(first.line)} holds ${width} values separated by ${SEPARATOR_NAMES[sep]}, not two (x, y)${hint}`);
+    return refuse(sep === ',' ? 'points.tooWideCommas' : 'points.tooWide', { line: first.line, width, separator: SEPARATOR_NAMES[sep] });
   }
-  if (body.length > MAX_POINT_ROWS) return refuse(`the file holds ${count(body.length)} rows; a points file may hold up to ${count(MAX_POINT_ROWS)} (it is thinned to ${MAX_POINTS} points anyway)`);
+  if (body.length > MAX_POINT_ROWS) return refuse('points.tooManyRows', { rows: count(body.length), max: count(MAX_POINT_ROWS), points: MAX_POINTS });
   const points: number[] = [];
   let commas = 0;
   for (const { line, text: row } of body) {
     const foreign = foreignSeparator(row, sep, width);
-    if (foreign) return refuse(`${describe(line)} mixes separators: ${SEPARATOR_NAMES[foreign]} in a file separated by ${SEPARATOR_NAMES[sep]}`);
+    if (foreign) return refuse('points.mixed', { line, foreign: SEPARATOR_NAMES[foreign], separator: SEPARATOR_NAMES[sep] });
     const fields = split(row, sep);
-    if (fields.length !== width) return refuse(`${describe(line)} holds ${plural(fields.length, 'value')} where ${describe(body[0].line)} holds ${width}`);
+    if (fields.length !== width) return refuse('points.rowWidth', { line, values: values(fields.length), first: body[0].line, width });
     for (const col of [xCol, yCol]) {
       const f = fields[col];
-      if (f === '') return refuse(`${describe(line)}: column ${col + 1} is empty`);
-      if (NON_FINITE.test(f)) return refuse(`${describe(line)}: ${shown(f)} is not a finite number`);
+      if (f === '') return refuse('points.emptyColumn', { line, column: col + 1 });
+      if (NON_FINITE.test(f)) return refuse('points.notFinite', { line, text: shown(f) });
       const n = readNumber(f, sep);
-      if (n === null) return refuse(`${describe(line)}: ${shown(f)} is not a number`);
-      if (!Number.isFinite(n.value)) return refuse(`${describe(line)}: ${shown(f)} is too large (not a finite number)`);
+      if (n === null) return refuse('points.notANumber', { line, text: shown(f) });
+      if (!Number.isFinite(n.value)) return refuse('points.tooLargeNumber', { line, text: shown(f) });
       if (n.comma) commas++;
       points.push(n.value);
     }
   }
-  if (commas > 0) notes.push(`commas read as decimal marks (${plural(commas, 'value')})`);
+  if (commas > 0) notes.push(message('points.decimalCommas', { values: values(commas) }));
   return { ok: true, points, notes };
 }
 
@@ -147,18 +151,18 @@ function readJson(text: string): PointsRead {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return refuse(`not valid JSON (${(e as Error).message})`);
+    return refuse('points.notJson', { detail: (e as Error).message });
   }
   if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'points' in data) data = (data as { points: unknown }).points;
-  if (!Array.isArray(data)) return refuse('JSON points must be an array of [x, y] or {"x": …, "y": …} (or {"points": […]})');
-  if (data.length > MAX_POINT_ROWS) return refuse(`the file holds ${count(data.length)} points; a points file may hold up to ${count(MAX_POINT_ROWS)}`);
+  if (!Array.isArray(data)) return refuse('points.jsonShape');
+  if (data.length > MAX_POINT_ROWS) return refuse('points.jsonTooMany', { points: count(data.length), max: count(MAX_POINT_ROWS) });
   const points: number[] = [];
   for (let i = 0; i < data.length; i++) {
     const item = data[i] as unknown;
     const pair = Array.isArray(item) ? item : item !== null && typeof item === 'object' ? [(item as { x?: unknown }).x, (item as { y?: unknown }).y] : null;
-    if (!pair || pair.length !== 2) return refuse(`point ${i + 1} of the array is ${jsonValue(item)}, not [x, y] or {"x": …, "y": …}`);
+    if (!pair || pair.length !== 2) return refuse('points.jsonItem', { index: i + 1, value: jsonValue(item) });
     for (const v of pair) {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return refuse(`point ${i + 1} of the array: ${jsonValue(v)} is not a finite number`);
+      if (typeof v !== 'number' || !Number.isFinite(v)) return refuse('points.jsonNotFinite', { index: i + 1, value: jsonValue(v) });
       points.push(v);
     }
   }
@@ -166,15 +170,15 @@ function readJson(text: string): PointsRead {
 }
 
 /** At least 2 points; thinned to MAX_POINTS; fitted into the plane when they overflow it; snapped to the link's grid. */
-function finish(all: number[], notes: string[]): PointsRead {
+function finish(all: number[], notes: Message[]): PointsRead {
   const n = all.length / 2;
-  if (n < 2) return refuse(`the file holds ${plural(n, 'point')}; at least 2 are needed`);
+  if (n < 2) return refuse('points.tooFew', { count: count(n) });
   let points = all;
   if (n > MAX_POINTS) {
     // evenly spaced rows in file order: a file sorted by class or by x keeps its proportions
     points = [];
     for (let i = 0; i < MAX_POINTS; i++) { const k = Math.floor((i * n) / MAX_POINTS); points.push(all[2 * k], all[2 * k + 1]); }
-    notes.push(`${count(n)} points thinned to ${MAX_POINTS} (evenly spaced rows, in file order)`);
+    notes.push(message('points.thinned', { points: count(n), max: MAX_POINTS }));
   }
   const reach = points.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   if (reach > PAIR_COORD_LIMIT) {
@@ -182,9 +186,9 @@ function finish(all: number[], notes: string[]): PointsRead {
     const spread = points.reduce((m, v, i) => Math.max(m, Math.abs(v - mean[i % 2])), 0);
     const scale = spread > 0 ? FIT_HALF_WIDTH / spread : 1;
     points = points.map((v, i) => (v - mean[i % 2]) * scale);
-    notes.push(`coordinates reach ${formatCoord(reach)} and the plane holds ±${PAIR_COORD_LIMIT}: centered and scaled by ${formatCoord(scale)} to fit ±${FIT_HALF_WIDTH}`);
+    notes.push(message('points.fitted', { reach: coord(reach), limit: PAIR_COORD_LIMIT, scale: coord(scale), fit: FIT_HALF_WIDTH }));
   }
   return { ok: true, points: points.map(snapToPairGrid), notes };
 }
 
-const formatCoord = (v: number) => Number(v.toPrecision(3)).toString();
+const coord = (v: number) => ({ significant: v, digits: 3 });

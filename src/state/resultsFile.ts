@@ -2,6 +2,7 @@
 // export: docs/cli.md#keys) read into an overlay for the page (docs/classroom.md#a-big-run-beside-the-live-one):
 // its gradient-variance and loss curves, or its σ rows. Pure: never throws; a malformed or foreign
 // file is refused with the line and the reason.
+import { message, type Message, type MessageKey, type MessageValue } from '../i18n/message';
 
 /** Largest results file read. */
 export const MAX_RESULTS_BYTES = 20 * 1024 * 1024;
@@ -27,18 +28,18 @@ export interface OverlaySigma {
 
 export interface ResultsOverlay {
   name: string;
-  /** the first row's link and engine, for the label */
-  link: string;
-  engine: string;
+  /** the first row's link and engine, for the label (null when the rows do not say) */
+  link: string | null;
+  engine: string | null;
   rows: number;
   /** where it draws: the σ rows of a sweep in the sweep panel, anything else as curves */
   panel: 'gradvar' | 'sweep';
   curves: OverlayCurve[];
   sigmas: OverlaySigma[];
-  notes: string[];
+  notes: Message[];
 }
 
-export type ResultsRead = { ok: true; overlay: ResultsOverlay } | { ok: false; reason: string };
+export type ResultsRead = { ok: true; overlay: ResultsOverlay } | { ok: false; reason: Message };
 
 type Row = Record<string, unknown>;
 
@@ -55,8 +56,8 @@ function labelOf(row: Row): string {
 
 /** Reads a results file's text. */
 export function readResultsText(name: string, text: string): ResultsRead {
-  const refuse = (reason: string): ResultsRead => ({ ok: false, reason });
-  if (text.length > MAX_RESULTS_BYTES) return refuse(`the file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a results file may hold up to ${MAX_RESULTS_BYTES / 1024 / 1024} MB`);
+  const refuse = (key: MessageKey, values?: Record<string, MessageValue>): ResultsRead => ({ ok: false, reason: message(key, values) });
+  if (text.length > MAX_RESULTS_BYTES) return refuse('results.tooLarge', { size: { fixed: text.length / 1024 / 1024, decimals: 1 }, max: MAX_RESULTS_BYTES / 1024 / 1024 });
   const rows: Row[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -66,27 +67,27 @@ export function readResultsText(name: string, text: string): ResultsRead {
     try {
       row = JSON.parse(line);
     } catch (e) {
-      return refuse(`line ${i + 1} is not JSON (${(e as Error).message})`);
+      return refuse('results.notJson', { line: i + 1, detail: (e as Error).message });
     }
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) return refuse(`line ${i + 1} is not a JSON object, as every row of flowvar run --json is`);
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) return refuse('results.notObject', { line: i + 1 });
     const r = row as Row;
     const missing = ['step', 'loss', 'gradVar'].filter((k) => !(k in r));
-    if (missing.length) return refuse(`line ${i + 1} is not a flowvar results row: it has no ${missing.join(', ')} (rows come from flowvar run, sweep or grid --json, or the PyTorch export)`);
+    if (missing.length) return refuse('results.notRow', { line: i + 1, missing: missing.join(', ') });
     for (const k of NUMERIC_KEYS) {
-      if (k in r && r[k] !== null && typeof r[k] !== 'number') return refuse(`line ${i + 1}: ${k} is ${JSON.stringify(r[k]).slice(0, 30)}, not a number or null`);
+      if (k in r && r[k] !== null && typeof r[k] !== 'number') return refuse('results.notNumber', { line: i + 1, key: k, value: JSON.stringify(r[k]).slice(0, 30) });
     }
-    if (!(typeof r.step === 'number' && Number.isInteger(r.step) && r.step >= 0)) return refuse(`line ${i + 1}: step is ${String(r.step)}, not a whole number of steps`);
+    if (!(typeof r.step === 'number' && Number.isInteger(r.step) && r.step >= 0)) return refuse('results.notStep', { line: i + 1, step: String(r.step) });
     rows.push(r);
   }
-  if (rows.length === 0) return refuse('the file holds no rows');
+  if (rows.length === 0) return refuse('results.noRows');
   const first = rows[0];
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const sigmaSet = new Set(rows.map((r) => num(r.sigma)).filter((s): s is number => s !== null));
   const panel = 'gradVarTail' in first && sigmaSet.size >= 2 ? 'sweep' : 'gradvar';
   const overlay: ResultsOverlay = {
     name, rows: rows.length, panel, notes,
-    link: typeof first.link === 'string' ? first.link : '(no link)',
-    engine: typeof first.engine === 'string' ? first.engine : '(engine not named)',
+    link: typeof first.link === 'string' ? first.link : null,
+    engine: typeof first.engine === 'string' ? first.engine : null,
     curves: curvesOf(rows, notes),
     sigmas: panel === 'sweep' ? sigmasOf(rows) : [],
   };
@@ -94,7 +95,7 @@ export function readResultsText(name: string, text: string): ResultsRead {
 }
 
 /** One curve per run label (only the `mean` curves when the file has them; never `std`). */
-function curvesOf(rows: Row[], notes: string[]): OverlayCurve[] {
+function curvesOf(rows: Row[], notes: Message[]): OverlayCurve[] {
   const byLabel = new Map<string, OverlayCurve>();
   const hasMean = rows.some((r) => r.run === 'mean');
   for (const r of rows) {
@@ -107,7 +108,7 @@ function curvesOf(rows: Row[], notes: string[]): OverlayCurve[] {
     c.loss.push(num(r.loss));
   }
   const all = [...byLabel.values()];
-  if (all.length > MAX_OVERLAY_CURVES) notes.push(`drawing the first ${MAX_OVERLAY_CURVES} of ${all.length} curves`);
+  if (all.length > MAX_OVERLAY_CURVES) notes.push(message('results.firstCurves', { max: MAX_OVERLAY_CURVES, curves: all.length }));
   return all.slice(0, MAX_OVERLAY_CURVES);
 }
 
@@ -143,7 +144,7 @@ function sigmasOf(rows: Row[]): OverlaySigma[] {
 }
 
 /** The overlay's label: file name, engine and link (cut to `max` characters). */
-export function overlayLabel(o: ResultsOverlay, max = 90): string {
-  const text = `${o.name} · ${o.engine} · ${o.link}`;
+export function overlayLabel(o: ResultsOverlay, say: (m: Message) => string, max = 90): string {
+  const text = `${o.name} · ${o.engine ?? say(message('results.noEngine'))} · ${o.link ?? say(message('results.noLink'))}`;
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -8,10 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { readPointsText, pointsFileTooLarge, MAX_POINTS_FILE_BYTES, type PointsRead } from '../state/pointsFile';
 import { MAX_POINTS } from '../engine/runConfig';
 import { formatCount, formatNumber } from '../format/format';
-import { t as translate } from '../i18n/i18n';
 import { setPoints, POINT_SIDES, type PointSide } from '../state/points';
 import { useDropHandler } from './fileDrop';
 import { useModal } from './useModal';
+import { joinNotes, message } from '../i18n/message';
+import { useTranslateMessage } from '../i18n/translateMessage';
 
 interface Loaded {
   source: string;
@@ -25,7 +26,7 @@ async function readFile(file: File): Promise<Loaded> {
   try {
     return { source: file.name, read: readPointsText(await file.text()) };
   } catch (e) {
-    return { source: file.name, read: { ok: false, reason: translate('points.unreadable', { reason: (e as Error).message }) } };
+    return { source: file.name, read: { ok: false, reason: message('points.unreadable', { detail: (e as Error).message }) } };
   }
 }
 
@@ -51,6 +52,7 @@ function PointsDialog({ loaded, onLoaded, onClose }: { loaded: Loaded | null; on
   const [side, setSide] = useState<PointSide>('target');
   const [pasted, setPasted] = useState('');
   const read = loaded?.read;
+  const say = useTranslateMessage();
   const use = () => {
     if (!read?.ok) return;
     setPoints(side, read.points);
@@ -70,8 +72,8 @@ function PointsDialog({ loaded, onLoaded, onClose }: { loaded: Loaded | null; on
         {read && (
           <p className={read.ok ? 'points-status' : 'points-status error'} role="status" data-testid="points-status">
             {read.ok
-              ? t('points.loaded', { source: loaded!.source, count: read.points.length / 2, n: formatCount(read.points.length / 2), notes: read.notes.length ? t('points.notes', { notes: read.notes.join('; ') }) : '' })
-              : t('points.refused', { source: loaded!.source, reason: read.reason })}
+              ? t('points.loaded', { source: loaded!.source, count: read.points.length / 2, n: formatCount(read.points.length / 2), notes: read.notes.length ? t('points.notes', { notes: say(joinNotes(read.notes)) }) : '' })
+              : t('points.refused', { source: loaded!.source, reason: say(read.reason) })}
           </p>
         )}
         <fieldset className="points-side">

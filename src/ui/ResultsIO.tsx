@@ -9,6 +9,7 @@ import { setResultsOverlay } from '../state/overlaySlice';
 import { MAX_RESULTS_BYTES, readResultsText } from '../state/resultsFile';
 import { useDropHandler } from './fileDrop';
 import { formatCount, formatFixed, formatNumber } from '../format/format';
+import { translateMessage } from '../i18n/translateMessage';
 
 const MB = 2 ** 20;
 
@@ -20,7 +21,7 @@ export function ResultsIO() {
     if (file.size > MAX_RESULTS_BYTES) { setStatus(t('results.tooLarge', { file: file.name, size: t('megabytes', { size: formatFixed(file.size / MB, 1) }), max: t('megabytes', { size: formatNumber(MAX_RESULTS_BYTES / MB) }) })); return; }
     file.text().then((text) => {
       const r = readResultsText(file.name, text);
-      if (!r.ok) { setStatus(t('results.refused', { file: file.name, reason: r.reason })); return; }
+      if (!r.ok) { setStatus(t('results.refused', { file: file.name, reason: translateMessage(r.reason) })); return; }
       setResultsOverlay(r.overlay, appStore);
       setStatus(t('results.drawn', { file: file.name, count: r.overlay.rows, rows: formatCount(r.overlay.rows), panel: t(`results.panel.${r.overlay.panel}`) }));
     }, (e: unknown) => setStatus(t('results.unreadable', { file: file.name, reason: (e as Error).message })));

@@ -5,13 +5,14 @@
 // (tests/gpu/pointsClaims.test.ts); the figures quoted there were measured with it.
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import { readPointsText } from '../../src/state/pointsFile';
+import { english } from '../../src/i18n/message';
 
 /** 64 points of a ring of radius 2 as a CSV file would hold them. */
 export const RING_CSV = ['x,y', ...Array.from({ length: 64 }, (_, i) => `${(2 * Math.cos((i * Math.PI) / 32)).toFixed(4)},${(2 * Math.sin((i * Math.PI) / 32)).toFixed(4)}`)].join('\n');
 
 function ringPoints(): number[] {
   const r = readPointsText(RING_CSV);
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(english(r.reason));
   return r.points;
 }
 

@@ -12,16 +12,17 @@ import { defaultConfig, MAX_POINTS } from '../../src/engine/runConfig';
 import { makePairs } from '../../src/math/couplings';
 import { worldSpec } from '../../src/engine/world';
 import { GOOD_POINTS, BAD_POINTS } from './pointsCorpus';
+import { english } from '../../src/i18n/message';
 
 describe('points file reader', () => {
   it(`reads ${GOOD_POINTS.length} well-formed files (CSV, TSV, blanks, JSON, BOM, decimal commas) with the notes that matter`, () => {
     for (const c of GOOD_POINTS) {
       const r = readPointsText(c.text);
-      expect(r.ok, `${c.name}: ${r.ok ? '' : r.reason}`).toBe(true);
+      expect(r.ok, `${c.name}: ${r.ok ? '' : english(r.reason)}`).toBe(true);
       if (!r.ok) continue;
       expect(r.points.length / 2, c.name).toBe(c.points);
       if (c.first) expect(r.points.slice(0, c.first.length), c.name).toEqual(c.first);
-      if (c.says) expect(r.notes.join('; '), c.name).toMatch(c.says);
+      if (c.says) expect(r.notes.map(english).join('; '), c.name).toMatch(c.says);
       expect(r.points.every((v) => Number.isFinite(v) && Math.abs(v) <= 10), c.name).toBe(true);
     }
   });
@@ -32,20 +33,20 @@ describe('points file reader', () => {
       const r = readPointsText(c.text);
       expect(r.ok, c.name).toBe(false);
       if (r.ok) continue;
-      expect(r.reason, c.name).toMatch(c.says!);
-      expect(r.reason.length, c.name).toBeLessThan(240);
+      expect(english(r.reason), c.name).toMatch(c.says!);
+      expect(english(r.reason).length, c.name).toBeLessThan(240);
     }
   });
 
   it('a file over the size limit is refused before it is read, naming the limit', () => {
     expect(pointsFileTooLarge(MAX_POINTS_FILE_BYTES)).toBeNull();
-    expect(pointsFileTooLarge(50 * 1024 * 1024)).toBe('the file is 50.0 MB; a points file may hold up to 4.0 MB (100,000 rows)');
+    expect(english(pointsFileTooLarge(50 * 1024 * 1024)!)).toBe('the file is 50.0 MB; a points file may hold up to 4.0 MB (100,000 rows)');
   });
 
   it('a thinned file keeps evenly spaced rows in file order: both halves of a file sorted by class stay half each', () => {
     const rows = Array.from({ length: 1000 }, (_, i) => (i < 500 ? `-1,${i / 500}` : `1,${(i - 500) / 500}`)).join('\n');
     const r = readPointsText(rows);
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     const xs = r.points.filter((_, i) => i % 2 === 0);
     expect(xs.length).toBe(MAX_POINTS);
     expect(xs.filter((x) => x < 0).length).toBe(MAX_POINTS / 2);
@@ -57,7 +58,7 @@ describe('points in the link and the sampler', () => {
 
   it('a loaded set travels in the compact codec and reads back on the grid, in the page and the CLI alike', () => {
     const read = readPointsText(ring.map((v, i) => (i % 2 ? `${v}\n` : `${v},`)).join(''));
-    if (!read.ok) throw new Error(read.reason);
+    if (!read.ok) throw new Error(english(read.reason));
     const c = { ...defaultConfig(), target: 'points' as const, targetPoints: read.points };
     const query = encodeConfig(c);
     expect(query).toMatch(/targetPoints=q\.[A-Za-z0-9_-]{342}(&|$)/); // 64 points · 2 · 2 bytes = 256 bytes

@@ -6,6 +6,7 @@ import { createAppStore } from '../../src/state/store';
 import { setResultsOverlay, shownOverlay, setOverlayHidden, removeResultsOverlay } from '../../src/state/overlaySlice';
 import { encodeConfig } from '../../src/link/url';
 import { ROW_KEYS } from '../../src/cli/rows';
+import { english } from '../../src/i18n/message';
 
 /** A row with every key of the row contract (docs/cli.md#keys), then `extra`. */
 function row(step: number, extra: Record<string, unknown> = {}): string {
@@ -16,12 +17,12 @@ function row(step: number, extra: Record<string, unknown> = {}): string {
 describe('results file', () => {
   it('flowvar run rows become one curve in the gradient-variance panel, labelled with file, engine and link', () => {
     const r = readResultsText('run.jsonl', [row(100), row(200), row(300)].join('\n') + '\n');
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     expect(r.overlay).toMatchObject({ panel: 'gradvar', rows: 3, engine: 'cpu', link: 'v=1&seed=1&pairs=16' });
     expect(r.overlay.curves).toHaveLength(1);
     expect(r.overlay.curves[0].steps).toEqual([100, 200, 300]);
     expect(r.overlay.curves[0].gradVar[2]).toBeCloseTo(100 / 301, 12);
-    expect(overlayLabel(r.overlay)).toBe('run.jsonl · cpu · v=1&seed=1&pairs=16');
+    expect(overlayLabel(r.overlay, english)).toBe('run.jsonl · cpu · v=1&seed=1&pairs=16');
   });
 
   it('a sweep with 3 seeds goes to the sweep panel: per σ the file\'s mean and std rows at the last step', () => {
@@ -32,7 +33,7 @@ describe('results file', () => {
       lines.push(row(step, { sigma, seed: null, run: 'std', reproduction: 0.01, slicedW2: 0.03, lossTail: 0, gradVarTail: 0 }));
     }
     const r = readResultsText('sweep.jsonl', lines.join('\n'));
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     expect(r.overlay.panel).toBe('sweep');
     expect(r.overlay.sigmas.map((s) => s.sigma)).toEqual([0, 0.1, 1]);
     expect(r.overlay.sigmas[2]).toEqual({ sigma: 1, reproduction: 0.9 - 0.5 + 0.02, slicedW2: 0.2, reproductionStd: 0.01, slicedW2Std: 0.03 });
@@ -42,7 +43,7 @@ describe('results file', () => {
   it('a sweep without summary rows: mean and sample std over the seeds at each σ\'s last step', () => {
     const lines = [1, 2].flatMap((seed) => [0, 0.5].map((sigma) => row(10, { sigma, seed, run: `sigma=${sigma} seed=${seed}`, reproduction: seed / 4, lossTail: 1, gradVarTail: 1 })));
     const r = readResultsText('s.jsonl', lines.join('\n'));
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     expect(r.overlay.sigmas[0].reproduction).toBeCloseTo(0.375, 12);
     expect(r.overlay.sigmas[0].reproductionStd).toBeCloseTo(Math.SQRT1_2 / 4, 12);
   });
@@ -67,14 +68,14 @@ describe('results file', () => {
   it.each(BAD)('refuses %s with the line and the reason', (_name, text, says) => {
     const r = readResultsText('bad.jsonl', text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(says);
+    if (!r.ok) expect(english(r.reason)).toMatch(says);
   });
 
   it('the overlay is shown, hidden, removed, and never enters the link', () => {
     const store = createAppStore();
     const before = encodeConfig(store.getState().config);
     const r = readResultsText('run.jsonl', row(5));
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     setResultsOverlay(r.overlay, store);
     expect(shownOverlay(store.getState(), 'gradvar')).toBe(r.overlay);
     expect(shownOverlay(store.getState(), 'sweep')).toBeNull();

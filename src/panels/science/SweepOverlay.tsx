@@ -4,6 +4,7 @@
 import type { ScaleContinuousNumeric } from 'd3';
 import type { SigmaAxis } from './sigmaAxis';
 import { overlayLabel, type OverlaySigma, type ResultsOverlay } from '../../state/resultsFile';
+import { useTranslateMessage } from '../../i18n/translateMessage';
 
 type Scale = ScaleContinuousNumeric<number, number>;
 
@@ -21,6 +22,7 @@ function series(rows: readonly OverlaySigma[], value: (r: OverlaySigma) => numbe
 export function SweepOverlay({ overlay, axis, yRate, yDist, labelX, labelY }: { overlay: ResultsOverlay; axis: SigmaAxis; yRate: Scale; yDist: Scale; labelX: number; labelY: number }) {
   const rep = series(overlay.sigmas, (r) => r.reproduction, (r) => r.reproductionStd, axis, yRate);
   const w2 = series(overlay.sigmas, (r) => r.slicedW2, (r) => r.slicedW2Std, axis, yDist);
+  const say = useTranslateMessage();
   return (
     <g className="results-overlay" data-testid="results-overlay">
       {rep.band && <polygon className="overlay-band-rep" points={rep.band} />}
@@ -29,7 +31,7 @@ export function SweepOverlay({ overlay, axis, yRate, yDist, labelX, labelY }: { 
       <path className="overlay-w2" d={w2.line} />
       {rep.pts.map((r) => <circle key={`r${r.sigma}`} className="overlay-rep" cx={axis.x(r.sigma)} cy={yRate(r.reproduction!)} r={3.5} />)}
       {w2.pts.map((r) => <circle key={`w${r.sigma}`} className="overlay-w2" cx={axis.x(r.sigma)} cy={yDist(r.slicedW2!)} r={3.5} />)}
-      <text className="overlay-label" x={labelX} y={labelY} data-testid="results-overlay-label">- - {overlayLabel(overlay)}</text>
+      <text className="overlay-label" x={labelX} y={labelY} data-testid="results-overlay-label">- - {overlayLabel(overlay, say)}</text>
     </g>
   );
 }
