@@ -9,6 +9,7 @@ import { panelTitle } from '../panels/panelText';
 import { useAppStore } from '../state/useAppStore';
 import { chapterById, chapterIndex, CHAPTERS } from '../story/chapters';
 import { fillFigures } from '../story/figures';
+import { formatCount } from '../format/format';
 import { StoryLive } from './StoryLive';
 import { bringChapterIntoView, useChapterInView } from './chapterInView';
 import { closeStory, nextChapter, openChapter, prevChapter, tryChapter } from '../state/storyActions';
@@ -26,7 +27,7 @@ export function ExplainCard() {
     return (
       <section className="story story-closed" aria-label={t('story:card.region')} data-testid="story-closed">
         <button type="button" className="link" onClick={() => openChapter(id)} data-testid="story-open">
-          {t('story:card.openClosed', { n, title: t(`story:chapters.${id}.title`) })}
+          {t('story:card.openClosed', { n: formatCount(n), title: t(`story:chapters.${id}.title`) })}
         </button>
       </section>
     );
@@ -36,9 +37,9 @@ export function ExplainCard() {
     <section className="story" aria-label={t('story:card.region')} data-testid="explain" data-chapter={id}>
       <header className="story-head">
         <h2>
-          <span className="chapter" data-testid="chapter-position">{n} / {CHAPTERS.length}</span>
+          <span className="chapter" data-testid="chapter-position">{formatCount(n)} / {formatCount(CHAPTERS.length)}</span>
           {' · '}{t(`story:chapters.${id}.title`)}
-          {modified && <span className="modified" data-testid="story-modified">{t('story:card.modified', { n })}</span>}
+          {modified && <span className="modified" data-testid="story-modified">{t('story:card.modified', { n: formatCount(n) })}</span>}
         </h2>
         <div className="story-nav">
           <button type="button" onClick={() => prevChapter()} disabled={n === 1} title={t('story:card.previousKeys')} data-testid="chapter-prev">{t('story:card.previous')}</button>

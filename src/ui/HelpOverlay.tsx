@@ -16,7 +16,7 @@ export function HelpOverlay() {
   const card = useModal<HTMLDivElement>(open, () => setHelp(false));
   const { t } = useTranslation();
   if (!open) return null;
-  const chapters = CHAPTERS.map((c, i) => `${i + 1} ${t(`story:chapters.${c.id}.title`)}`).join(' · ');
+  const chapters = CHAPTERS.map((c, i) => `${formatCount(i + 1)} ${t(`story:chapters.${c.id}.title`)}`).join(' · ');
   const last = formatCount(Math.min(9, CHAPTERS.length));
   return (
     <div className="overlay" data-testid="help-backdrop" onClick={() => setHelp(false)}>

@@ -8,6 +8,7 @@ import { useAppStore } from '../state/useAppStore';
 import type { PanelId } from '../story/panelList';
 import { chapterById, chapterIndex, CHAPTERS } from '../story/chapters';
 import { fillFigures } from '../story/figures';
+import { formatCount } from '../format/format';
 import { nextChapter, openChapter, prevChapter } from '../state/storyActions';
 import { Banners } from './Banners';
 import { HelpOverlay } from './HelpOverlay';
@@ -46,7 +47,7 @@ export function LectureMode({ views }: { views: Record<PanelId, () => ReactEleme
     <div className="lecture-mode" data-testid="lecture">
       <header className="lecture-head">
         <LanguagePicker />
-        <h1><span className="chapter">{n} / {CHAPTERS.length}</span> {t(`story:chapters.${id}.title`)}</h1>
+        <h1><span className="chapter">{formatCount(n)} / {formatCount(CHAPTERS.length)}</span> {t(`story:chapters.${id}.title`)}</h1>
         <p data-testid="lecture-text">{fillFigures(t(`story:chapters.${id}.text`))}</p>
         <StoryLive chapter={chapter} />
       </header>
