@@ -10,7 +10,7 @@ import { appStore } from '../state/store';
 import { formatValue } from '../format/format';
 import { numberBoxInput, numberBoxText } from './numberText';
 import { fieldLabel } from './controlNames';
-import { OPTION_LISTS, type ControlSpec } from './controlTable';
+import { WORD_OPTIONS, type ControlSpec } from './controlTable';
 import { SigmaSlider } from './SigmaSlider';
 
 /** Slider position ↔ value for the three slider widgets. */
@@ -66,12 +66,12 @@ export function ConfigControl({ spec }: { spec: ControlSpec }) {
 
   const labelEl = <label htmlFor={id} title={t(`controls.fields.${spec.key}.hint`)}>{label}</label>;
   if (field.type === 'enum') {
-    const list = OPTION_LISTS[spec.key];
+    const words = WORD_OPTIONS.includes(spec.key);
     return (
       <div className="control" data-control={spec.key}>
         {labelEl}
         <select id={id} value={String(value)} onChange={(e) => setConfigField(spec.key, e.target.value)} data-testid={`ctl-${spec.key}`}>
-          {field.values.map((v) => <option key={v} value={v}>{list ? t(`controls.options.${list}.${v}`) : v}</option>)}
+          {field.values.map((v) => <option key={v} value={v}>{words ? t(`controls.options.${spec.key}.${v}`) : v}</option>)}
         </select>
       </div>
     );

@@ -90,7 +90,9 @@ export const CONTROL_GROUPS: ControlGroup[] = [
   },
 ];
 
-/** The catalogue's option names of the enum fields whose values are words (`controls.options.<list>.<value>`); activations and integrators are names and show as they are. */
-export const OPTION_LISTS: Partial<Record<ConfigKey, 'distribution' | 'coupling' | 'interpolant' | 'schedule'>> = {
-  source: 'distribution', target: 'distribution', coupling: 'coupling', interpolant: 'interpolant', schedule: 'schedule',
-};
+/**
+ * The enum fields whose values are words, named in the catalogue as `controls.options.<key>.<value>`
+ * (the panels name them the same way: src/panels/optionName.ts); activations and integrators are
+ * names and show as they are.
+ */
+export const WORD_OPTIONS: readonly ConfigKey[] = ['source', 'target', 'coupling', 'interpolant', 'schedule'];

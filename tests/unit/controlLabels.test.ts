@@ -1,14 +1,15 @@
 // The page's own words for the settings (docs/i18n.md): every config key the page shows (the settings
 // column, the Share dialog's "hide" boxes) has a label in the English catalogue, each control of the
 // settings column a hint, each enum value shown as a word an option name, each layer and page
-// control a name; the runConfig `doc` strings stay the CLI's help. And the Share dialog's names follow
-// the language.
+// control a name; the runConfig `doc` strings stay the CLI's help. And the Share dialog's names and
+// the panels' option names follow the language.
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONFIG_KEYS, RUN_CONFIG_FIELDS } from '../../src/engine/runConfig';
 import { PAGE_CONTROLS } from '../../src/link/viewParams';
 import { LAYERS } from '../../src/state/viewSlice';
-import { CONTROL_GROUPS, OPTION_LISTS } from '../../src/ui/controlTable';
+import { CONTROL_GROUPS, WORD_OPTIONS } from '../../src/ui/controlTable';
 import { controlLabel } from '../../src/ui/controlNames';
+import { optionName } from '../../src/panels/optionName';
 import { applyLanguage, i18n } from '../../src/i18n/i18n';
 
 const english = (key: string) => i18n.getResource('en', 'common', key) as unknown;
@@ -27,12 +28,13 @@ describe('labels of the settings in the catalogue', () => {
   });
 
   it('every value of an enum shown in words has its option name; the English one is the value itself', () => {
-    for (const [key, list] of Object.entries(OPTION_LISTS)) {
-      const field = RUN_CONFIG_FIELDS[key as keyof typeof RUN_CONFIG_FIELDS];
+    for (const key of WORD_OPTIONS) {
+      const field = RUN_CONFIG_FIELDS[key];
       expect(field.type, key).toBe('enum');
       if (field.type !== 'enum') continue;
-      for (const v of field.values) expect(english(`controls.options.${list}.${v}`), `${key}=${v}`).toBe(v);
+      for (const v of field.values) expect(english(`controls.options.${key}.${v}`), `${key}=${v}`).toBe(v);
     }
+    expect(Object.keys(english('controls.options') as object).sort()).toEqual([...WORD_OPTIONS].sort());
   });
 
   it('every layer and every page control has a name', () => {
@@ -45,5 +47,7 @@ describe('labels of the settings in the catalogue', () => {
       .toEqual(['learning rate', 'source std x', 'New seed button', 'pairs_hide']);
     await applyLanguage('de');
     expect([controlLabel('lr'), controlLabel('srcSx'), controlLabel('newSeed')]).toEqual(['Lernrate', 'Quelle Std. x', 'Neuer-Seed-Schaltfläche']);
+    // a panel names a setting's value with the settings column's word
+    expect([optionName('target', 'moons'), optionName('coupling', 'independent'), optionName('activation', 'silu')]).toEqual(['Monde', 'unabhängig', 'silu']);
   });
 });
