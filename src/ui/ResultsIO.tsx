@@ -10,21 +10,25 @@ import { MAX_RESULTS_BYTES, readResultsText } from '../state/resultsFile';
 import { useDropHandler } from './fileDrop';
 import { formatCount, formatFixed, formatNumber } from '../format/format';
 import { translateMessage } from '../i18n/translateMessage';
+import { t as translate } from '../i18n/i18n';
 
 const MB = 2 ** 20;
 
 export function ResultsIO() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState('');
+  // the status is said at render, so a language switch re-says it
+  const [status, setStatus] = useState<{ say: () => string } | null>(null);
+  const show = (say: () => string) => setStatus({ say });
   const picker = useRef<HTMLInputElement>(null);
   const read = (file: File) => {
-    if (file.size > MAX_RESULTS_BYTES) { setStatus(t('results.tooLarge', { file: file.name, size: t('megabytes', { size: formatFixed(file.size / MB, 1) }), max: t('megabytes', { size: formatNumber(MAX_RESULTS_BYTES / MB) }) })); return; }
+    if (file.size > MAX_RESULTS_BYTES) { show(() => translate('results.tooLarge', { file: file.name, size: translate('megabytes', { size: formatFixed(file.size / MB, 1) }), max: translate('megabytes', { size: formatNumber(MAX_RESULTS_BYTES / MB) }) })); return; }
     file.text().then((text) => {
       const r = readResultsText(file.name, text);
-      if (!r.ok) { setStatus(t('results.refused', { file: file.name, reason: translateMessage(r.reason) })); return; }
+      if (!r.ok) { show(() => translate('results.refused', { file: file.name, reason: translateMessage(r.reason) })); return; }
       setResultsOverlay(r.overlay, appStore);
-      setStatus(t('results.drawn', { file: file.name, count: r.overlay.rows, rows: formatCount(r.overlay.rows), panel: t(`results.panel.${r.overlay.panel}`) }));
-    }, (e: unknown) => setStatus(t('results.unreadable', { file: file.name, reason: (e as Error).message })));
+      const { rows, panel } = r.overlay;
+      show(() => translate('results.drawn', { file: file.name, count: rows, rows: formatCount(rows), panel: translate(`results.panel.${panel}`) }));
+    }, (e: unknown) => show(() => translate('results.unreadable', { file: file.name, reason: (e as Error).message })));
   };
   useDropHandler('results', read);
   return (
@@ -33,7 +37,7 @@ export function ResultsIO() {
         title={t('results.loadHint')}>{t('results.load')}</button>
       <input ref={picker} type="file" accept=".jsonl,.json,.ndjson,application/x-ndjson,application/json" hidden data-testid="results-file"
         onChange={(e) => { const f = e.target.files?.[0]; if (f) read(f); e.target.value = ''; }} />
-      {status && <span className="share-status" role="status" data-testid="results-status">{status}</span>}
+      {status && <span className="share-status" role="status" data-testid="results-status">{status.say()}</span>}
     </div>
   );
 }

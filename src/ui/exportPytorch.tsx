@@ -17,15 +17,16 @@ export async function downloadPytorchScript(config: RunConfig): Promise<void> {
 
 export function PytorchExportButton({ config }: { config: RunConfig }) {
   const { t } = useTranslation();
+  /** why the script could not be made; the sentence around it is said at render */
   const [failure, setFailure] = useState<string | null>(null);
   const run = () => {
     setFailure(null);
-    downloadPytorchScript(config).catch((e: unknown) => setFailure(t('pytorch.failed', { reason: e instanceof Error ? e.message : String(e) })));
+    downloadPytorchScript(config).catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
   };
   return (
     <>
       <button type="button" onClick={run} data-testid="share-pytorch" title={t('pytorch.hint')}>{t('pytorch.button')}</button>
-      {failure && <p className="hint" role="alert" data-testid="share-pytorch-error">{failure}</p>}
+      {failure && <p className="hint" role="alert" data-testid="share-pytorch-error">{t('pytorch.failed', { reason: failure })}</p>}
     </>
   );
 }
