@@ -14,13 +14,14 @@ import { evaluationSteps, EXIT, type Io, type JobScope } from './common';
 import { openJob } from './job';
 import type { RunOptions } from './run';
 import { ProgressReporter, type ProgressTarget } from './progress';
+import { english } from '../i18n/message';
 
 /** The lockstep engine of `configs` on `engine`. */
 export async function createCompareEngine(engine: Engine, configs: readonly [RunConfig, RunConfig], setting: CompareSetting, io: Io): Promise<CompareEngine> {
   if (engine.gpu === null) return PairedCompare.create(configs, engine.trainer);
   const { GpuBatchedCompare, batchableCompare, pairedNotice } = await import('../engine/gpuCompare');
   if (batchableCompare(setting.key)) return engine.own(await GpuBatchedCompare.create(engine.gpu.device, configs, engine.gpu.shaders));
-  io.err(`# ${pairedNotice(setting.key)}`);
+  io.err(`# ${english(pairedNotice(setting.key))}`);
   return PairedCompare.create(configs, engine.trainer, pairedNotice(setting.key));
 }
 

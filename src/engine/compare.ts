@@ -7,6 +7,7 @@
 // Where φ differs the pairs differ too (x1 = R_φ x0): that is the setting under study.
 import type { RunConfig } from './runConfig';
 import type { Evaluation, Trainer, TrainSnapshot } from './trainer';
+import type { Message } from '../i18n/message';
 
 /** Settings a compare can vary, in the order the picker lists them. */
 export const COMPARE_KEYS = ['sigma', 'interpolant', 'width', 'lr', 'phi'] as const;
@@ -58,7 +59,7 @@ export interface CompareEngine {
   /** true when one batched GPU run trains both models (each dispatch covers both) */
   readonly batched: boolean;
   /** why a GPU compare runs as two trainers, for the page to show; null otherwise */
-  readonly notice: string | null;
+  readonly notice: Message | null;
   /** the pairs of A and B (equal unless φ or a pair setting differs) */
   readonly pairs: readonly [Trainer['pairs'], Trainer['pairs']];
   /** n more steps for both; one snapshot per run */
@@ -79,9 +80,9 @@ export type CompareTrainerFactory = (config: RunConfig) => Trainer | Promise<Tra
  */
 export class PairedCompare implements CompareEngine {
   readonly batched = false;
-  private constructor(readonly configs: readonly [RunConfig, RunConfig], private readonly trainers: [Trainer, Trainer], readonly notice: string | null) {}
+  private constructor(readonly configs: readonly [RunConfig, RunConfig], private readonly trainers: [Trainer, Trainer], readonly notice: Message | null) {}
 
-  static async create(configs: readonly [RunConfig, RunConfig], make: CompareTrainerFactory, notice: string | null = null): Promise<PairedCompare> {
+  static async create(configs: readonly [RunConfig, RunConfig], make: CompareTrainerFactory, notice: Message | null = null): Promise<PairedCompare> {
     const a = await make(configs[0]);
     let b: Trainer;
     try {

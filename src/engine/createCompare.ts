@@ -6,12 +6,13 @@ import type { EngineKind } from './trainer';
 import { PairedCompare, type CompareEngine, type CompareKey } from './compare';
 import { WorkerTrainer } from './workerTrainer';
 import { context, type EnginePreference } from './createTrainer';
+import type { Message } from '../i18n/message';
 
 export interface CompareHandle {
   engine: CompareEngine;
   kind: EngineKind;
   /** why the runs are not one batched GPU run (paired GPU trainers, or a CPU fallback); null if they are or the CPU was asked for */
-  notice: string | null;
+  notice: Message | null;
 }
 
 /** Called once with the first failure of either run outside a request: a lost GPU device, a dead CPU worker. */
@@ -38,12 +39,12 @@ async function createGpuCompare(configs: readonly [RunConfig, RunConfig], key: C
 
 /** The two runs of a compare, GPU first unless the CPU is asked for; never rejects for lack of a GPU. */
 export async function createCompare(configs: readonly [RunConfig, RunConfig], key: CompareKey, preference: EnginePreference, onFailure: CompareFailure): Promise<CompareHandle> {
-  let notice: string | null = null;
+  let notice: Message | null = null;
   if (preference !== 'cpu') {
     try {
       return await createGpuCompare(configs, key, onFailure);
     } catch (err) {
-      notice = `GPU unavailable (${err instanceof Error ? err.message : String(err)}): the two runs train on the CPU.`;
+      notice = { key: 'engine.compareOnCpu', values: { detail: err instanceof Error ? err.message : String(err) } };
     }
   }
   const engine = await PairedCompare.create(configs, async (c) => {

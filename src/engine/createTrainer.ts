@@ -7,6 +7,8 @@ import type { EngineKind, Trainer } from './trainer';
 import { WorkerTrainer } from './workerTrainer';
 import { probeCapabilities, requestTrainerDevice, requireAdapter } from './gpu';
 import { cleanSigmas, SweepRunner, type SweepEngine } from './sweep';
+// the banners' words are keys of the messages catalogue (docs/i18n.md#messages): a type only, no i18n code runs here
+import type { Message } from '../i18n/message';
 
 /** Which engine the page asks for: `engine=cpu|gpu` in the link, else 'auto'. */
 export type EnginePreference = 'auto' | 'cpu' | 'gpu';
@@ -18,7 +20,7 @@ export interface EngineInfo {
   /** a software rasterizer (SwiftShader, llvmpipe, a "fallback" adapter): correct but slow */
   software: boolean;
   /** why the CPU engine runs although a GPU was wanted; null otherwise */
-  fallbackReason: string | null;
+  fallbackReason: Message | null;
 }
 
 export interface TrainerHandle {
@@ -73,7 +75,7 @@ async function createGpu(config: RunConfig, opts: CreateOptions): Promise<Traine
   return { trainer, info: { kind: 'gpu', adapterName: ctx.adapterName, software: ctx.software, fallbackReason: null } };
 }
 
-async function createCpu(config: RunConfig, fallbackReason: string | null, opts: CreateOptions): Promise<TrainerHandle> {
+async function createCpu(config: RunConfig, fallbackReason: Message | null, opts: CreateOptions): Promise<TrainerHandle> {
   const trainer = await WorkerTrainer.create(config);
   trainer.onFatal = (message) => opts.onWorkerLost?.(message);
   return { trainer, info: { kind: 'cpu', adapterName: trainer.deviceName, software: false, fallbackReason } };
@@ -85,8 +87,8 @@ export async function createTrainer(config: RunConfig, opts: CreateOptions): Pro
   try {
     return await createGpu(config, opts);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    return createCpu(config, `GPU unavailable: ${reason}`, opts);
+    const detail = err instanceof Error ? err.message : String(err);
+    return createCpu(config, { key: 'engine.gpuUnavailable', values: { detail } }, opts);
   }
 }
 
@@ -94,7 +96,7 @@ export async function createTrainer(config: RunConfig, opts: CreateOptions): Pro
 export interface EngineChoice {
   kind: EngineKind;
   /** why 'auto' chose the CPU worker although WebGPU exists (shown with a switch); null otherwise */
-  reason: string | null;
+  reason: Message | null;
   /** steps per second measured by the probe (hardware adapters only) */
   measured: { gpu: number; cpu: number } | null;
 }
@@ -138,12 +140,12 @@ export async function chooseEngine(preference: EnginePreference, config: RunConf
   }
   if (preference === 'gpu') return { kind: 'gpu', reason: null, measured: null };
   if (ctx.software) {
-    return { kind: 'cpu', reason: `WebGPU runs on a software adapter here (${ctx.adapterName}), which is slower than the CPU worker`, measured: null };
+    return { kind: 'cpu', reason: { key: 'engine.softwareAdapter', values: { adapter: ctx.adapterName } }, measured: null };
   }
   try {
     const measured = await probe(config);
     if (measured.cpu > measured.gpu) {
-      const why = `a short probe trained faster on the CPU worker here (${measured.cpu.toFixed(0)} against ${measured.gpu.toFixed(0)} steps/s on ${ctx.adapterName})`;
+      const why: Message = { key: 'engine.probeFaster', values: { cpu: Math.round(measured.cpu), gpu: Math.round(measured.gpu), adapter: ctx.adapterName } };
       return { kind: 'cpu', reason: why, measured };
     }
     return { kind: 'gpu', reason: null, measured };
@@ -156,7 +158,7 @@ export async function chooseEngine(preference: EnginePreference, config: RunConf
 export interface SweepHandle {
   engine: SweepEngine;
   /** why the sweep runs on CPU Workers although the GPU was wanted (no GPU, or it does not fit); null otherwise */
-  fallbackReason: string | null;
+  fallbackReason: Message | null;
 }
 
 /**
@@ -166,7 +168,7 @@ export interface SweepHandle {
  * reason the GPU was not used.
  */
 export async function createSweepEngine(config: RunConfig, sigmas: readonly number[], preference: EnginePreference, seeds = 1): Promise<SweepHandle> {
-  let fallbackReason: string | null = null;
+  let fallbackReason: Message | null = null;
   if (preference !== 'cpu') {
     try {
       const ctx = await context();
@@ -174,7 +176,7 @@ export async function createSweepEngine(config: RunConfig, sigmas: readonly numb
       const fit = Math.min(seeds, seedsPerRun(cleanSigmas(sigmas).length));
       return { engine: await GpuSweepEngine.create(ctx.device, config, sigmas, SHADER_SOURCES, {}, config.steps, fit), fallbackReason: null };
     } catch (err) {
-      fallbackReason = `GPU sweep unavailable: ${err instanceof Error ? err.message : String(err)}`;
+      fallbackReason = { key: 'engine.sweepUnavailable', values: { detail: err instanceof Error ? err.message : String(err) } };
     }
   }
   return { engine: await SweepRunner.create(config, sigmas, (c) => WorkerTrainer.create(c, undefined, sigmas.length)), fallbackReason };

@@ -10,6 +10,7 @@ import type { GpuFailure } from './gpu';
 import { effectiveSigma } from './world';
 import { GpuSweepTrainer } from './gpuSweepTrainer';
 import type { CompareEngine, CompareKey } from './compare';
+import type { Message } from '../i18n/message';
 
 /** True when the batched run can train the compare of `key` (the models differ in σ only). */
 export function batchableCompare(key: CompareKey): boolean {
@@ -17,10 +18,8 @@ export function batchableCompare(key: CompareKey): boolean {
 }
 
 /** Why a compare of `key` runs as two GPU trainers (shown on the page). */
-export function pairedNotice(key: CompareKey): string {
-  return key === 'width'
-    ? 'Widths differ, so the weight shapes differ: the two runs train as two GPU trainers in turn, not as one batched dispatch.'
-    : `The batched GPU run shares ${key} between its models: the two runs train as two GPU trainers in turn, not as one batched dispatch.`;
+export function pairedNotice(key: CompareKey): Message {
+  return key === 'width' ? { key: 'engine.pairedWidth' } : { key: 'engine.paired', values: { key } };
 }
 
 export class GpuBatchedCompare implements CompareEngine {

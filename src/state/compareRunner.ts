@@ -135,7 +135,7 @@ export class CompareRunner {
       this.kind = handle.kind;
       this.store.setState((st) => ({
         compareState: {
-          ...st.compareState, phase: 'ready', kind: handle.kind, batched: handle.engine.batched, notice: handle.notice === null ? null : message('run.engineError', { detail: handle.notice }),
+          ...st.compareState, phase: 'ready', kind: handle.kind, batched: handle.engine.batched, notice: handle.notice,
           runs: st.compareState.runs.map((r, i) => ({ ...r, pairs: handle.engine.pairs[i] })),
         },
       }));

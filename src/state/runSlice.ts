@@ -17,7 +17,7 @@ export interface EngineState {
   /** SwiftShader, llvmpipe or a "fallback" adapter */
   software: boolean;
   /** why the CPU runs although a GPU was wanted (no WebGPU, GPU code missing, …) */
-  fallbackReason: string | null;
+  fallbackReason: Message | null;
 }
 
 export type RunErrorKind = 'diverged' | 'device-lost' | 'worker-lost' | 'engine';
@@ -68,7 +68,7 @@ export interface RunSlice {
   /** what changed about the engine without an error, e.g. "continued on the CPU from step 550" */
   engineNotice: Message | null;
   /** why the page chose the CPU worker itself although WebGPU exists (src/engine/createTrainer.ts chooseEngine) */
-  engineChoice: string | null;
+  engineChoice: Message | null;
   /** bumped by reset(), stepOnce(), continueOnCpu(): the runner acts on each change */
   resetRequest: number;
   stepRequest: number;

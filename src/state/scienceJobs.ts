@@ -10,11 +10,12 @@ import { seedConfigs } from '../engine/runConfig';
 import { ReflowRunner, reflowSettings } from '../engine/reflowRounds';
 import type { AppStore } from './store';
 import { SWEEP_FALLBACK_STEPS, type ScienceSlice, type SweepModelView } from './scienceSlice';
+import { message, type Message } from '../i18n/message';
 
 /** An engine and, when it is the CPU although the GPU was wanted, why. */
 export interface Built<T> {
   engine: T;
-  fallbackReason: string | null;
+  fallbackReason: Message | null;
 }
 
 export interface ScienceDeps {
@@ -135,7 +136,7 @@ export class ScienceJobs {
       }
       this.patch('sweep', runId, { status: 'done', seconds: (performance.now() - t0) / 1000 });
     } catch (e) {
-      this.patch('sweep', runId, { status: 'failed', error: messageOf(e) });
+      this.patch('sweep', runId, { status: 'failed', error: message('run.engineError', { detail: messageOf(e) }) });
     } finally {
       engine?.dispose();
     }
@@ -161,10 +162,10 @@ export class ScienceJobs {
         },
         onRound: () => this.patch('reflow', runId, { history: [...runner.history] }),
       });
-      if (lostMessage !== null) throw new Error(`GPU device lost: ${lostMessage}`);
-      if (!signal.aborted) this.patch('reflow', runId, { status: 'done', progress: null });
+      if (lostMessage !== null) this.patch('reflow', runId, { status: 'failed', error: message('science.deviceLost', { detail: lostMessage }), progress: null });
+      else if (!signal.aborted) this.patch('reflow', runId, { status: 'done', progress: null });
     } catch (e) {
-      this.patch('reflow', runId, { status: 'failed', error: messageOf(e), progress: null });
+      this.patch('reflow', runId, { status: 'failed', error: message('run.engineError', { detail: messageOf(e) }), progress: null });
     } finally {
       trainer?.dispose();
     }

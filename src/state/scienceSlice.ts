@@ -7,6 +7,7 @@ import type { StepRecord } from '../engine/trainer';
 import { DEFAULT_SIGMAS, type SweepResult, type SweepSpread } from '../engine/sweep';
 import type { ReflowProgress, ReflowRound } from '../engine/reflowRounds';
 import type { Store } from './store';
+import type { Message } from '../i18n/message';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
 export type OverlayKind = 'none' | 'ot' | 'rotated' | 'both';
@@ -37,11 +38,11 @@ export interface SweepState {
   /** seeds of the running (or last) sweep, and how many of them are done */
   seeds: number;
   seedsDone: number;
-  error: string | null;
+  error: Message | null;
   /** wall-clock seconds of the last finished sweep */
   seconds: number | null;
   /** why the sweep runs on the CPU although the GPU was wanted (said in the panel); null otherwise */
-  fallbackReason: string | null;
+  fallbackReason: Message | null;
   runId: number;
 }
 
@@ -51,9 +52,9 @@ export interface ReflowState {
   rounds: number;
   history: ReflowRound[];
   progress: ReflowProgress | null;
-  error: string | null;
+  error: Message | null;
   /** why ReFlow runs on the CPU although the GPU was wanted; null otherwise */
-  fallbackReason: string | null;
+  fallbackReason: Message | null;
   runId: number;
 }
 

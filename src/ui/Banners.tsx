@@ -20,6 +20,7 @@ function cpuSizeText(): string {
 
 function EngineBanner() {
   const { t } = useTranslation();
+  const say = useTranslateMessage();
   const phase = useAppStore((s) => s.engine.phase);
   const kind = useAppStore((s) => s.engine.kind);
   const software = useAppStore((s) => s.engine.software);
@@ -30,7 +31,7 @@ function EngineBanner() {
   if (kind === 'cpu' && choice) {
     return (
       <div className="banner info" role="status" data-testid="engine-choice">
-        <span><Trans t={t} i18nKey="messages:banner.cpuChosen" values={{ reason: choice }} components={STRONG} /></span>
+        <span><Trans t={t} i18nKey="messages:banner.cpuChosen" values={{ reason: say(choice) }} components={STRONG} /></span>
         <button type="button" onClick={() => switchEngine('gpu')} data-testid="use-gpu">{t('messages:banner.useGpu')}</button>
       </div>
     );
@@ -38,7 +39,7 @@ function EngineBanner() {
   if (kind === 'cpu' && reason) {
     return (
       <div className="banner warn" role="status" data-testid="cpu-banner">
-        <span><Trans t={t} i18nKey="messages:banner.cpuFallback" values={{ reason, sizes: cpuSizeText() }} components={STRONG} /></span>
+        <span><Trans t={t} i18nKey="messages:banner.cpuFallback" values={{ reason: say(reason), sizes: cpuSizeText() }} components={STRONG} /></span>
       </div>
     );
   }

@@ -11,6 +11,7 @@ import { ScienceJobs, type ScienceDeps } from '../../src/state/scienceJobs';
 import { CpuTrainer } from '../../src/engine/cpuTrainer';
 import { SweepRunner } from '../../src/engine/sweep';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
+import { english } from '../../src/i18n/message';
 
 const TINY: RunConfig = { ...defaultConfig(), pairs: 8, width: 16, depth: 1, batch: 32, particles: 64, odeSteps: 8, steps: 40 };
 
@@ -85,18 +86,20 @@ describe('science slice', () => {
   it('a failing factory leaves the sweep failed with the message', async () => {
     const store = makeStore();
     await runJob(store, startSweep, { createSweep: async () => { throw new Error('no adapter'); } });
-    expect(store.getState().sweep).toMatchObject({ status: 'failed', error: 'no adapter' });
+    expect(store.getState().sweep.status).toBe('failed');
+    expect(english(store.getState().sweep.error!)).toBe('no adapter');
   });
 
   it('a sweep on the CPU although the GPU was wanted keeps the reason in the store for the panel', async () => {
     const store = makeStore();
     setSweepSigmas([0], store);
     const jobs = cpuJobs(store, {
-      createSweep: async (c, sigmas) => ({ engine: await SweepRunner.create(c, sigmas, (m) => new CpuTrainer(m)), fallbackReason: 'GPU sweep unavailable: this browser has no WebGPU' }),
+      createSweep: async (c, sigmas) => ({ engine: await SweepRunner.create(c, sigmas, (m) => new CpuTrainer(m)), fallbackReason: { key: 'engine.sweepUnavailable', values: { detail: 'this browser has no WebGPU' } } }),
     });
     startSweep(store);
     await jobs.idle();
-    expect(store.getState().sweep).toMatchObject({ status: 'done', fallbackReason: 'GPU sweep unavailable: this browser has no WebGPU' });
+    expect(store.getState().sweep.status).toBe('done');
+    expect(english(store.getState().sweep.fallbackReason!)).toBe('GPU sweep unavailable: this browser has no WebGPU');
   });
 
   it('a second startSweep() while one runs is ignored; stop then start runs a fresh sweep to the end', async () => {
@@ -151,6 +154,7 @@ describe('science slice', () => {
     });
     startReflow(store);
     await jobs.idle();
-    expect(store.getState().reflow).toMatchObject({ status: 'failed', error: 'GPU device lost: adapter reset' });
+    expect(store.getState().reflow.status).toBe('failed');
+    expect(english(store.getState().reflow.error!)).toBe('GPU device lost: adapter reset');
   });
 });

@@ -19,6 +19,7 @@ import { usePlotStyle } from './usePlotStyle';
 import { drawReflowRow, reflowRows, type ReflowColors } from './drawReflow';
 import { PlotLayers } from '../PlotLayers';
 import { StoryMarkLayer } from '../StoryMarkLayer';
+import { useTranslateMessage } from '../../i18n/translateMessage';
 
 /** `left` holds a tick like "0.015" at the projector's 16 px */
 const M = { top: 8, right: 14, bottom: 26, left: 58 };
@@ -102,9 +103,10 @@ function ReflowFooter() {
   const last = useAppStore((s) => s.reflow.history.at(-1) ?? null);
   const fallback = useAppStore((s) => s.reflow.fallbackReason);
   const { t } = useTranslation();
+  const say = useTranslateMessage();
   let note = '';
   if (status === 'running' && progress) note = t('panels:reflow.progress', { round: formatCount(progress.round), step: formatCount(progress.step), steps: formatCount(progress.steps) });
-  else if (status === 'failed') note = t('panels:reflow.failed', { error: error ?? '' });
+  else if (status === 'failed') note = t('panels:reflow.failed', { error: error ? say(error) : '' });
   else if (status === 'running') note = t('panels:reflow.starting');
   else if (!last) note = t('panels:reflow.intro');
   else {
@@ -119,7 +121,7 @@ function ReflowFooter() {
           style={{ width: '4em' }} aria-label={t('panels:reflow.roundsLabel')} data-testid="reflow-rounds" />
       </label>
       <span className="plot-note" role="status" data-testid="reflow-note"> {note}</span>
-      {fallback && <span className="plot-note" data-testid="reflow-fallback">{t('panels:reflow.cpu', { reason: fallback })}</span>}
+      {fallback && <span className="plot-note" data-testid="reflow-fallback">{t('panels:reflow.cpu', { reason: say(fallback) })}</span>}
     </div>
   );
 }

@@ -24,6 +24,7 @@ import { StoryMarkLayer } from '../StoryMarkLayer';
 import { shownOverlay } from '../../state/overlaySlice';
 import { OverlayBar } from '../ResultsOverlay';
 import { SweepOverlay } from './SweepOverlay';
+import { useTranslateMessage } from '../../i18n/translateMessage';
 
 // left and right leave room for "100%" and the W2 ticks at the projector theme's 17 px; the two
 // chart titles sit on separate lines so they never overlap in a narrow panel
@@ -113,13 +114,14 @@ function SweepNote({ x, y }: { x: number; y: number }) {
   const error = useAppStore((s) => s.sweep.error);
   const seeds = useAppStore((s) => s.sweep.seeds), done = useAppStore((s) => s.sweep.seedsDone);
   const { t } = useTranslation();
+  const say = useTranslateMessage();
   let text = '';
   if (status === 'idle') text = t('panels:sweep.idle');
   else if (status === 'running') {
     const seed = seeds > 1 ? t('panels:sweep.seed', { seed: formatCount(Math.min(seeds, done + 1)), seeds: formatCount(seeds) }) : '';
     text = seed + (step < target ? t('panels:sweep.training', { step: formatCount(step), target: formatCount(target) }) : t('panels:sweep.evaluating'));
   } else if (status === 'stopped') text = t('panels:sweep.stopped', { step: formatCount(step) });
-  else if (status === 'failed') text = t('panels:sweep.failed', { error: error ?? '' });
+  else if (status === 'failed') text = t('panels:sweep.failed', { error: error ? say(error) : '' });
   return text ? <text className="plot-note" x={x} y={y} textAnchor="middle">{text}</text> : null;
 }
 
@@ -133,6 +135,7 @@ function SweepFooter() {
   const seeds = useAppStore((s) => s.config.seeds);
   const spreadSeeds = useAppStore((s) => s.sweep.spread?.[0]?.seeds ?? 0);
   const { t } = useTranslation();
+  const say = useTranslateMessage();
   const [draft, setDraft] = useState(sigmaKey);
   useEffect(() => setDraft(sigmaKey), [sigmaKey]);
   const apply = () => setSweepSigmas(draft.split(/[,\s]+/).filter(Boolean).map(Number));
@@ -155,7 +158,7 @@ function SweepFooter() {
       </label>
       {spreadSeeds > 1 && <span className="plot-note">{t('panels:sweep.spread', { n: formatCount(spreadSeeds) })}</span>}
       {seconds !== null && <span className="plot-note">{t('panels:sweep.seconds', { seconds: formatFixed(seconds, 1) })}</span>}
-      {fallback && <span className="plot-note" role="status" data-testid="sweep-fallback">{t('panels:sweep.cpu', { reason: fallback })}</span>}
+      {fallback && <span className="plot-note" role="status" data-testid="sweep-fallback">{t('panels:sweep.cpu', { reason: say(fallback) })}</span>}
     </div>
   );
 }
