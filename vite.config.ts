@@ -5,6 +5,7 @@ import { CONTENT_SECURITY_POLICY } from './src/csp.ts';
 import { precachePlugin } from './src/offline/precachePlugin.ts';
 import { buildId } from './src/offline/buildId.ts';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { HEADERS_FILE, headersFileText, ISOLATION_HEADERS } from './src/crossOriginIsolation.ts';
 
@@ -52,7 +53,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // two files at a time even on 2 cores (Vitest's default there is one): a unit file keeps one
+      // core busy (node, or the single-threaded Python it waits for), so the other idled
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], maxWorkers: Math.max(2, availableParallelism() - 1) } },
       { extends: true, test: { name: 'gpu', include: ['tests/gpu/**/*.test.ts'] } },
       {
         extends: true,

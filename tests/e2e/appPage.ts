@@ -7,6 +7,7 @@ import { CHAPTERS, type Chapter } from '../../src/story/chapters';
 import { expect } from 'vitest';
 import { appUrl } from './harness';
 import type { Message } from '../../src/i18n/message';
+import { panelInfo } from '../../src/story/panelList';
 
 /** Sizes that keep every e2e run to seconds on the CPU worker (2-core machine). */
 export const TINY: Partial<RunConfig> = { width: 16, depth: 1, batch: 64, particles: 64, odeSteps: 8 };
@@ -139,4 +140,28 @@ export async function walkChapters(
     await visit(chapter, page);
   }
   return page;
+}
+
+export interface ChapterBoxes { look: string; target: string; bottom: number; outside: string[] }
+
+/**
+ * The boxes of the card's "Look for" line and the chapter's target (its panel's plot, or its marked
+ * readout row), and which of them leave the visible area (above the phone's fixed Play / σ bar).
+ */
+export async function chapterBoxes(page: Page, chapter: Chapter): Promise<ChapterBoxes> {
+  const readout = chapter.look.target.kind === 'readout' ? chapter.look.target.metric : null;
+  return page.evaluate(([anchorId, metric]) => {
+    const panel = document.getElementById(anchorId)!;
+    const target = (metric ? panel.querySelector(`[data-metric="${metric}"]`) : panel.querySelector('.plot')) ?? panel;
+    const look = document.querySelector('[data-testid="story-look"]')!.closest('.story-foot')!;
+    const bar = document.querySelector('[data-testid="phone-bar"]');
+    const bottom = bar ? bar.getBoundingClientRect().top : innerHeight;
+    const fmt = (r: DOMRect) => `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+    const outside: string[] = [];
+    for (const [name, el] of [['look', look], ['target', target]] as const) {
+      const r = el.getBoundingClientRect();
+      if (!(r.height > 0 && r.top >= -0.5 && r.bottom <= bottom + 0.5 && r.left >= -0.5 && r.right <= innerWidth + 0.5)) outside.push(`${name} ${fmt(r)}`);
+    }
+    return { look: fmt(look.getBoundingClientRect()), target: fmt(target.getBoundingClientRect()), bottom, outside };
+  }, [panelInfo(chapter.panel).anchor, readout] as const);
 }

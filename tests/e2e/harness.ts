@@ -8,7 +8,10 @@
 //   await page.goto(appUrl('seed=3&sigma=0.1'));
 //
 // FLOWVAR_E2E_URL=http://127.0.0.1:5173/ skips the build and tests a running server instead.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Two runs can share one build (scripts/test.mjs runs the soak beside the other files): the one with
+// FLOWVAR_E2E_BUILD_MARKER=FILE writes FILE once dist/ is built, the one with
+// FLOWVAR_E2E_AWAIT_BUILD=FILE waits for it and serves that dist/.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,17 +63,33 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     return async () => {};
   }
   let buildError: string | null = null;
-  try {
-    await buildPage(DIST);
-  } catch (e) {
-    // keep serving: the checks that need no app (the WebGPU adapter) still run and say so
-    buildError = e instanceof Error ? e.message : String(e);
+  const awaited = process.env.FLOWVAR_E2E_AWAIT_BUILD;
+  if (awaited) buildError = await otherRunsBuild(awaited);
+  else {
+    try {
+      await buildPage(DIST);
+    } catch (e) {
+      // keep serving: the checks that need no app (the WebGPU adapter) still run and say so
+      buildError = e instanceof Error ? e.message : String(e);
+    }
+    const marker = process.env.FLOWVAR_E2E_BUILD_MARKER;
+    if (marker) writeFileSync(marker, JSON.stringify({ buildError }));
   }
   // served under a sub-path, as a static host would; '/' redirects there
   const server = await serveStatic({ [SUB_PATH]: DIST }, { pages: { [BLANK_PATH]: BLANK_PAGE }, redirect: SUB_PATH });
   project.provide('e2eBaseUrl', `${server.origin}${SUB_PATH}`);
   project.provide('e2eBuildError', buildError);
   return () => server.close();
+}
+
+/** Waits for the marker of the run that builds dist/; its build error, or null. */
+async function otherRunsBuild(marker: string): Promise<string | null> {
+  const deadline = Date.now() + 15 * 60_000;
+  while (!existsSync(marker)) {
+    if (Date.now() > deadline) return `no build: ${marker} was not written within 15 minutes`;
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  return (JSON.parse(readFileSync(marker, 'utf8')) as { buildError: string | null }).buildError;
 }
 
 function provided<K extends 'e2eBaseUrl' | 'e2eBuildError'>(key: K): ReturnType<typeof inject<K>> | undefined {

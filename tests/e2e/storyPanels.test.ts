@@ -1,13 +1,14 @@
 // No empty panel, every word explained, at 1366×768 on the CPU worker.
 // Walking the eight chapters, every visible panel draws within 10 s of the chapter opening (or
-// says plainly why it shows nothing: compare mode, a sweep or ReFlow not run yet); while two runs
+// says plainly why it shows nothing: compare mode, a sweep or ReFlow not run yet), and the card's
+// "Look for" line and the chapter's target lie in view together (the other sizes: tests/e2e/storyLayout.test.ts); while two runs
 // are compared, the single-run panels say so and point to the compare panel; each panel has a
 // one-line definition under its title (on screen, not only on hover); the help dialog's glossary
 // explains the words the page shows.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
-import { walkChapters } from './appPage';
+import { chapterBoxes, walkChapters } from './appPage';
 import { PANELS } from '../../src/story/panelList';
 
 const browser = sharedBrowser();
@@ -41,9 +42,13 @@ async function waitingPanels(page: Page): Promise<string[]> {
 }
 
 describe('no empty panel, every word explained', () => {
-  it('1366×768: every visible panel draws within 10 s of each chapter opening; compare mode says where the runs are', async () => {
+  it('1366×768: every visible panel draws within 10 s of each chapter opening, its panel and "Look for" line in view; compare mode says where the runs are', async () => {
     const page = await walkChapters(browser, [1366, 768], 'engine=cpu&chapter=lines', async (chapter, page) => {
-      await expect.poll(() => waitingPanels(page), { timeout: 10_000, interval: 250, message: `chapter ${chapter.id}: panels still waiting 10 s after it opened` }).toEqual([]);
+      await Promise.all([
+        expect.poll(() => waitingPanels(page), { timeout: 10_000, interval: 250, message: `chapter ${chapter.id}: panels still waiting 10 s after it opened` }).toEqual([]),
+        // the scroll runs two frames after the chapter renders
+        expect.poll(async () => (await chapterBoxes(page, chapter)).outside, { timeout: 5000, interval: 250, message: `chapter ${chapter.id}: out of view` }).toEqual([]),
+      ]);
     });
     // chapter 8 compares: the single-run panels say so, with a way to the compare panel
     for (const id of PANELS.filter((p) => 'singleRun' in p).map((p) => p.id)) {

@@ -35,8 +35,10 @@ describe('a new deployment', () => {
   it('the open page keeps working on its version, offers Reload, and Reload opens the new version whole, offline too', async () => {
     const root = mkdtempSync(join(tmpdir(), 'flowvar-update-'));
     const [oldDir, newDir] = [DIST, join(root, 'new')];
-    await buildPage(newDir, { FLOWVAR_BUILD_ID: 'e2e-new' });
-    const oldAssets = readdirSync(join(oldDir, 'assets')), newAssets = new Set(readdirSync(join(newDir, 'assets')));
+    // the new version builds while the old one loads and trains (awaited before the swap)
+    const built = buildPage(newDir, { FLOWVAR_BUILD_ID: 'e2e-new' });
+    built.catch(() => {}); // a failed build fails the test at its await, not as an unhandled rejection
+    const oldAssets = readdirSync(join(oldDir, 'assets'));
     // the host's folder, swapped under the running server as a deployment does
     const mounts: Record<string, string> = { [SUB_PATH]: oldDir };
     const server = await serveStatic(mounts, { cacheControl: 'public, max-age=0, must-revalidate' });
@@ -49,6 +51,8 @@ describe('a new deployment', () => {
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
       expect(await shownVersion(page)).toMatch(OLD);
 
+      await built;
+      const newAssets = new Set(readdirSync(join(newDir, 'assets')));
       mounts[SUB_PATH] = newDir;
       await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
       await page.getByTestId('update-notice').waitFor({ timeout: 60_000 });
@@ -88,6 +92,7 @@ describe('a new deployment', () => {
     } finally {
       await browser.close();
       await server.close();
+      await built.catch(() => {});
       rmSync(root, { recursive: true, force: true });
     }
   });
