@@ -3,8 +3,9 @@
 // its GPU sizes unless given; SwiftShader wants small ones, through Dawn): σ × seeds in
 // batched runs of up to MAX_MODELS models (GpuSweepEngine with seedsPerRun seeds each) against one
 // batched run per seed in turn, each to the end of its evaluation. Rounds interleave the two, so a
-// machine loaded by others slows both alike; prints each time and the median of each round's ratio.
-// On a software adapter (SwiftShader) only the ratio means anything.
+// machine loaded by others slows both alike; prints each wall time and the process's CPU time (on
+// SwiftShader the GPU work runs on this process's threads: the steadier figure on a shared
+// machine) and the median of each round's ratios. On a software adapter only the ratios mean anything.
 import { GpuSweepEngine, seedsPerRun } from '../src/engine/gpuSweepEngine';
 import { runSweep } from '../src/engine/sweep';
 import { seedConfigs } from '../src/engine/runConfig';
@@ -23,29 +24,31 @@ async function main(): Promise<void> {
   const chapter = chapterConfig(chapterById('sweep')!, 'gpu');
   const config = { ...chapter, steps, batch: flag('batch', chapter.batch), width: flag('width', chapter.width), particles: flag('particles', chapter.particles) };
   const per = seedsPerRun(sigmas.length);
-  /** The sweep in batched runs of `perRun` seeds, one after another; seconds to the last evaluation. */
-  const timeSweep = async (perRun: number): Promise<number> => {
+  /** The sweep in batched runs of `perRun` seeds, one after another; wall and CPU seconds to the last evaluation. */
+  const timeSweep = async (perRun: number): Promise<{ wall: number; cpu: number }> => {
     const configs = seedConfigs(config, seeds);
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = process.cpuUsage();
     for (let k = 0; k < seeds; k += perRun) {
       const engine = await GpuSweepEngine.create(device, configs[k], sigmas, shaders, { path: 'tiled' }, steps, Math.min(perRun, seeds - k));
       try { await runSweep(engine, steps, { chunk: 25 }); } finally { engine.dispose(); }
     }
-    return (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
+    return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
   };
   console.log(`${adapter.info.description || adapter.info.vendor}: ${models} σ × ${seeds} seeds × ${steps} steps (batch ${config.batch}, width ${config.width}, depth ${config.depth}, ${config.particles} particles × ${config.odeSteps} ODE steps); batched: ${Math.ceil(seeds / per)} run(s) of ≤ ${per} seeds, in turn: ${seeds} runs`);
   await timeSweep(per); // compiles the kernels
-  const ratios: number[] = [];
+  const ratios = { wall: [] as number[], cpu: [] as number[] };
   for (let r = 0; r < rounds; r++) {
-    const times: Record<string, number> = {};
+    const times: Record<string, { wall: number; cpu: number }> = {};
     for (const kind of r % 2 === 0 ? ['batched', 'in turn'] : ['in turn', 'batched']) {
       times[kind] = await timeSweep(kind === 'batched' ? per : 1);
-      console.log(`round ${r + 1}  ${kind.padEnd(8)}  ${times[kind].toFixed(2)} s`);
+      console.log(`round ${r + 1}  ${kind.padEnd(8)}  wall ${times[kind].wall.toFixed(2)} s, CPU ${times[kind].cpu.toFixed(2)} s`);
     }
-    ratios.push(times.batched / times['in turn']);
+    ratios.wall.push(times.batched.wall / times['in turn'].wall);
+    ratios.cpu.push(times.batched.cpu / times['in turn'].cpu);
   }
-  const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
-  console.log(`batched / in turn: ${ratios.map((x) => x.toFixed(2)).join(', ')} (median ${median.toFixed(2)})`);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const key of ['wall', 'cpu'] as const) console.log(`batched / in turn, ${key}: ${ratios[key].map((x) => x.toFixed(2)).join(', ')} (median ${median(ratios[key]).toFixed(2)})`);
   device.destroy();
 }
 
