@@ -1,7 +1,7 @@
 // Lecture hall and phone layouts (docs/classroom.md#projector-and-lecture, docs/classroom.md#phones): bounding boxes measured in headless
 // Chromium. Projector theme at 1280×720, 1366×768, 1920×1080: σ, play and the chapter's panel on
 // screen together, no page scroll, type readable from the back. Phone 390×844: a bottom bar with
-// play and σ stays on screen beside the panels, targets ≥ 24 px, one panel per width, no sideways scroll.
+// play and σ stays on screen beside the panels, targets ≥ 24 px, one panel per width, no sideways scroll. The walk, lecture mode and the phone run in German and Spanish too (docs/i18n.md).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
@@ -60,9 +60,10 @@ describe('projector theme', () => {
   }
 });
 
-describe('projector theme at 1280×720, every chapter', () => {
+// German runs longest in words and Spanish in characters (docs/i18n.md): both must fit as English does
+describe.each(['en', 'de', 'es'])('projector theme at 1280×720, every chapter, lang=%s', (lang) => {
   it('the card\'s whole text reads without inner scrolling, no tab is cut, the chapter\'s panel and the quoted figures are on the screen, ticks ≥ 16 px', async () => {
-    const page = await walkChapters(browser, [1280, 720], 'engine=cpu&theme=projector&autoplay=false&chapter=lines', async (chapter, page) => {
+    const page = await walkChapters(browser, [1280, 720], `engine=cpu&theme=projector&autoplay=false&chapter=lines&lang=${lang}`, async (chapter, page) => {
       const measure = () => page.evaluate((panelId) => {
         const text = document.querySelector<HTMLElement>('[data-testid="story-text"]')!;
         const cut = (el: Element) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
@@ -90,11 +91,11 @@ describe('projector theme at 1280×720, every chapter', () => {
   });
 });
 
-describe('lecture mode', () => {
+describe.each(['en', 'de'])('lecture mode, lang=%s', (lang) => {
   it('lecture=true: one chapter per screen, its panel with play and σ in view; PageDown / ← / → turn the chapters', async () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(appUrl('engine=cpu&lecture=true&theme=projector&autoplay=false'));
+    await page.goto(appUrl(`engine=cpu&lecture=true&theme=projector&autoplay=false&lang=${lang}`));
     await page.getByTestId('lecture').waitFor();
     const chapter = () => page.evaluate(() => window.__flowvar!.store.getState().story.chapter);
     const inView = async (panel: string) => {
@@ -128,11 +129,11 @@ describe('lecture mode', () => {
   });
 });
 
-describe('phone 390×844', () => {
+describe.each(['en', 'de'])('phone 390×844, lang=%s', (lang) => {
   it('play and σ stay on screen beside the gradient-variance and flow panels; targets ≥ 24 px; one panel per width; no sideways scroll', async () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(appUrl(Q));
+    await page.goto(appUrl(`${Q}&lang=${lang}`));
     await waitForStep(page, 1);
     for (const panel of ['panel-gradvar', 'panel-flow']) {
       await page.getByTestId(panel).scrollIntoViewIfNeeded();
