@@ -6,7 +6,7 @@ export const LANGUAGES = ['en', 'es', 'de', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Each language in its own words, as the header's picker lists it. */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español', de: 'Deutsch', zh: '中文（简体）' };
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español', de: 'Deutsch', zh: '中文' };
 
 /** The tag for <html lang> and Intl.NumberFormat (Simplified Chinese as written in mainland China). */
 export const LANGUAGE_TAGS: Record<Language, string> = { en: 'en', es: 'es', de: 'de', zh: 'zh-CN' };

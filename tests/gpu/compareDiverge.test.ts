@@ -12,6 +12,7 @@ import { resetRun } from '../../src/state/actions';
 import { defaultConfig, type RunConfig } from '../../src/engine/runConfig';
 import type { NodeDevice } from '../../src/node/dawn';
 import { gpuOrSkip, SHADERS } from './helpers';
+import { english } from '../../src/i18n/message';
 
 let gpu: NodeDevice | null = null;
 beforeAll(async () => { gpu = await gpuOrSkip(); });
@@ -46,7 +47,7 @@ describe('compare on the GPU: divergence and failures', () => {
     await expect.poll(() => store.getState().error?.kind, { timeout: 60_000 }).toBe('diverged');
     const s = store.getState();
     expect(s.playing).toBe(false);
-    expect(s.error!.message).toMatch(/^Run B \(σ = 0\.3\) diverged: the loss became NaN at step \d+\. Both runs are paused\./);
+    expect(english(s.error!.message)).toMatch(/^Run B \(σ = 0\.3\) diverged: the loss became NaN at step \d+\. Both runs are paused\./);
     resetRun(store);
     store.setState({ playing: true });
     await expect.poll(() => store.getState().compareState.step, { timeout: 60_000 }).toBeGreaterThan(2);
@@ -56,7 +57,7 @@ describe('compare on the GPU: divergence and failures', () => {
     // a lost device reaches the page through onError: the compare stops and says why
     engine!.onError?.({ kind: 'device-lost', message: 'GPU device lost: simulated by the test' });
     expect(store.getState().compareState.phase).toBe('failed');
-    expect(store.getState().compareState.notice).toBe('The compare runs stopped: GPU device lost: simulated by the test');
+    expect(english(store.getState().compareState.notice!)).toBe('The compare runs stopped: GPU device lost: simulated by the test');
     expect(store.getState().playing).toBe(false);
     compare.stop();
   });
