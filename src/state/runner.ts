@@ -264,7 +264,7 @@ export class Runner {
     const s = this.store.getState();
     if (s.compare) return; // compare mode: src/state/compareRunner.ts trains the two runs instead
     this.steps.request();
-    if (!s.error && this.evals.due(now, s.stepCount, s.playing, this.steps.inFlight, t.kind)) this.requestEvaluation(t, now);
+    this.maybeEvaluate(t, now);
     const stepsPerSec = this.rate.sample(now, s.stepCount);
     if (stepsPerSec !== null && stepsPerSec !== s.stepsPerSec) this.store.setState({ stepsPerSec });
   }
@@ -276,6 +276,15 @@ export class Runner {
     this.store.setState({ stepCount: snap.step, curveVersion: s.curveVersion + 1, gradVarByT: bins });
     const diverged = firstDivergence(snap.records);
     if (diverged) this.store.setState({ playing: false, error: divergedError(diverged) });
+    // evaluations keep their pace when animation frames stall (a software-rendered page went 10 s
+    // without one while the steps, sent on replies, went on)
+    else if (this.trainer) this.maybeEvaluate(this.trainer, this.deps.now());
+  }
+
+  /** Sends an evaluation if one is due (docs/design.md#the-page-never-blocks). */
+  private maybeEvaluate(t: Trainer, now: number): void {
+    const s = this.store.getState();
+    if (!s.error && this.evals.due(now, s.stepCount, s.playing, this.steps.inFlight, t.kind)) this.requestEvaluation(t, now);
   }
 
   private requestEvaluation(t: Trainer, startedAt: number): void {

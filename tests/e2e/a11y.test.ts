@@ -95,7 +95,7 @@ describe('reduced motion', () => {
     const page = await browser.newPage();
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(appUrl(Q));
-    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
+    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready', undefined, { polling: 100 });
     await page.waitForTimeout(1500);
     expect((await pageState(page)).step).toBe(0);
     expect(await page.getByTestId('step-count').textContent()).toBe('0');
@@ -104,12 +104,12 @@ describe('reduced motion', () => {
     await waitForStep(page, 2);
     // the front door (a bare link opens chapter 1 of the story) waits for Play too
     await page.goto(appUrl('engine=cpu'));
-    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
+    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready', undefined, { polling: 100 });
     await page.getByTestId('explain').waitFor();
     await page.waitForTimeout(1500);
     expect((await pageState(page)).step).toBe(0);
     await page.goto(appUrl(Q));
-    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
+    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready', undefined, { polling: 100 });
     // the reader's setting wins over the system preference
     await page.getByTestId('autoplay-setting').check();
     await page.reload();

@@ -41,18 +41,20 @@ export async function pageState(page: Page): Promise<PageState> {
   });
 }
 
+// Every wait polls the page on a 100 ms timer, not per animation frame (Playwright's default): a
+// software-rendered page can go seconds without a frame while it trains.
 /** Waits until the run has taken at least `steps` steps (and fails fast on a page error state). */
 export async function waitForStep(page: Page, steps: number, timeoutMs = 60_000): Promise<void> {
   await page.waitForFunction((n) => {
     const s = window.__flowvar?.store.getState();
     if (s?.error) throw new Error(`page error state: ${JSON.stringify(s.error.message)}`);
     return !!s && s.stepCount >= n;
-  }, steps, { timeout: timeoutMs });
+  }, steps, { polling: 100, timeout: timeoutMs });
 }
 
 /** Waits for an evaluation at or after step `steps`. */
 export async function waitForEvaluation(page: Page, steps: number, timeoutMs = 60_000): Promise<void> {
-  await page.waitForFunction((n) => (window.__flowvar?.store.getState().evaluation?.metrics.step ?? -1) >= n, steps, { timeout: timeoutMs });
+  await page.waitForFunction((n) => (window.__flowvar?.store.getState().evaluation?.metrics.step ?? -1) >= n, steps, { polling: 100, timeout: timeoutMs });
 }
 
 /** Number of non-transparent pixels in the canvas with data-testid `id`. */

@@ -49,7 +49,7 @@ describe('share / embed dialog', () => {
     await embed.setViewportSize({ width: 600, height: 400 });
     await embed.goto(link);
     await embed.getByTestId('embed-bar').waitFor();
-    await embed.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
+    await embed.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready', undefined, { polling: 100 });
     const boxes = await embed.evaluate(() => ['embed-play', 'embed-sigma-slider', 'embed-open', 'panel-gradvar'].map((id) => {
       const r = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
       return { id, inside: r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight + 0.5 };

@@ -17,7 +17,7 @@ async function waitDone(page: Page): Promise<void> {
     const c = window.__flowvar?.store.getState().compareState;
     if (c?.phase === 'failed') throw new Error(`compare failed: ${JSON.stringify(c.notice)}`);
     return !!c && c.step === n && c.runs.length === 2 && c.runs.every((r) => r.evaluation?.metrics.step === n);
-  }, STEPS, { timeout: 60_000 });
+  }, STEPS, { polling: 100, timeout: 60_000 });
 }
 
 function lossCurves(page: Page): Promise<number[][]> {
@@ -43,7 +43,7 @@ describe('compare mode', () => {
     await page.waitForFunction(() => {
       const q = window.__flowvar!.store.getState().compareQuivers;
       return q.length === 2 && q.every((f) => f !== null && f.n > 0);
-    }, undefined, { timeout: 30_000 });
+    }, undefined, { polling: 100, timeout: 30_000 });
     const withArrows = await inkedPixels(page, 'canvas-compare-b');
     await page.getByTestId('layer-quiver').uncheck();
     await expect.poll(() => inkedPixels(page, 'canvas-compare-b'), { timeout: 5000 }).toBeLessThan(withArrows - 50);

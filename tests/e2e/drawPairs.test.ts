@@ -14,7 +14,7 @@ async function trained(page: Page, n: number): Promise<{ pairs: number[]; link: 
   await page.waitForFunction((k) => {
     const s = window.__flowvar?.store.getState();
     return !!s && s.pairs?.n === k && s.config.userPairs.length === 4 * k;
-  }, n, { timeout: 30_000 });
+  }, n, { polling: 100, timeout: 30_000 });
   const r = await page.evaluate(() => {
     const s = window.__flowvar!.store.getState();
     const p = s.pairs!;
@@ -40,7 +40,7 @@ describe('draw your own pairs', () => {
   it('mouse draws and moves, touch draws, the keyboard adds, Delete and Shift-click remove, a stamp replaces; the link and the training set follow', async () => {
     const page = await browser.newPage();
     await page.goto(appUrl(cpuQuery({ ...defaultConfig(), ...TINY, seed: 3, pairs: 8, steps: 5 })));
-    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
+    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready', undefined, { polling: 100 });
     await page.getByRole('button', { name: 'Draw pairs' }).click();
     expect(await page.getByTestId('draft-pair').count()).toBe(8);
     await page.getByRole('button', { name: 'Clear' }).click();
@@ -67,7 +67,7 @@ describe('draw your own pairs', () => {
     await page.mouse.down();
     await page.mouse.move(cx, cy + 60, { steps: 5 });
     await page.mouse.up();
-    await page.waitForFunction((y) => window.__flowvar!.store.getState().config.userPairs[3] < y - 0.1, first[3]);
+    await page.waitForFunction((y) => window.__flowvar!.store.getState().config.userPairs[3] < y - 0.1, first[3], { polling: 100 });
     t = await trained(page, 1);
     expect(t.link.slice(0, 3)).toEqual(first.slice(0, 3));
     expect(t.pairs).toEqual(t.link);

@@ -45,10 +45,10 @@ describe('Export to PyTorch', () => {
     expect(py.status, py.stderr).toBe(0);
     const file = readFileSync(weights);
     await page.getByTestId('weights-file').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: file });
-    await page.waitForFunction(() => { const s = window.__flowvar!.store.getState(); return s.engine.phase === 'ready' && s.stepCount === 6; });
+    await page.waitForFunction(() => { const s = window.__flowvar!.store.getState(); return s.engine.phase === 'ready' && s.stepCount === 6; }, undefined, { polling: 100 });
     expect(await page.getByTestId('weights-status').textContent()).toContain('loaded step 6');
     await page.getByTestId('step').click();
-    await page.waitForFunction(() => window.__flowvar!.store.getState().stepCount === 7);
+    await page.waitForFunction(() => window.__flowvar!.store.getState().stepCount === 7, undefined, { polling: 100 });
     const curve = await page.evaluate(() => window.__flowvar!.curve());
     await page.close();
 

@@ -30,12 +30,12 @@ async function save(page: Page, testId: string): Promise<{ name: string; bytes: 
 async function stepTo(page: Page, step: number): Promise<void> {
   for (let at = await page.evaluate(() => window.__flowvar!.store.getState().stepCount); at < step; at++) {
     await page.getByTestId('step').click();
-    await page.waitForFunction((next) => window.__flowvar!.store.getState().stepCount === next, at + 1);
+    await page.waitForFunction((next) => window.__flowvar!.store.getState().stepCount === next, at + 1, { polling: 100 });
   }
 }
 
 async function finishedAtSix(page: Page): Promise<void> {
-  await page.waitForFunction(() => { const s = window.__flowvar?.store.getState(); return !!s && s.finished && s.weights?.step === 6; }, null, { timeout: 60_000 });
+  await page.waitForFunction(() => { const s = window.__flowvar?.store.getState(); return !!s && s.finished && s.weights?.step === 6; }, null, { polling: 100, timeout: 60_000 });
 }
 
 describe('exports', () => {
@@ -88,7 +88,7 @@ describe('exports', () => {
     await fresh.goto(appUrl(`${cpuQuery({ ...RUN, seed: 5 })}&autoplay=false`));
     await waitForEvaluation(fresh, 0);
     await fresh.getByTestId('weights-file').setInputFiles({ name: weights.name, mimeType: 'application/json', buffer: weights.bytes });
-    await fresh.waitForFunction(() => { const s = window.__flowvar!.store.getState(); return s.engine.phase === 'ready' && s.stepCount === 6 && s.config.seed === 11; });
+    await fresh.waitForFunction(() => { const s = window.__flowvar!.store.getState(); return s.engine.phase === 'ready' && s.stepCount === 6 && s.config.seed === 11; }, undefined, { polling: 100 });
     expect(await fresh.getByTestId('weights-status').textContent()).toContain('loaded step 6');
     await stepTo(fresh, 9);
     const resumed = await fresh.evaluate(() => window.__flowvar!.curve());
@@ -97,7 +97,7 @@ describe('exports', () => {
     // the same file as version 1 (θ only): moments zeroed, said in the status; step 7 still matches, step 8 no longer
     const v1 = Buffer.from(JSON.stringify({ ...file, version: 1, m: undefined, v: undefined }));
     await fresh.getByTestId('weights-file').setInputFiles({ name: 'v1.json', mimeType: 'application/json', buffer: v1 });
-    await fresh.waitForFunction(() => { const s = window.__flowvar!.store.getState(); return s.engine.phase === 'ready' && s.stepCount === 6; });
+    await fresh.waitForFunction(() => { const s = window.__flowvar!.store.getState(); return s.engine.phase === 'ready' && s.stepCount === 6; }, undefined, { polling: 100 });
     expect(await fresh.getByTestId('weights-status').textContent()).toContain("version-1 file: Adam's moments start from zero");
     await stepTo(fresh, 9);
     const zeroed = (await fresh.evaluate(() => window.__flowvar!.curve())).loss;

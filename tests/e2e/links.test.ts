@@ -14,7 +14,7 @@ const browser = sharedBrowser();
 
 /** The store's link-derived state, read in the page. */
 async function opened(page: Page) {
-  await page.waitForFunction(() => !!window.__flowvar);
+  await page.waitForFunction(() => !!window.__flowvar, undefined, { polling: 100 });
   return page.evaluate(() => {
     const s = window.__flowvar!.store.getState();
     return { config: s.config, corrections: s.corrections, theme: s.theme, hidden: s.hidden, chapter: s.story.open ? s.story.chapter : null, modified: s.story.modified, length: history.length };

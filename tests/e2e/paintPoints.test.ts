@@ -15,7 +15,7 @@ async function painted(page: Page, above: number): Promise<number[]> {
   await page.waitForFunction((k) => {
     const c = window.__flowvar?.store.getState().config;
     return !!c && c.target === 'points' && c.targetPoints.length / 2 > k;
-  }, above, { timeout: 30_000 });
+  }, above, { polling: 100, timeout: 30_000 });
   const pts = await page.evaluate(() => [...window.__flowvar!.store.getState().config.targetPoints]);
   await expect.poll(async () => decodeLink(await page.evaluate(() => location.search + location.hash)).config.targetPoints, { timeout: 5000 }).toEqual(pts);
   return pts;
@@ -25,7 +25,7 @@ describe('paint points', () => {
   it('mouse, touch and keyboard paint target points; Delete erases; the trainer draws its x1 from them', async () => {
     const page = await browser.newPage();
     await page.goto(appUrl(cpuQuery({ ...defaultConfig(), ...TINY, pairs: 64, steps: 5 })));
-    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
+    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready', undefined, { polling: 100 });
     await page.getByRole('button', { name: 'Paint points' }).click();
     expect(await page.getByTestId('paint-count').textContent()).toBe('0 / 512 points');
 
@@ -56,7 +56,7 @@ describe('paint points', () => {
     expect(dab.length).toBe(8);
     for (let i = 0; i < dab.length; i += 2) expect(Math.hypot(dab[i] + 2, dab[i + 1])).toBeLessThan(0.6);
     await page.keyboard.press('Delete');
-    await page.waitForFunction((n) => window.__flowvar!.store.getState().config.targetPoints.length === 2 * n, afterTouch);
+    await page.waitForFunction((n) => window.__flowvar!.store.getState().config.targetPoints.length === 2 * n, afterTouch, { polling: 100 });
 
     // the trainer's x1 are the painted points plus jitter (std 0.05)
     const far = await page.evaluate(() => {

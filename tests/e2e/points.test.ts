@@ -34,7 +34,7 @@ describe('points from a file', () => {
     await page.waitForFunction(() => {
       const s = window.__flowvar!.store.getState();
       return s.config.target === 'points' && s.config.targetPoints.length === 128 && s.stepCount > 0 && s.evaluation !== null;
-    });
+    }, null, { polling: 100 }); // on a timer: polling by animation frame waited 9 s on a software-rendered page
     // the training x1 sit on the ring (radius 2, jitter 0.05)
     const radii = await page.evaluate(() => {
       const p = window.__flowvar!.store.getState().pairs!;
@@ -50,7 +50,7 @@ describe('points from a file', () => {
     await page.waitForFunction(() => {
       const m = window.__flowvar!.store.getState().evaluation?.metrics;
       return !!m && m.slicedW2 < 0.4;
-    }, null, { timeout: 90_000 });
+    }, null, { timeout: 90_000, polling: 100 });
     const s = await pageState(page);
     console.log(`[points] a dropped 64-point ring learned on the CPU worker (sliced W2 < 0.4) ${((Date.now() - used) / 1000).toFixed(1)} s after "Use as target", at step ${s.evalStep}`);
     await page.close();

@@ -60,7 +60,7 @@ async function loseDeviceAndContinueOnCpu(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const s = window.__flowvar!.store.getState();
     return s.weights !== null && s.stepCount > s.weights.step + 2;
-  }, undefined, { timeout: 120_000 });
+  }, undefined, { polling: 100, timeout: 120_000 });
   const banner = await simulateDeviceLoss(page);
   const lost = await pageState(page);
   await banner.getByRole('button', { name: 'Continue on CPU' }).click();

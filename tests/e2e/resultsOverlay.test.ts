@@ -29,7 +29,7 @@ describe('a big run beside the live one', () => {
   it('refuses a malformed file with its line; draws a sweep file in the sweep panel, hides, exports, removes; never in the link', async () => {
     const page = await browser.newPage();
     await page.goto(appUrl(cpuQuery({ ...defaultConfig(), ...TINY, steps: 20 })));
-    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
+    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready', undefined, { polling: 100 });
 
     await dropFile(page, 'broken.jsonl', `${row(0, 'mean', null, 1)}\n{"step": 5, "loss": 1, "gradVar": "high"}\n`);
     await expect.poll(() => page.getByTestId('results-status').textContent()).toBe('broken.jsonl was not loaded: line 2: gradVar is "high", not a number or null.');

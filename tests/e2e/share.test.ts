@@ -13,7 +13,7 @@ async function waitFinished(page: import('playwright-core').Page): Promise<void>
   await page.waitForFunction((n) => {
     const s = window.__flowvar?.store.getState();
     return !!s && s.finished && s.stepCount === n;
-  }, STEPS, { timeout: 60_000 });
+  }, STEPS, { polling: 100, timeout: 60_000 });
 }
 
 describe('share link', () => {

@@ -38,7 +38,7 @@ describe('story', () => {
     await page.getByTestId('explain').waitFor();
     expect(await page.getByTestId('chapter-position').textContent()).toBe(`1 / ${CHAPTERS.length}`);
     // the pairs draw before any training step (seconds are measured by npm run bench, not asserted here)
-    await page.waitForFunction(() => window.__flowvar!.store.getState().pairs !== null, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__flowvar!.store.getState().pairs !== null, undefined, { polling: 100, timeout: 60_000 });
     await expect.poll(() => inkedPixels(page, 'canvas-pairs'), { timeout: 30_000 }).toBeGreaterThan(50);
     await waitForStep(page, 40, 60_000);
     // while steps advance the rate never reads 0
@@ -121,7 +121,7 @@ describe('story', () => {
     await expect.poll(async () => (await pageState(page)).config.sigma).toBeGreaterThan(0);
     // the variance mark now bands the level since the σ marker
     await expect.poll(() => page.getByTestId('story-mark-data').getAttribute('data-sigma-change')).toMatch(/^\d+$/);
-    expect(await page.getByTestId('story-mark-data').locator('text').textContent()).toMatch(/ · now [\d.e+-]+$/);
+    expect(await page.getByTestId('story-mark-data').locator('text').textContent()).toMatch(/ · now [\d.,e+−-]+$/);
     // the chapter's claim ("falls towards zero") is about σ = 0: after the change the mark says what changed
     expect(await page.getByTestId('story-mark-data').locator('text').textContent()).toMatch(/^since σ 0 → [\d.e+−-]+ at step [\d,]+ · now /);
     expect(await page.getByTestId('story-modified').textContent()).toContain('modified from chapter 2');

@@ -12,7 +12,7 @@ describe('seeds in the σ sweep', () => {
   it('seeds=3 trains a round per seed; the panel holds the std over the 3 seeds per σ and says so; the seeds box writes the link', async () => {
     const page = await browser.newPage();
     await page.goto(appUrl(cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16, steps: 30, seeds: 3 })));
-    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready');
+    await page.waitForFunction(() => window.__flowvar?.store.getState().engine.phase === 'ready', undefined, { polling: 100 });
     await page.getByTestId('sweep-sigmas').fill('0, 1');
     await page.getByTestId('sweep-sigmas').press('Enter');
     expect(await page.getByTestId('sweep-seeds').inputValue()).toBe('3');

@@ -48,7 +48,7 @@ describe('a new deployment', () => {
       const watch = watchPage(page);
       await page.goto(`${server.origin}${SUB_PATH}?${cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16, steps: 0 })}`);
       await waitForStep(page, 3);
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { polling: 100 });
       expect(await shownVersion(page)).toMatch(OLD);
 
       await built;

@@ -67,7 +67,7 @@ describe('view keys and view controls', () => {
   it('CSV export downloads the curves with one row per step', async () => {
     const page = await browser.newPage();
     await page.goto(appUrl(cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16, steps: 6 })));
-    await page.waitForFunction(() => window.__flowvar?.store.getState().finished === true, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__flowvar?.store.getState().finished === true, null, { polling: 100, timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('flowvar-curves.csv');
     const stream = await download.createReadStream();
