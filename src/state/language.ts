@@ -18,7 +18,8 @@ export function shownLanguage(lang: Language | null): Language {
 /** Shows the store's language now and whenever it changes; resolves once the first is shown. */
 export function followLanguage(store: AppStore = appStore): Promise<void> {
   let shown = shownLanguage(store.getState().lang);
-  store.subscribe((s) => {
+  store.subscribe((s, prev) => {
+    if (s.lang === prev.lang) return; // the store changes on every step reply: only a new choice matters
     const next = shownLanguage(s.lang);
     if (next === shown) return;
     shown = next;
