@@ -1,7 +1,7 @@
 // Lecture hall and phone layouts (docs/classroom.md#projector-and-lecture, docs/classroom.md#phones): bounding boxes measured in headless
 // Chromium. Projector theme at 1280×720, 1366×768, 1920×1080: σ, play and the chapter's panel on
 // screen together, no page scroll, type readable from the back. Phone 390×844: a bottom bar with
-// play and σ stays on screen beside the panels, targets ≥ 24 px, one panel per width, no sideways scroll. The walk, lecture mode and the phone run in German and Spanish too (docs/i18n.md).
+// play and σ stays on screen beside the panels, targets ≥ 24 px, one panel per width, no sideways scroll. The walk runs in every language (docs/i18n.md), lecture mode and the phone in German too.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
@@ -60,8 +60,8 @@ describe('projector theme', () => {
   }
 });
 
-// German runs longest in words and Spanish in characters (docs/i18n.md): both must fit as English does
-describe.each(['en', 'de', 'es'])('projector theme at 1280×720, every chapter, lang=%s', (lang) => {
+// German runs longest in words and Spanish in characters (docs/i18n.md); Chinese wraps by character
+describe.each(['en', 'de', 'es', 'zh'])('projector theme at 1280×720, every chapter, lang=%s', (lang) => {
   it('the card\'s whole text reads without inner scrolling, no tab is cut, the chapter\'s panel and the quoted figures are on the screen, ticks ≥ 16 px', async () => {
     const page = await walkChapters(browser, [1280, 720], `engine=cpu&theme=projector&autoplay=false&chapter=lines&lang=${lang}`, async (chapter, page) => {
       const measure = () => page.evaluate((panelId) => {
