@@ -115,7 +115,9 @@ const STATE = `(() => {
     for (let i = c.length - 1; i >= 0 && c.columns.step[i] > last - ${FULL_TAIL}; i--) tail++;
     return { length: c.length, capacity: c.capacity, step, lastStored: last, tailPoints: tail };
   });
-  return { chapter: s.story.chapter, stepShown: Number(document.querySelector('[data-testid="step-count"]')?.textContent ?? NaN),
+  // the counter is written in the page's locale ("1,600", "1.600", "1 600"): its digits are the number
+  const shown = (document.querySelector('[data-testid="step-count"]')?.textContent ?? '').replace(/[^0-9]/g, '');
+  return { chapter: s.story.chapter, stepShown: shown === '' ? NaN : Number(shown),
     curves, error: s.error ? s.error.message : null, playing: s.playing,
     ready: s.compare ? s.compareState.phase === 'ready' : s.engine.phase === 'ready' };
 })()`;
@@ -253,7 +255,8 @@ export function judgeSoak(report: SoakReport, opts: { requireFrames?: boolean } 
   samples.forEach((s, i) => { if (i === 0 || s.sinceSwitch < samples[i - 1].sinceSwitch) visits.push([]); visits[visits.length - 1].push(s); });
   // from the first sample with the engine ready (a loaded machine can take seconds to start a worker)
   const running = visits.map((v) => v.slice(Math.max(0, v.findIndex((s) => s.ready)))).filter((v) => v.length >= 2 && v[0].ready);
-  const stuck = running.filter((v) => v[v.length - 1].stepShown <= v[0].stepShown);
+  // not `last <= first`: a counter that cannot be read (NaN) must fail the check, not pass it
+  const stuck = running.filter((v) => !(v[v.length - 1].stepShown > v[0].stepShown));
   checks.push({ name: 'training', ok: stuck.length === 0 && running.length >= 2, detail: stuck.length === 0 ? `the step counter rose in each of ${running.length} chapter visits with the engine ready (of ${visits.length}; up to ${maxSteps})`
     : `the step counter stood still through ${stuck.length} chapter visits, first at ${stuck[0][0].t.toFixed(0)} s (${stuck[0][0].chapter}, step ${stuck[0][0].stepShown})` });
   const errors = [...report.pageErrors, ...samples.flatMap((s) => (s.error ? [`banner: ${s.error}`] : []))];
