@@ -1,6 +1,7 @@
 // Which flowvar this page is: the package version and the build id, set at build time by
 // vite.config.ts (src/offline/buildId.ts); 'dev' where no build set them (the CLI under tsx, tests
-// without Vite). Shown in the help dialog and written into exported figures.
+// without Vite). The help dialog shows them in the reader's language (story:help.version); exported
+// figures carry VERSION_LABEL, in English as every stamp is.
 declare const __FLOWVAR_VERSION__: string | undefined;
 declare const __FLOWVAR_BUILD__: string | undefined;
 

@@ -8,14 +8,14 @@ import type { ChangeMarker } from './runSlice';
 const MARKED_KEYS: readonly ConfigKey[] = ['sigma', 'interpolant', 'lr', 'weightDecay', 'warmup', 'schedule'];
 const SYMBOL: Partial<Record<string, string>> = { sigma: 'σ', lr: 'lr', weightDecay: 'wd' };
 
-function marker(step: number, key: string, from: string, to: string): ChangeMarker {
-  return { step, key, from, label: `${SYMBOL[key] ?? key} ${from} → ${to}`, to };
+function marker(step: number, key: string, from: number | string, to: number | string): ChangeMarker {
+  return { step, key, from, label: `${SYMBOL[key] ?? key} ${formatSetting(key, from)} → ${formatSetting(key, to)}`, to };
 }
 
 /** Markers for the training settings that differ between two configs, e.g. "σ 0 → 0.3". */
 export function changeMarkers(step: number, prev: RunConfig, next: RunConfig): ChangeMarker[] {
   return MARKED_KEYS.filter((key) => !Object.is(prev[key], next[key]))
-    .map((key) => marker(step, key, formatSetting(key, prev[key]), formatSetting(key, next[key])));
+    .map((key) => marker(step, key, prev[key] as number | string, next[key] as number | string));
 }
 
 /**
@@ -27,7 +27,7 @@ export function mergeMarkers(markers: ChangeMarker[], added: ChangeMarker[]): Ch
   for (const m of added) {
     const i = out.findIndex((o) => o.step === m.step && o.key === m.key);
     if (i < 0) out.push(m);
-    else if (out[i].from === m.to) out.splice(i, 1);
+    else if (Object.is(out[i].from, m.to)) out.splice(i, 1);
     else out[i] = marker(m.step, m.key, out[i].from, m.to);
   }
   return out;

@@ -32,12 +32,12 @@ export interface ChangeMarker {
   step: number;
   /** the setting that changed (config key) */
   key: string;
-  /** its value before the change, as shown */
-  from: string;
-  /** e.g. "σ 0 → 0.3" */
+  /** its value before the change (formatted when drawn, in the reader's language: markerText) */
+  from: number | string;
+  /** e.g. "σ 0 → 0.3", in the number format of the page when the change was made */
   label: string;
-  /** its value after the change, as shown */
-  to: string;
+  /** its value after the change */
+  to: number | string;
 }
 
 export interface RunSlice {

@@ -8,7 +8,7 @@ import { KEY_BINDINGS } from './keys';
 import { GLOSSARY_IDS } from '../story/glossary';
 import { CHAPTERS } from '../story/chapters';
 import { useModal } from './useModal';
-import { VERSION_LABEL } from '../format/version';
+import { APP_VERSION, BUILD_ID } from '../format/version';
 import { formatCount } from '../format/format';
 
 export function HelpOverlay() {
@@ -40,7 +40,7 @@ export function HelpOverlay() {
           </tbody>
         </table>
         <p className="hint">{t('story:help.hint')}</p>
-        <p className="hint" data-testid="app-version">{VERSION_LABEL}</p>
+        <p className="hint" data-testid="app-version">{t('story:help.version', { version: APP_VERSION, build: BUILD_ID })}</p>
         <button type="button" data-autofocus onClick={() => setHelp(false)}>{t('story:help.close')}</button>
       </div>
     </div>

@@ -89,6 +89,9 @@ describe('the page in four languages', () => {
     await page.getByTestId('explain').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     expect(await page.getByTestId('language-picker').inputValue()).toBe('de');
+    // the help dialog's version line too (the update test reads the English one)
+    await page.keyboard.press('?');
+    expect(await page.getByTestId('app-version').textContent()).toMatch(/^flowvar 0\.1\.0 \(Build [0-9a-f]{10}\)$/);
     await page.close();
   });
 });

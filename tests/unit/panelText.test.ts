@@ -30,7 +30,7 @@ describe('panel text in the reader\'s language', () => {
     expect(panelSummary('sweep', s)).toBe('no sweep run yet');
     await applyLanguage('de');
     expect(panelSummary('pairs', s)).toBe(`12.300 Trainingspaare, Kopplung unabhängig, σ = 0,05 (konstant)`);
-    expect(panelSummary('gradvar', s)).toBe('Schritt 1.500, Verlust —, Gradientenvarianz —; Änderungen: σ 0.05 → 0.3 bei Schritt 400, Interpolante konstant → Brücke bei Schritt 400');
+    expect(panelSummary('gradvar', s)).toBe('Schritt 1.500, Verlust —, Gradientenvarianz —; Änderungen: σ 0,05 → 0,3 bei Schritt 400, Interpolante konstant → Brücke bei Schritt 400');
     // a semicolon between values whose decimal mark is a comma
     expect(panelSummary('tbins', s)).toBe('Gradientenvarianz je Intervall von t: 0,5; 0,012');
   });
@@ -38,8 +38,9 @@ describe('panel text in the reader\'s language', () => {
   it('run marks name the setting and the segment in the language', async () => {
     const s = state();
     expect(runMarks(s.markers, [400, 1200], 800).map((m) => m.label)).toEqual(['interpolant constant → bridge, σ 0.05 → 0.3, +800 steps', '+800 steps']);
+    // markers made in English read in German after the switch, decimal commas included
     await applyLanguage('de');
-    expect(runMarks(s.markers, [400, 1200], 1500).map((m) => m.label)).toEqual(['Interpolante konstant → Brücke, σ 0.05 → 0.3, +1.500 Schritte', '+1.500 Schritte']);
+    expect(runMarks(s.markers, [400, 1200], 1500).map((m) => m.label)).toEqual(['Interpolante konstant → Brücke, σ 0,05 → 0,3, +1.500 Schritte', '+1.500 Schritte']);
   });
 
   it('σ tick labels: decades, small σ in scientific notation, the rest with the locale\'s decimal mark', async () => {

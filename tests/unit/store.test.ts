@@ -312,7 +312,7 @@ describe('runner', () => {
     let m = mergeMarkers([], changeMarkers(9, a, b));
     m = mergeMarkers(m, changeMarkers(9, b, c));
     expect(m.map((x) => x.label)).toEqual(['σ 0 → 0.5']);
-    expect(m[0]).toMatchObject({ key: 'sigma', from: '0', to: '0.5' }); // merged from the fields, not read back from the label
+    expect(m[0]).toMatchObject({ key: 'sigma', from: 0, to: 0.5 }); // merged from the values, not read back from the label
     m = mergeMarkers(m, changeMarkers(9, c, a));
     expect(m).toEqual([]);
     m = mergeMarkers(m, changeMarkers(12, a, b));
