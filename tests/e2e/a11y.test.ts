@@ -3,22 +3,13 @@
 // focus return; panel buttons named after their panel; the skip link; the panels' text summaries;
 // and no autoplay under prefers-reduced-motion until Play (or the reader's setting) says so.
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { appUrl, sharedBrowser } from './harness';
-import { cpuQuery, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
+import { axeReport, cpuQuery, pageState, TINY, waitForEvaluation, waitForStep } from './appPage';
 import { defaultConfig } from '../../src/engine/runConfig';
 
 const Q = cpuQuery({ ...defaultConfig(), ...TINY, pairs: 16 });
 
 const browser = sharedBrowser();
-
-/** Serious and critical axe violations, as "rule: target" lines (empty when clean). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.failureSummary ?? ''}`));
-}
 
 describe('accessibility (axe-core)', () => {
   // axe takes tens of seconds on the shared 2-core machine: the help dialog is checked once, in
@@ -34,7 +25,7 @@ describe('accessibility (axe-core)', () => {
         await page.getByTestId('help-open').click();
         await page.getByTestId('help').waitFor();
       }
-      expect(await seriousViolations(page)).toEqual([]);
+      expect((await axeReport(page)).serious).toEqual([]);
       await page.close();
     });
   }

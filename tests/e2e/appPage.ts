@@ -1,6 +1,7 @@
 // Helpers for the explorable's e2e tests: tiny CPU links, the store through the page's debug hook
-// (window.__flowvar, src/main.tsx), and pixel checks of the panels' 2-D canvases.
+// (window.__flowvar, src/main.tsx), pixel checks of the panels' 2-D canvases, and axe-core's report.
 import type { Locator, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { encodeConfig } from '../../src/link/url';
 import type { RunConfig } from '../../src/engine/runConfig';
 import { CHAPTERS, type Chapter } from '../../src/story/chapters';
@@ -166,4 +167,23 @@ export async function chapterBoxes(page: Page, chapter: Chapter): Promise<Chapte
     }
     return { look: fmt(look.getBoundingClientRect()), target: fmt(target.getBoundingClientRect()), bottom, outside };
   }, [panelInfo(chapter.panel).anchor, readout] as const);
+}
+
+export interface AxeReport {
+  /** serious and critical violations, as "rule: target summary" lines (empty when clean) */
+  serious: string[];
+  /** ids of the rules that ran, and of those that passed */
+  ran: string[];
+  passed: string[];
+}
+
+/** axe-core over the page as it is now. */
+export async function axeReport(page: Page): Promise<AxeReport> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return {
+    serious: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.failureSummary ?? ''}`)),
+    ran: [...result.passes, ...result.violations, ...result.incomplete].map((r) => r.id),
+    passed: result.passes.map((r) => r.id),
+  };
 }
